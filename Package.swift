@@ -1,0 +1,109 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "keihin-report",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "statistics-service", targets: ["StatisticsService"]),
+        .executable(name: "initiatives-service", targets: ["InitiativesService"]),
+        .executable(name: "report-composer", targets: ["ReportComposer"]),
+        .executable(name: "report-client", targets: ["ReportClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+    ],
+    targets: [
+        // libzmq from Debian's libzmq3-dev. Its header and library sit on the default paths;
+        // the package's libzmq.pc is not used because its Cflags carry `-isystem` flags
+        // (from krb5) that SwiftPM rejects with a warning on every build.
+        .systemLibrary(
+            name: "CZeroMQ",
+            path: "Shared/CZeroMQ",
+            providers: [.apt(["libzmq3-dev"])]
+        ),
+        // A safe Swift layer over libzmq: sockets, frames, polling, the I/O thread.
+        .target(
+            name: "ZeroMQ",
+            dependencies: ["CZeroMQ", .product(name: "Logging", package: "swift-log")],
+            path: "Shared/ZeroMQ",
+            swiftSettings: strict
+        ),
+        // JSON-RPC 2.0 and 7/MDP: what every process speaks. Also the result types
+        // the data services return and the composer reads.
+        .target(
+            name: "WireProtocol",
+            path: "Shared/Protocol",
+            exclude: ["PROTOCOL.md"],
+            swiftSettings: strict
+        ),
+        // What both data services share: an MDP worker with heartbeats and reconnects.
+        .target(
+            name: "ServiceKit",
+            dependencies: [
+                "ZeroMQ", "WireProtocol",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Shared/ServiceKit",
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "StatisticsService",
+            dependencies: ["ServiceKit", "WireProtocol"],
+            path: "Services/Statistics",
+            resources: [.copy("Resources/industry-structure.json")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "InitiativesService",
+            dependencies: ["ServiceKit", "WireProtocol"],
+            path: "Services/Initiatives",
+            resources: [.copy("Resources/special-zone.json")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "ReportComposer",
+            dependencies: [
+                "ZeroMQ", "WireProtocol", "ServiceKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Composer",
+            resources: [.copy("Resources/report-frame.json")],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "ReportClient",
+            dependencies: [
+                "ZeroMQ", "WireProtocol",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Client",
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], path: "Tests/ZeroMQTests"),
+        .testTarget(name: "WireProtocolTests", dependencies: ["WireProtocol"], path: "Tests/WireProtocolTests"),
+        .testTarget(
+            name: "StatisticsServiceTests",
+            dependencies: ["StatisticsService", "WireProtocol"],
+            path: "Tests/StatisticsServiceTests"
+        ),
+        .testTarget(
+            name: "ReportComposerTests",
+            dependencies: ["ReportComposer", "WireProtocol"],
+            path: "Tests/ReportComposerTests"
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["ZeroMQ", "WireProtocol"],
+            path: "Tests/IntegrationTests"
+        ),
+    ]
+)

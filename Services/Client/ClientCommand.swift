@@ -1,0 +1,162 @@
+import ArgumentParser
+import Foundation
+import WireProtocol
+import ZeroMQ
+
+@main
+struct ClientCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report-client",
+        abstract: "Requests the Keihin special-zone report (or any method) from a report composer.",
+        subcommands: [ReportCommand.self, CallCommand.self],
+        defaultSubcommand: ReportCommand.self)
+}
+
+/// Options every subcommand shares.
+struct ConnectionOptions: ParsableArguments {
+    @Option(
+        name: .customLong("endpoint"),
+        help: ArgumentHelp(
+            "Composer client endpoint; repeat to fail over between composers.",
+            discussion: "Default: $REPORT_CLIENT_ENDPOINT (comma-separated) or tcp://127.0.0.1:5555.",
+            valueName: "endpoint"))
+    var endpoints: [String] = []
+
+    @Option(help: ArgumentHelp("How long to wait for each attempt.", valueName: "ms"))
+    var timeout: Int = 5000
+
+    @Option(help: "Attempts in all, cycling through the endpoints.")
+    var attempts: Int = 3
+
+    func validate() throws {
+        guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 ms") }
+        guard attempts >= 1 else { throw ValidationError("--attempts must be at least 1") }
+    }
+
+    var resolvedEndpoints: [String] {
+        if !endpoints.isEmpty { return endpoints }
+        if let value = ProcessInfo.processInfo.environment["REPORT_CLIENT_ENDPOINT"], !value.isEmpty {
+            return value.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        return ["tcp://127.0.0.1:5555"]
+    }
+
+    /// Sends one request and returns the result, or exits with the error shown.
+    func call(method: String, params: JSONValue?) throws -> JSONValue {
+        let context = try ZMQContext()
+        let client = LazyPirateClient(
+            context: context, endpoints: resolvedEndpoints, timeoutMilliseconds: timeout, attempts: attempts)
+        let request = JSONRPCRequest(method: method, params: params, id: .integer(1))
+        let reply: Data
+        do {
+            reply = try client.call(request.encoded()) { Self.warn($0) }
+        } catch {
+            Self.warn("error: \(error)")
+            throw ExitCode(69)
+        }
+        let response: JSONRPCResponse
+        do {
+            response = try JSONRPCResponse.decode(reply)
+        } catch {
+            Self.warn("error: the composer sent something that is not a JSON-RPC response")
+            throw ExitCode(76)
+        }
+        switch response.outcome {
+        case .error(let error):
+            Self.warn("error \(error.code): \(error.message)" + (error.data.map { " — \(String(decoding: $0.encoded(), as: UTF8.self))" } ?? ""))
+            throw ExitCode(1)
+        case .result(let data):
+            return try JSONCoding.decoder.decode(JSONValue.self, from: data)
+        }
+    }
+
+    static func warn(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+/// Writes `text` to `output` (saying where) or to standard output.
+func emit(_ text: String, to output: String?) throws {
+    guard let output else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+        return
+    }
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+    } catch {
+        ConnectionOptions.warn("error: cannot write \(output): \(error.localizedDescription)")
+        throw ExitCode(73)
+    }
+    ConnectionOptions.warn("wrote \(text.utf8.count) bytes to \(output)")
+}
+
+/// Pretty-printed JSON.
+func pretty(_ value: JSONValue) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return String(decoding: (try? encoder.encode(value)) ?? Data(), as: UTF8.self) + "\n"
+}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Prints the full report (the default subcommand).")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: "markdown, text or json.")
+    var format: String = "markdown"
+
+    @Option(help: "Report language.")
+    var lang: String = "ja"
+
+    @Option(help: "Line width of the text format, in display columns.")
+    var width: Int?
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        var params: [String: JSONValue] = ["format": .string(format), "lang": .string(lang)]
+        if let width { params["width"] = .integer(Int64(width)) }
+        let result = try connection.call(method: "report.compose", params: .object(params))
+        if result["degraded"] == .bool(true) {
+            let missing = (result["missing"]?.arrayValue ?? []).compactMap(\.stringValue)
+            ConnectionOptions.warn("warning: degraded report; missing: \(missing.joined(separator: ", "))")
+        }
+        switch result["content"] {
+        case .string(let document)?: try emit(document, to: output)
+        case let content?: try emit(pretty(content), to: output)
+        case nil: try emit(pretty(result), to: output)
+        }
+    }
+}
+
+struct CallCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "call",
+        abstract: "Calls any method and prints its JSON result.",
+        discussion: "Example: report-client call statistics.industryStructure '{\"regions\":[\"川崎市\"]}'")
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: "The method, e.g. system.info.")
+    var method: String
+
+    @Argument(help: "Params as a JSON object or array.")
+    var params: String?
+
+    @Option(help: ArgumentHelp("Write the result to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        var decoded: JSONValue?
+        if let params {
+            guard let value = try? JSONCoding.decoder.decode(JSONValue.self, from: Data(params.utf8)) else {
+                throw ValidationError("params are not valid JSON: \(params)")
+            }
+            decoded = value
+        }
+        try emit(pretty(try connection.call(method: method, params: decoded)), to: output)
+    }
+}

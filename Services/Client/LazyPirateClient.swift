@@ -1,0 +1,51 @@
+import Foundation
+import ZeroMQ
+
+/// A JSON-RPC client over a REQ socket with the "Lazy Pirate" pattern (zguide, chapter 4):
+/// when no reply comes within the timeout it closes the socket, opens a new one to the next
+/// endpoint and sends again. Single-threaded: the socket never leaves the calling thread.
+struct LazyPirateClient {
+    let context: ZMQContext
+    let endpoints: [String]
+    let timeoutMilliseconds: Int
+    let attempts: Int
+
+    enum Failure: Error, CustomStringConvertible {
+        case unreachable(endpoints: [String], attempts: Int, timeoutMilliseconds: Int)
+
+        var description: String {
+            switch self {
+            case .unreachable(let endpoints, let attempts, let timeout):
+                "composer unreachable (or authentication failed): no reply from \(endpoints.joined(separator: ", ")) "
+                    + "after \(attempts) attempt\(attempts == 1 ? "" : "s") of \(timeout) ms"
+            }
+        }
+    }
+
+    /// Sends `request` and returns the reply frame, trying each endpoint in turn.
+    func call(_ request: Data, log: (String) -> Void) throws -> Data {
+        for attempt in 0..<attempts {
+            let endpoint = endpoints[attempt % endpoints.count]
+            let socket = try Socket(context: context, type: .req, linger: 0)
+            defer { socket.close() }
+            try socket.set(.maxMessageSize(64 << 20))
+            try socket.connect(endpoint)
+            try socket.send([request])
+            var items = [PollItem(readable: socket)]
+            let deadline = ContinuousClock.now + .milliseconds(timeoutMilliseconds)
+            while ContinuousClock.now < deadline {
+                let left = deadline - ContinuousClock.now
+                let ms = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1
+                if try poll(&items, timeoutMilliseconds: ms) > 0, items[0].isReadable,
+                   let frames = try socket.receive(blocking: false)
+                {
+                    return frames.last ?? Data()
+                }
+            }
+            if attempt + 1 < attempts {
+                log("no reply from \(endpoint) within \(timeoutMilliseconds) ms; retrying")
+            }
+        }
+        throw Failure.unreachable(endpoints: endpoints, attempts: attempts, timeoutMilliseconds: timeoutMilliseconds)
+    }
+}

@@ -1,0 +1,219 @@
+import Foundation
+import Logging
+import ServiceKit
+import WireProtocol
+import ZeroMQ
+
+/// The composer's side of RFC 7/MDP: workers register by service name on the worker endpoint;
+/// each request goes to an idle worker of its service (least recently used), waits in a
+/// bounded queue when all are busy, goes to another worker when the one holding it dies, and
+/// is answered by its deadline whatever happens.
+actor Broker {
+    struct Settings: Sendable {
+        var heartbeat = HeartbeatSettings()
+        /// Requests that may wait per service before new ones are refused as overloaded.
+        var maxQueue = 1000
+    }
+
+    private struct Pending {
+        let service: String
+        let body: Data
+        let continuation: CheckedContinuation<BackendOutcome, Never>
+    }
+
+    private let socket: SocketHandle
+    private let settings: Settings
+    private let logger: Logger
+    private let startedAt = ContinuousClock.now
+    private var registry = WorkerRegistry()
+    private var pending: [UInt64: Pending] = [:]
+    private var nextRequest: UInt64 = 0
+
+    init(socket: SocketHandle, settings: Settings, logger: Logger) {
+        self.socket = socket
+        self.settings = settings
+        self.logger = logger
+    }
+
+    // MARK: requests
+
+    /// Sends `body` (a JSON-RPC request) to a worker of `service` and waits for its reply, at
+    /// most until `deadline`.
+    func call(service: String, body: Data, deadline: ContinuousClock.Instant) async -> BackendOutcome {
+        guard mayHaveWorkers(service) else { return .unavailable }
+        let queued = registry.queued(service)
+        guard queued < settings.maxQueue else {
+            logger.warning("queue full; request refused", metadata: ["service": "\(service)", "queued": "\(queued)"])
+            return .overloaded(queued: queued)
+        }
+        nextRequest += 1
+        let id = nextRequest
+        return await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try? await Task.sleep(until: deadline)
+                await self.expire(id)
+            }
+            let outcome = await withCheckedContinuation { continuation in
+                pending[id] = Pending(service: service, body: body, continuation: continuation)
+                registry.enqueue(id, service: service)
+                dispatch(service)
+            }
+            group.cancelAll()
+            return outcome
+        }
+    }
+
+    /// Whether a request for `service` is worth queueing: a worker is registered, or one was
+    /// within the liveness window (it may be restarting), or the composer itself just started.
+    private func mayHaveWorkers(_ service: String) -> Bool {
+        if registry.workerCount(service) > 0 { return true }
+        let now = ContinuousClock.now
+        let last = max(registry.lastAlive[service] ?? startedAt, startedAt)
+        return now - last < settings.heartbeat.expiry
+    }
+
+    private func expire(_ id: UInt64) {
+        guard let request = pending.removeValue(forKey: id) else { return }
+        _ = registry.dequeue(id, service: request.service)
+        let outcome: BackendOutcome = registry.workerCount(request.service) == 0 ? .unavailable : .deadlineExceeded
+        logger.warning("request expired", metadata: ["service": "\(request.service)", "outcome": "\(outcome)"])
+        request.continuation.resume(returning: outcome)
+    }
+
+    private func dispatch(_ service: String) {
+        for (request, worker) in registry.assignments(for: service) {
+            guard let entry = pending[request] else {
+                // Expired while queued: the worker is free again.
+                _ = registry.release(worker)
+                continue
+            }
+            socket.send(Majordomo.frames(to: worker, .request(client: Self.encode(request), body: entry.body)))
+        }
+    }
+
+    // MARK: worker messages
+
+    /// Handles one message from the worker socket.
+    func receive(_ frames: [Data]) {
+        let now = ContinuousClock.now
+        let worker: Data
+        let message: Majordomo.WorkerMessage
+        do {
+            (worker, message) = try Majordomo.parseFromWorker(frames)
+        } catch {
+            logger.warning("dropped a malformed worker message", metadata: ["error": "\(error)"])
+            if let id = frames.first, registry.isKnown(id) { disconnect(id, now: now, reason: "protocol violation") }
+            return
+        }
+        switch message {
+        case .ready(let service):
+            if registry.isKnown(worker) {
+                disconnect(worker, now: now, reason: "READY from a registered worker")
+                return
+            }
+            registry.register(worker, service: service, now: now)
+            logger.info("worker registered", metadata: [
+                "service": "\(service)", "worker": "\(worker.hex)", "workers": "\(registry.workerCount(service))",
+            ])
+            dispatch(service)
+        case .reply(let client, let body):
+            guard registry.isKnown(worker) else {
+                socket.send(Majordomo.frames(to: worker, .disconnect))
+                return
+            }
+            registry.touch(worker, now: now)
+            let held = registry.release(worker)
+            if let request = Self.decode(client), let entry = pending.removeValue(forKey: request) {
+                if held != request {
+                    logger.warning("reply for a request this worker did not hold", metadata: ["worker": "\(worker.hex)"])
+                }
+                entry.continuation.resume(returning: .reply(body))
+            }
+            if let service = registry.workers[worker]?.service { dispatch(service) }
+        case .heartbeat:
+            if registry.isKnown(worker) {
+                registry.touch(worker, now: now)
+            } else {
+                // A worker of an earlier composer: ask it to register again.
+                socket.send(Majordomo.frames(to: worker, .disconnect))
+            }
+        case .disconnect:
+            remove(worker, now: now, reason: "worker disconnected")
+        }
+    }
+
+    private func disconnect(_ worker: Data, now: ContinuousClock.Instant, reason: String) {
+        socket.send(Majordomo.frames(to: worker, .disconnect))
+        remove(worker, now: now, reason: reason)
+    }
+
+    /// Drops a worker; the request it held goes back to the front of its service's queue.
+    private func remove(_ worker: Data, now: ContinuousClock.Instant, reason: String) {
+        guard let service = registry.workers[worker]?.service else { return }
+        let held = registry.remove(worker, now: now)
+        logger.notice("worker removed", metadata: [
+            "service": "\(service)", "worker": "\(worker.hex)", "reason": "\(reason)",
+            "workers": "\(registry.workerCount(service))",
+        ])
+        if let held, pending[held] != nil {
+            logger.info("re-dispatching the request the worker held", metadata: ["service": "\(service)"])
+            registry.enqueue(held, service: service, atFront: true)
+        }
+        dispatch(service)
+    }
+
+    // MARK: heartbeats
+
+    /// Sends HEARTBEAT to every worker and drops those silent past the liveness window.
+    func heartbeat() {
+        let now = ContinuousClock.now
+        for worker in registry.expired(now: now, expiry: settings.heartbeat.expiry) {
+            remove(worker, now: now, reason: "missed \(settings.heartbeat.liveness) heartbeats")
+        }
+        for worker in registry.workers.keys {
+            socket.send(Majordomo.frames(to: worker, .heartbeat))
+        }
+    }
+
+    /// Receives worker messages and heartbeats until cancelled.
+    func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                for await frames in self.socket.messages { await self.receive(frames) }
+            }
+            group.addTask {
+                while (try? await Task.sleep(for: self.settings.heartbeat.interval)) != nil {
+                    await self.heartbeat()
+                }
+            }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    // MARK: introspection
+
+    func report() -> [ServiceReport] {
+        let services = Set(registry.workers.values.map(\.service)).union(registry.waiting.keys)
+        return services.sorted().map { service in
+            let replicas = registry.workers.values.filter { $0.service == service }
+                .sorted { $0.connectedSince < $1.connectedSince }
+                .map { ServiceReport.Replica(id: $0.id.hex, connectedSince: $0.connectedSince, requestsInHand: $0.inHand == nil ? 0 : 1) }
+            return ServiceReport(name: service, workers: replicas.count, queued: registry.queued(service), replicas: replicas)
+        }
+    }
+
+    private static func encode(_ request: UInt64) -> Data {
+        withUnsafeBytes(of: request.bigEndian) { Data($0) }
+    }
+
+    private static func decode(_ client: Data) -> UInt64? {
+        guard client.count == 8 else { return nil }
+        return client.reduce(0) { $0 << 8 | UInt64($1) }
+    }
+}
+
+extension Data {
+    /// Lower-case hex, for logs and `system.info`.
+    var hex: String { map { String(format: "%02x", $0) }.joined() }
+}

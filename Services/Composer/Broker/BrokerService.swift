@@ -1,0 +1,12 @@
+import ServiceLifecycle
+
+/// Runs the broker until graceful shutdown. It is listed before the client front, and a
+/// service group shuts services down in reverse order, so the broker keeps serving until the
+/// front has drained the requests in hand.
+struct BrokerService: Service {
+    let broker: Broker
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown { await broker.run() }
+    }
+}

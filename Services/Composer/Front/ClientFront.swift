@@ -1,0 +1,72 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import WireProtocol
+import ZeroMQ
+
+/// The client endpoint: JSON-RPC 2.0, one JSON object (or batch array) per frame, behind a
+/// ROUTER. Every message that can be answered gets exactly one reply frame; a notification
+/// gets an empty frame, since a REQ client always waits for one.
+struct ClientFront: Service {
+    let socket: SocketHandle
+    let router: MethodRouter
+    let logger: Logger
+
+    func run() async {
+        await withDiscardingTaskGroup { group in
+            // On graceful shutdown intake stops; the group then waits for the requests in hand.
+            for await frames in socket.messages.cancelOnGracefulShutdown() {
+                group.addTask {
+                    if let reply = await self.reply(to: frames) { self.socket.send(reply) }
+                }
+            }
+        }
+        logger.info("client endpoint drained")
+    }
+
+    /// The frames to send back for one received message, or `nil` when nothing can be routed
+    /// back (a message with no routing id).
+    func reply(to frames: [Data]) async -> [Data]? {
+        guard frames.count >= 2 else { return nil }
+        let message = ClientEnvelope(frames: frames)
+        guard message.body.count == 1, let body = message.body.first else {
+            logger.debug("client message with \(message.body.count) body frames refused")
+            let error = JSONRPCResponse(
+                id: .null,
+                error: .invalidRequest("expected exactly one JSON frame after the envelope, got \(message.body.count)"))
+            return message.envelope + [error.encoded()]
+        }
+        return message.envelope + [await respond(to: body)]
+    }
+
+    /// Answers one frame: a request, a notification or a batch.
+    func respond(to body: Data) async -> Data {
+        switch JSONRPCMessage.parse(body) {
+        case .unusable(let response):
+            return response.encoded()
+        case .single(let entry):
+            return await respond(to: entry)?.encoded() ?? Data()
+        case .batch(let entries):
+            let responses = await withTaskGroup(of: (Int, JSONRPCResponse?).self) { group in
+                for (index, entry) in entries.enumerated() {
+                    group.addTask { (index, await self.respond(to: entry)) }
+                }
+                var collected = [JSONRPCResponse?](repeating: nil, count: entries.count)
+                for await (index, response) in group { collected[index] = response }
+                return collected.compactMap { $0 }
+            }
+            return responses.isEmpty ? Data() : JSONRPCResponse.encodeBatch(responses)
+        }
+    }
+
+    private func respond(to entry: JSONRPCEntry) async -> JSONRPCResponse? {
+        switch entry {
+        case .invalid(let response):
+            return response
+        case .request(let request):
+            let outcome = await router.outcome(for: request)
+            guard let id = request.id else { return nil }
+            return JSONRPCResponse(id: id, outcome: outcome)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import WireProtocol
+
+/// The result of `report.compose`.
+struct ComposeResult: Encodable, Sendable {
+    /// The rendered document, or the structured report for `json`.
+    enum Content: Encodable, Sendable {
+        case document(String)
+        case report(Report)
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .document(let text): try text.encode(to: encoder)
+            case .report(let report): try report.encode(to: encoder)
+            }
+        }
+    }
+
+    var format: ReportFormat
+    var lang: ReportLanguage
+    var content: Content
+    var sections: [String]
+    var degraded: Bool
+    var missing: [String]
+    var generatedAt: String
+}
+
+/// The result of `system.info`.
+struct SystemInfo: Encodable, Sendable {
+    var name = "report-composer"
+    var version: String
+    var libzmq: String
+    var startedAt: String
+    var uptimeSeconds: Double
+    var endpoints: [String: String]
+    var services: [ServiceReport]
+}

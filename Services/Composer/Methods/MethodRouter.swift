@@ -1,0 +1,136 @@
+import Foundation
+import Logging
+import WireProtocol
+
+/// Answers every method a client may call: `report.*` and `system.*` here, `statistics.*` and
+/// `initiatives.*` by forwarding to a worker of that service.
+struct MethodRouter: Sendable {
+    /// Services whose methods are forwarded, by method prefix.
+    static let forwardedServices: Set<String> = ["statistics", "initiatives"]
+
+    let broker: Broker
+    let frame: ReportFrame
+    /// The longest a request may wait for the services (`timeoutMs` may ask for less).
+    let timeout: Duration
+    let endpoints: [String: String]
+    let startedAt = Date()
+    let logger: Logger
+
+    func outcome(for request: JSONRPCRequest) async -> JSONRPCResponse.Outcome {
+        do {
+            return .result(try await result(for: request))
+        } catch let error as JSONRPCError {
+            return .error(error)
+        } catch {
+            logger.error("method failed", metadata: ["method": "\(request.method)", "error": "\(error)"])
+            return .error(.internalError("\(error)"))
+        }
+    }
+
+    private func result(for request: JSONRPCRequest) async throws -> Data {
+        switch request.method {
+        case "report.compose":
+            return try encode(await compose(request.decodeParams(ComposeParams.self)))
+        case "report.sections":
+            _ = try request.decodeParams(SectionsParams.self)
+            return try encode(["sections": frame.sections.map(\.heading)])
+        case "system.ping":
+            _ = try request.decodeParams(NoParams.self)
+            return try encode(["pong": true])
+        case "system.info":
+            _ = try request.decodeParams(NoParams.self)
+            return try encode(await info())
+        default:
+            let prefix = String(request.method.prefix { $0 != "." })
+            guard Self.forwardedServices.contains(prefix), request.method.count > prefix.count + 1 else {
+                throw JSONRPCError.methodNotFound(request.method)
+            }
+            return try await forward(request, to: prefix)
+        }
+    }
+
+    private func encode(_ value: some Encodable) throws -> Data {
+        try JSONCoding.encoder.encode(value)
+    }
+
+    // MARK: forwarding
+
+    /// Sends the request to a worker of `service` and passes its result or error back.
+    /// `timeoutMs` in params is the composer's, and is taken out before forwarding.
+    private func forward(_ request: JSONRPCRequest, to service: String) async throws -> Data {
+        var params = request.params
+        var limit = timeout
+        if case .object(var members)? = params, let value = members.removeValue(forKey: "timeoutMs") {
+            guard case .integer(let ms) = value, ms > 0 else {
+                throw JSONRPCError.invalidParams(field: "timeoutMs", "must be a positive number of milliseconds")
+            }
+            limit = min(limit, .milliseconds(ms))
+            params = .object(members)
+        }
+        let body = JSONRPCRequest(method: request.method, params: params, id: .integer(1)).encoded()
+        let outcome = await broker.call(service: service, body: body, deadline: .now + limit)
+        guard case .reply(let reply) = outcome else {
+            throw outcome.error(service: service, timeoutMilliseconds: Int(limit.milliseconds))!
+        }
+        let response: JSONRPCResponse
+        do {
+            response = try JSONRPCResponse.decode(reply)
+        } catch {
+            throw JSONRPCError.internalError("the \(service) service sent an unreadable reply")
+        }
+        switch response.outcome {
+        case .result(let data): return data
+        case .error(let error): throw error
+        }
+    }
+
+    /// Asks `service` for `method` and decodes its result, or `nil` if it did not answer.
+    private func fetch<T: Decodable>(
+        _ type: T.Type, method: String, from service: String, deadline: ContinuousClock.Instant
+    ) async -> T? {
+        let body = JSONRPCRequest(method: method, id: .integer(1)).encoded()
+        guard case .reply(let reply) = await broker.call(service: service, body: body, deadline: deadline) else {
+            return nil
+        }
+        do {
+            guard case .result(let data) = try JSONRPCResponse.decode(reply).outcome else { return nil }
+            return try JSONCoding.decoder.decode(T.self, from: data)
+        } catch {
+            logger.error("unreadable reply", metadata: ["service": "\(service)", "error": "\(error)"])
+            return nil
+        }
+    }
+
+    // MARK: report
+
+    /// Asks both services at once, assembles the report and renders it.
+    private func compose(_ params: ComposeParams) async -> ComposeResult {
+        let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
+        let deadline = ContinuousClock.now + limit
+        async let statistics = fetch(
+            IndustryStructure.self, method: "statistics.industryStructure", from: "statistics", deadline: deadline)
+        async let catalogue = fetch(
+            ZoneCatalogue.self, method: "initiatives.catalogue", from: "initiatives", deadline: deadline)
+        let (stats, zone) = await (statistics, catalogue)
+        let report = ReportAssembler(frame: frame).assemble(statistics: stats, catalogue: zone)
+        var missing: [String] = []
+        if stats == nil { missing.append("statistics") }
+        if zone == nil { missing.append("initiatives") }
+        let content: ComposeResult.Content = switch params.format {
+        case .markdown: .document(MarkdownRenderer().render(report))
+        case .text: .document(TextRenderer(width: params.width).render(report))
+        case .json: .report(report)
+        }
+        return ComposeResult(
+            format: params.format, lang: params.lang, content: content, sections: report.headings,
+            degraded: !missing.isEmpty, missing: missing,
+            generatedAt: Date().formatted(.iso8601))
+    }
+
+    private func info() async -> SystemInfo {
+        SystemInfo(
+            version: ProjectVersion.current, libzmq: ZMQVersion.string,
+            startedAt: startedAt.formatted(.iso8601), uptimeSeconds: Date().timeIntervalSince(startedAt),
+            endpoints: endpoints, services: await broker.report())
+    }
+}

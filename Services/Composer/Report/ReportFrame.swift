@@ -1,0 +1,75 @@
+import Foundation
+
+/// The composer's own part of the report: title, authors, the ☆ abstract, the paragraphs the
+/// composer owns, and the order of sections, with slots where the services' data goes.
+struct ReportFrame: Decodable, Sendable {
+    struct Section: Decodable, Sendable {
+        var id: String
+        var heading: String
+        var blocks: [Block]
+    }
+
+    /// A paragraph written into the frame, or a slot the services fill.
+    enum Block: Decodable, Sendable, Equatable {
+        case paragraph(String)
+        case slot(Slot)
+
+        private enum CodingKeys: String, CodingKey { case paragraph, slot }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            if let text = try container.decodeIfPresent(String.self, forKey: .paragraph) {
+                self = .paragraph(text)
+            } else {
+                let name = try container.decode(String.self, forKey: .slot)
+                guard let slot = Slot(name: name) else {
+                    throw DecodingError.dataCorruptedError(
+                        forKey: .slot, in: container, debugDescription: "unknown slot \"\(name)\"")
+                }
+                self = .slot(slot)
+            }
+        }
+    }
+
+    /// Where service data goes.
+    enum Slot: Sendable, Equatable {
+        case zoneDefinition, zoneDesignation, zoneApplicationReasons
+        case industryStructure
+        case cityInitiatives(city: String)
+
+        init?(name: String) {
+            switch name {
+            case "zone.definition": self = .zoneDefinition
+            case "zone.designation": self = .zoneDesignation
+            case "zone.applicationReasons": self = .zoneApplicationReasons
+            case "statistics.industryStructure": self = .industryStructure
+            default:
+                guard name.hasPrefix("initiatives."), name.count > "initiatives.".count else { return nil }
+                self = .cityInitiatives(city: String(name.dropFirst("initiatives.".count)))
+            }
+        }
+
+        /// The service whose data fills the slot.
+        var service: String {
+            switch self {
+            case .industryStructure: "statistics"
+            default: "initiatives"
+            }
+        }
+    }
+
+    var series: String
+    var title: String
+    var authors: [String]
+    var abstract: [String]
+    var sections: [Section]
+
+    static func load(from url: URL) throws -> ReportFrame {
+        try JSONDecoder().decode(ReportFrame.self, from: Data(contentsOf: url))
+    }
+
+    /// The frame built into the composer.
+    static func builtIn() throws -> ReportFrame {
+        try load(from: Bundle.module.url(forResource: "report-frame", withExtension: "json")!)
+    }
+}

@@ -1,0 +1,112 @@
+import Foundation
+
+/// Params of `statistics.industryStructure`: optional filters; absent means all.
+public struct IndustryStructureParams: MethodParams, Encodable, Equatable {
+    public static let fields: Set<String> = ["regions", "years", "sectors"]
+    /// Region codes or names (e.g. `"14130"` or `"川崎市"`).
+    public var regions: [String]?
+    /// Gregorian years, e.g. `[1990, 2010]`.
+    public var years: [Int]?
+    /// Sector codes (`primary`, `secondary`, `tertiary`, `total`).
+    public var sectors: [String]?
+
+    public init() {}
+
+    public init(regions: [String]? = nil, years: [Int]? = nil, sectors: [String]? = nil) {
+        self.regions = regions
+        self.years = years
+        self.sectors = sectors
+    }
+}
+
+/// The result of `statistics.industryStructure`: shares of each sector per region and year,
+/// with the rate of change between the first and the last year, computed by the service.
+public struct IndustryStructure: Codable, Sendable, Equatable {
+    public struct Year: Codable, Sendable, Equatable {
+        /// The Gregorian year, e.g. 1990.
+        public var year: Int
+        /// The Japanese era year as the report writes it, e.g. `平成2年`.
+        public var era: String
+        public init(year: Int, era: String) { self.year = year; self.era = era }
+    }
+
+    public struct Region: Codable, Sendable, Equatable {
+        public var code: String
+        public var name: String
+        /// `national`, `prefecture` or `municipality`.
+        public var kind: String
+        public init(code: String, name: String, kind: String) { self.code = code; self.name = name; self.kind = kind }
+    }
+
+    public struct Sector: Codable, Sendable, Equatable {
+        public var code: String
+        public var name: String
+        /// The sector this one is part of; `nil` for the whole economy.
+        public var parent: String?
+        public init(code: String, name: String, parent: String?) { self.code = code; self.name = name; self.parent = parent }
+        public var isTotal: Bool { parent == nil }
+    }
+
+    /// The change of one share between two years.
+    public struct Change: Codable, Sendable, Equatable {
+        public var from: Int
+        public var to: Int
+        /// (new − old) / old × 100, rounded half up to one decimal; `nil` where it has no
+        /// meaning (the whole economy, always 100 %, or an old share of zero).
+        public var ratePercent: Decimal?
+        /// new − old, in percentage points.
+        public var differencePoints: Decimal
+        public init(from: Int, to: Int, ratePercent: Decimal?, differencePoints: Decimal) {
+            self.from = from
+            self.to = to
+            self.ratePercent = ratePercent
+            self.differencePoints = differencePoints
+        }
+    }
+
+    public struct Row: Codable, Sendable, Equatable {
+        public var region: String
+        public var sector: String
+        /// One value per entry of `years`, in that order.
+        public var values: [Decimal]
+        public var change: Change?
+        public init(region: String, sector: String, values: [Decimal], change: Change?) {
+            self.region = region
+            self.sector = sector
+            self.values = values
+            self.change = change
+        }
+    }
+
+    public var dataset: String
+    public var measure: String
+    public var unit: String
+    /// Decimal places the values are published with.
+    public var decimals: Int
+    /// The source line, e.g. `内閣府国民経済計算、…より作成`.
+    public var source: String
+    public var years: [Year]
+    public var regions: [Region]
+    public var sectors: [Sector]
+    public var rows: [Row]
+
+    public init(
+        dataset: String, measure: String, unit: String, decimals: Int, source: String,
+        years: [Year], regions: [Region], sectors: [Sector], rows: [Row]
+    ) {
+        self.dataset = dataset
+        self.measure = measure
+        self.unit = unit
+        self.decimals = decimals
+        self.source = source
+        self.years = years
+        self.regions = regions
+        self.sectors = sectors
+        self.rows = rows
+    }
+
+    /// The row for a region and sector, if present.
+    public func row(region: String, sector: String) -> Row? {
+        rows.first { $0.region == region && $0.sector == sector }
+    }
+}

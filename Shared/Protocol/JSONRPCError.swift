@@ -1,0 +1,75 @@
+/// A JSON-RPC 2.0 error object, thrown by handlers and sent to clients as is.
+public struct JSONRPCError: Error, Codable, Sendable, Equatable, CustomStringConvertible {
+    public var code: Int
+    public var message: String
+    public var data: JSONValue?
+
+    public init(code: Int, message: String, data: JSONValue? = nil) {
+        self.code = code
+        self.message = message
+        self.data = data
+    }
+
+    public var description: String {
+        var text = "\(message) (\(code))"
+        if let data { text += " \(String(decoding: data.encoded(), as: UTF8.self))" }
+        return text
+    }
+}
+
+extension JSONRPCError {
+    // The codes JSON-RPC 2.0 defines.
+    public static let parseErrorCode = -32700
+    public static let invalidRequestCode = -32600
+    public static let methodNotFoundCode = -32601
+    public static let invalidParamsCode = -32602
+    public static let internalErrorCode = -32603
+    // The system's own conditions, in the -32000..-32099 range the spec reserves for servers.
+    /// No live worker of the service the method belongs to.
+    public static let serviceUnavailableCode = -32000
+    /// The request's deadline passed before an answer came.
+    public static let deadlineExceededCode = -32001
+    /// Too many requests queued for a service; try again later.
+    public static let overloadedCode = -32002
+
+    public static func parseError(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: parseErrorCode, message: "Parse error", data: .object(["detail": .string(detail)]))
+    }
+
+    public static func invalidRequest(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: invalidRequestCode, message: "Invalid Request", data: .object(["detail": .string(detail)]))
+    }
+
+    public static func methodNotFound(_ method: String) -> JSONRPCError {
+        JSONRPCError(code: methodNotFoundCode, message: "Method not found", data: .object(["method": .string(method)]))
+    }
+
+    /// Invalid params, naming the field at fault.
+    public static func invalidParams(field: String, _ detail: String) -> JSONRPCError {
+        JSONRPCError(
+            code: invalidParamsCode, message: "Invalid params",
+            data: .object(["field": .string(field), "detail": .string(detail)]))
+    }
+
+    public static func internalError(_ detail: String) -> JSONRPCError {
+        JSONRPCError(code: internalErrorCode, message: "Internal error", data: .object(["detail": .string(detail)]))
+    }
+
+    public static func serviceUnavailable(_ service: String) -> JSONRPCError {
+        JSONRPCError(
+            code: serviceUnavailableCode, message: "Service unavailable",
+            data: .object(["service": .string(service), "detail": .string("no live \(service) worker is registered")]))
+    }
+
+    public static func deadlineExceeded(_ service: String, milliseconds: Int) -> JSONRPCError {
+        JSONRPCError(
+            code: deadlineExceededCode, message: "Deadline exceeded",
+            data: .object(["service": .string(service), "timeoutMs": .integer(Int64(milliseconds))]))
+    }
+
+    public static func overloaded(_ service: String, queued: Int) -> JSONRPCError {
+        JSONRPCError(
+            code: overloadedCode, message: "Overloaded",
+            data: .object(["service": .string(service), "queued": .integer(Int64(queued))]))
+    }
+}

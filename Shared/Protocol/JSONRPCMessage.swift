@@ -1,0 +1,39 @@
+import Foundation
+
+/// One entry of a client's message: a valid request, or the error response it has earned.
+public enum JSONRPCEntry: Sendable, Equatable {
+    case request(JSONRPCRequest)
+    case invalid(JSONRPCResponse)
+}
+
+/// What one client frame holds, once parsed: a single request or a batch, each entry either a
+/// valid request or the error response it has earned.
+public enum JSONRPCMessage: Sendable {
+    case single(JSONRPCEntry)
+    case batch([JSONRPCEntry])
+    /// Not JSON, not UTF-8, or an empty batch: answered with this one response.
+    case unusable(JSONRPCResponse)
+
+    /// Parses one frame. Never throws: every failure becomes the response the spec asks for.
+    public static func parse(_ frame: Data) -> JSONRPCMessage {
+        guard !frame.isEmpty else {
+            return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is empty; expected one JSON-RPC request")))
+        }
+        guard String(validating: frame, as: UTF8.self) != nil else {
+            return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is not valid UTF-8")))
+        }
+        let value: JSONValue
+        do {
+            value = try JSONCoding.decoder.decode(JSONValue.self, from: frame)
+        } catch {
+            return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is not valid JSON")))
+        }
+        if case .array(let entries) = value {
+            guard !entries.isEmpty else {
+                return .unusable(JSONRPCResponse(id: .null, error: .invalidRequest("an empty batch")))
+            }
+            return .batch(entries.map(JSONRPCRequest.validate))
+        }
+        return .single(JSONRPCRequest.validate(value))
+    }
+}

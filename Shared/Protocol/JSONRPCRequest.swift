@@ -1,0 +1,58 @@
+import Foundation
+
+/// A valid JSON-RPC 2.0 request or notification.
+public struct JSONRPCRequest: Sendable, Equatable {
+    public var method: String
+    /// `params` as sent: an object, an array, or absent.
+    public var params: JSONValue?
+    /// The request's id; `nil` for a notification, which gets no response.
+    public var id: JSONValue?
+
+    public init(method: String, params: JSONValue? = nil, id: JSONValue?) {
+        self.method = method
+        self.params = params
+        self.id = id
+    }
+
+    public var isNotification: Bool { id == nil }
+
+    /// The request as one JSON object.
+    public func encoded() -> Data {
+        var members: [String: JSONValue] = ["jsonrpc": .string("2.0"), "method": .string(method)]
+        if let params { members["params"] = params }
+        if let id { members["id"] = id }
+        return JSONValue.object(members).encoded()
+    }
+
+    /// Validates one decoded JSON value as a request, as JSON-RPC 2.0 section 4 defines it.
+    public static func validate(_ value: JSONValue) -> JSONRPCEntry {
+        guard case .object(let members) = value else {
+            return .invalid(JSONRPCResponse(id: .null, error: .invalidRequest("a request is a JSON object, got \(value.typeName)")))
+        }
+        // The id is echoed when it is valid, even in an error; otherwise null.
+        var id: JSONValue? = members["id"]
+        switch id {
+        case nil, .null?, .string?, .integer?, .number?: break
+        default:
+            return .invalid(JSONRPCResponse(id: .null, error: .invalidRequest("\"id\" must be a string, a number or null")))
+        }
+        let replyID = id ?? .null
+        guard members["jsonrpc"] == .string("2.0") else {
+            return .invalid(JSONRPCResponse(id: replyID, error: .invalidRequest("\"jsonrpc\" must be exactly \"2.0\"")))
+        }
+        guard case .string(let method)? = members["method"] else {
+            return .invalid(JSONRPCResponse(id: replyID, error: .invalidRequest("\"method\" must be a string")))
+        }
+        let params = members["params"]
+        switch params {
+        case nil, .object?, .array?: break
+        default:
+            return .invalid(JSONRPCResponse(id: replyID, error: .invalidRequest("\"params\" must be an object or an array")))
+        }
+        if let unknown = members.keys.first(where: { !["jsonrpc", "method", "params", "id"].contains($0) }) {
+            return .invalid(JSONRPCResponse(id: replyID, error: .invalidRequest("unknown member \"\(unknown)\"")))
+        }
+        if members["id"] == nil { id = nil }
+        return .request(JSONRPCRequest(method: method, params: params, id: id))
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// A JSON-RPC 2.0 response. Its encoding has only the members `jsonrpc`, `id`, and `result` or
+/// `error`, which is all strict clients such as tinyrpc accept.
+public struct JSONRPCResponse: Sendable, Equatable {
+    public enum Outcome: Sendable, Equatable {
+        /// The result, already encoded as JSON.
+        case result(Data)
+        case error(JSONRPCError)
+    }
+
+    public var id: JSONValue
+    public var outcome: Outcome
+
+    public init(id: JSONValue, outcome: Outcome) {
+        self.id = id
+        self.outcome = outcome
+    }
+
+    public init(id: JSONValue, error: JSONRPCError) {
+        self.init(id: id, outcome: .error(error))
+    }
+
+    /// A success response whose result is `value` encoded.
+    public init(id: JSONValue, result value: some Encodable) throws {
+        self.init(id: id, outcome: .result(try JSONCoding.encoder.encode(value)))
+    }
+
+    public var error: JSONRPCError? {
+        if case .error(let error) = outcome { return error }
+        return nil
+    }
+
+    /// The response as one JSON object. The result bytes are spliced in, not re-encoded.
+    public func encoded() -> Data {
+        var out = Data("{\"jsonrpc\":\"2.0\",\"id\":".utf8)
+        out.append(id.encoded())
+        switch outcome {
+        case .result(let result):
+            out.append(contentsOf: ",\"result\":".utf8)
+            out.append(result)
+        case .error(let error):
+            out.append(contentsOf: ",\"error\":".utf8)
+            out.append((try? JSONCoding.encoder.encode(error)) ?? Data("null".utf8))
+        }
+        out.append(UInt8(ascii: "}"))
+        return out
+    }
+
+    /// Encodes a batch's responses as one JSON array.
+    public static func encodeBatch(_ responses: [JSONRPCResponse]) -> Data {
+        var out = Data("[".utf8)
+        for (index, response) in responses.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out.append(response.encoded())
+        }
+        out.append(UInt8(ascii: "]"))
+        return out
+    }
+
+    /// Reads a response a peer sent.
+    public static func decode(_ data: Data) throws -> JSONRPCResponse {
+        let value = try JSONCoding.decoder.decode(JSONValue.self, from: data)
+        guard case .object(let members) = value else {
+            throw JSONRPCError.internalError("a response is a JSON object, got \(value.typeName)")
+        }
+        let id = members["id"] ?? .null
+        if let error = members["error"] {
+            return JSONRPCResponse(id: id, error: try error.decode(JSONRPCError.self))
+        }
+        guard let result = members["result"] else {
+            throw JSONRPCError.internalError("a response has \"result\" or \"error\"")
+        }
+        return JSONRPCResponse(id: id, outcome: .result(result.encoded()))
+    }
+}

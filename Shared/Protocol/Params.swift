@@ -1,0 +1,85 @@
+import Foundation
+
+/// Params a method takes, decoded from the request with errors that name the field.
+public protocol MethodParams: Decodable, Sendable {
+    /// Every member the params object may have; any other is refused, so a misspelt
+    /// parameter is an error rather than silently ignored.
+    static var fields: Set<String> { get }
+    /// The params when the request has none.
+    init()
+}
+
+extension JSONRPCRequest {
+    /// Decodes `params` as `P`. Absent or empty params give `P()`. Errors are -32602 naming
+    /// the field at fault.
+    public func decodeParams<P: MethodParams>(_ type: P.Type = P.self) throws(JSONRPCError) -> P {
+        switch params {
+        case nil: return P()
+        case .array(let items)?:
+            if items.isEmpty { return P() }
+            throw .invalidParams(field: "params", "this method takes its params by name, as an object")
+        case .object(let members)?:
+            if members.isEmpty { return P() }
+            if let unknown = members.keys.sorted().first(where: { !P.fields.contains($0) }) {
+                throw .invalidParams(
+                    field: unknown, "unknown parameter; accepted: \(P.fields.sorted().joined(separator: ", "))")
+            }
+            do {
+                return try params!.decode(P.self)
+            } catch let error as JSONRPCError {
+                throw error
+            } catch let error as DecodingError {
+                throw Self.describe(error)
+            } catch {
+                throw .invalidParams(field: "params", "\(error)")
+            }
+        default:
+            throw .invalidParams(field: "params", "params must be an object")
+        }
+    }
+
+    private static func describe(_ error: DecodingError) -> JSONRPCError {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+                .replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .typeMismatch(let type, let context):
+            return .invalidParams(field: path(context.codingPath), "expected \(describe(type))")
+        case .valueNotFound(let type, let context):
+            return .invalidParams(field: path(context.codingPath), "expected \(describe(type)), got null")
+        case .keyNotFound(let key, let context):
+            return .invalidParams(field: path(context.codingPath + [key]), "required")
+        case .dataCorrupted(let context):
+            return .invalidParams(field: path(context.codingPath), context.debugDescription)
+        @unknown default:
+            return .invalidParams(field: "params", "\(error)")
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type, is Double.Type: "a number"
+        case is Bool.Type: "a boolean"
+        default:
+            String(describing: type).hasPrefix("Array") ? "an array" : "\(type)"
+        }
+    }
+}
+
+/// Reads a string parameter that must be one of a fixed set, with an error listing the set.
+public protocol ParameterChoice: RawRepresentable, CaseIterable, Decodable, Sendable where RawValue == String {}
+
+extension ParameterChoice {
+    public init(from decoder: any Decoder) throws {
+        let raw = try decoder.singleValueContainer().decode(String.self)
+        guard let value = Self(rawValue: raw) else {
+            let field = decoder.codingPath.last?.stringValue ?? "value"
+            throw JSONRPCError.invalidParams(
+                field: field,
+                "unsupported value \"\(raw)\"; supported: \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        self = value
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Logging
+
+/// `--log-level`, shared by every executable.
+public struct LoggingOptions: ParsableArguments, Sendable {
+    @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical. Default: $LOG_LEVEL or info."))
+    public var logLevel: String?
+
+    public init() {}
+
+    public mutating func validate() throws {
+        if let logLevel, Logger.Level(rawValue: logLevel) == nil {
+            throw ValidationError("unknown --log-level '\(logLevel)'")
+        }
+    }
+
+    /// Sets up swift-log (lines to standard error) and returns the process's logger.
+    public func bootstrap(label: String) -> Logger {
+        let level = (logLevel ?? Environment.value("LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: label)
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+import WireProtocol
+import ZeroMQ
+
+/// A data service's worker side of RFC 7/MDP: it connects to each composer endpoint, registers
+/// with READY, answers REQUESTs with its ``MethodTable``, heartbeats both ways and reconnects
+/// by itself (backing off from one heartbeat interval up to `reconnectMax`) when a composer
+/// goes silent. On graceful shutdown it sends DISCONNECT, so that the composer hands what this
+/// worker holds to another replica, finishes what it is doing and closes.
+public struct MajordomoWorker: Service {
+    let service: String
+    let endpoints: [String]
+    let io: SocketThread
+    let methods: MethodTable
+    let heartbeat: HeartbeatSettings
+    let logger: Logger
+
+    public init(
+        service: String, endpoints: [String], io: SocketThread, methods: MethodTable,
+        heartbeat: HeartbeatSettings, logger: Logger
+    ) {
+        self.service = service
+        self.endpoints = endpoints
+        self.io = io
+        self.methods = methods
+        self.heartbeat = heartbeat
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        await withDiscardingTaskGroup { group in
+            for endpoint in endpoints {
+                group.addTask { await self.serve(endpoint) }
+            }
+        }
+    }
+
+    /// How one connection to a composer ended.
+    enum SessionEnd: Equatable {
+        case shutdown
+        case composerSilent(heardAnything: Bool)
+        case disconnectedByComposer(heardAnything: Bool)
+        case openFailed
+    }
+
+    /// Keeps one composer connection alive until shutdown.
+    func serve(_ endpoint: String) async {
+        var backoff = heartbeat.interval
+        var logger = logger
+        logger[metadataKey: "composer"] = "\(endpoint)"
+        while !Task.isShuttingDownGracefully && !Task.isCancelled {
+            let end = await session(endpoint, logger: logger)
+            let wait: Duration
+            switch end {
+            case .shutdown:
+                return
+            case .disconnectedByComposer(heardAnything: true):
+                backoff = heartbeat.interval
+                logger.notice("composer asked this worker to reconnect; registering again")
+                continue
+            case .composerSilent(heardAnything: true):
+                backoff = heartbeat.interval
+                wait = .zero
+                logger.warning("composer went silent; reconnecting")
+            case .composerSilent(heardAnything: false), .disconnectedByComposer(heardAnything: false), .openFailed:
+                wait = backoff
+                backoff = min(backoff * 2, heartbeat.reconnectMax)
+                logger.warning("composer not answering; retrying", metadata: ["retryInMs": "\(wait.milliseconds)"])
+            }
+            do {
+                try await Task.sleep(for: wait)
+            } catch {
+                return
+            }
+        }
+    }
+
+    /// One connection: register, then answer requests and heartbeat until the composer goes
+    /// silent, disconnects this worker, or the process shuts down.
+    func session(_ endpoint: String, logger: Logger) async -> SessionEnd {
+        let socket: SocketHandle
+        do {
+            socket = try await io.open(SocketSpec(
+                type: .dealer, connect: [endpoint],
+                options: [.linger(milliseconds: 500), .sendHighWaterMark(10_000), .receiveHighWaterMark(10_000)]))
+        } catch {
+            logger.error("cannot open a socket to the composer", metadata: ["error": "\(error)"])
+            return .openFailed
+        }
+        defer { socket.close() }
+        socket.send(Majordomo.frames(.ready(service: service)))
+        logger.info("registering with composer", metadata: ["service": "\(service)"])
+        let contact = PeerContact()
+
+        return await withTaskGroup(of: SessionEnd.self) { group in
+            group.addTask { await self.receive(on: socket, contact: contact, logger: logger) }
+            group.addTask { await self.beat(on: socket, contact: contact) }
+            group.addTask {
+                do {
+                    try await gracefulShutdown()
+                    return .shutdown
+                } catch {
+                    return .shutdown
+                }
+            }
+            let end = await group.next() ?? .shutdown
+            if end == .shutdown {
+                socket.send(Majordomo.frames(.disconnect))
+                logger.info("unregistered (DISCONNECT sent); finishing requests in hand")
+            }
+            group.cancelAll()
+            // Waits for the receiver, which waits for every request it started.
+            for await _ in group {}
+            return end
+        }
+    }
+
+    private func receive(on socket: SocketHandle, contact: PeerContact, logger: Logger) async -> SessionEnd {
+        await withDiscardingTaskGroup(returning: SessionEnd.self) { requests in
+            for await frames in socket.messages {
+                let message: Majordomo.BrokerMessage
+                do {
+                    message = try Majordomo.parseFromBroker(frames)
+                } catch {
+                    logger.warning("dropped a malformed message from the composer", metadata: ["error": "\(error)"])
+                    continue
+                }
+                switch message {
+                case .heartbeat:
+                    contact.heard()
+                case .disconnect:
+                    return .disconnectedByComposer(heardAnything: contact.heardAnything)
+                case .request(let client, let body):
+                    contact.heard()
+                    requests.addTask {
+                        let reply = await self.methods.respond(to: body, logger: logger) ?? Data()
+                        socket.send(Majordomo.frames(.reply(client: client, body: reply)))
+                    }
+                }
+            }
+            return .shutdown
+        }
+    }
+
+    private func beat(on socket: SocketHandle, contact: PeerContact) async -> SessionEnd {
+        while true {
+            do {
+                try await Task.sleep(for: heartbeat.interval)
+            } catch {
+                return .shutdown
+            }
+            if contact.silence > heartbeat.expiry {
+                return .composerSilent(heardAnything: contact.heardAnything)
+            }
+            socket.send(Majordomo.frames(.heartbeat))
+        }
+    }
+}
+
+/// When a peer was last heard from, shared by a session's receiver and heartbeater.
+final class PeerContact: Sendable {
+    private let state = Mutex<(last: ContinuousClock.Instant, heardAnything: Bool)>((.now, false))
+
+    func heard() { state.withLock { $0 = (.now, true) } }
+    var heardAnything: Bool { state.withLock { $0.heardAnything } }
+    var silence: Duration { state.withLock { ContinuousClock.now - $0.last } }
+}
+
+extension Duration {
+    /// Whole milliseconds.
+    public var milliseconds: Int64 {
+        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,64 @@
+import CZeroMQ
+import Foundation
+
+/// A socket option, set with `zmq_setsockopt` before the socket binds or connects.
+public enum SocketOption: Sendable, Equatable {
+    /// How long unsent messages may delay `zmq_close`, in milliseconds (`ZMQ_LINGER`).
+    case linger(milliseconds: Int32)
+    /// `ZMQ_SNDHWM`: messages queued per peer before sends would block.
+    case sendHighWaterMark(Int32)
+    /// `ZMQ_RCVHWM`: messages queued per peer before the peer is pushed back.
+    case receiveHighWaterMark(Int32)
+    /// `ZMQ_ROUTER_MANDATORY`: an unroutable message is an `EHOSTUNREACH` error, not a silent drop.
+    case routerMandatory(Bool)
+    /// `ZMQ_ROUTING_ID`: the identity a DEALER or REQ presents to a ROUTER.
+    case routingID(Data)
+    /// `ZMQ_MAXMSGSIZE`: larger inbound messages disconnect the peer (-1: no limit).
+    case maxMessageSize(Int64)
+    /// `ZMQ_RCVTIMEO` in milliseconds (-1: block).
+    case receiveTimeout(milliseconds: Int32)
+    /// `ZMQ_SNDTIMEO` in milliseconds (-1: block).
+    case sendTimeout(milliseconds: Int32)
+    /// `ZMQ_IMMEDIATE`: queue only to completed connections.
+    case immediate(Bool)
+    /// `ZMQ_RECONNECT_IVL` in milliseconds.
+    case reconnectInterval(milliseconds: Int32)
+    /// `ZMQ_RECONNECT_IVL_MAX` in milliseconds.
+    case reconnectIntervalMax(milliseconds: Int32)
+
+    var name: String {
+        switch self {
+        case .linger: "ZMQ_LINGER"
+        case .sendHighWaterMark: "ZMQ_SNDHWM"
+        case .receiveHighWaterMark: "ZMQ_RCVHWM"
+        case .routerMandatory: "ZMQ_ROUTER_MANDATORY"
+        case .routingID: "ZMQ_ROUTING_ID"
+        case .maxMessageSize: "ZMQ_MAXMSGSIZE"
+        case .receiveTimeout: "ZMQ_RCVTIMEO"
+        case .sendTimeout: "ZMQ_SNDTIMEO"
+        case .immediate: "ZMQ_IMMEDIATE"
+        case .reconnectInterval: "ZMQ_RECONNECT_IVL"
+        case .reconnectIntervalMax: "ZMQ_RECONNECT_IVL_MAX"
+        }
+    }
+
+    func apply(to socket: UnsafeMutableRawPointer) -> Int32 {
+        func set<T>(_ option: Int32, _ value: T) -> Int32 {
+            withUnsafeBytes(of: value) { zmq_setsockopt(socket, option, $0.baseAddress, $0.count) }
+        }
+        switch self {
+        case .linger(let ms): return set(ZMQ_LINGER, ms)
+        case .sendHighWaterMark(let n): return set(ZMQ_SNDHWM, n)
+        case .receiveHighWaterMark(let n): return set(ZMQ_RCVHWM, n)
+        case .routerMandatory(let on): return set(ZMQ_ROUTER_MANDATORY, Int32(on ? 1 : 0))
+        case .routingID(let id):
+            return id.withUnsafeBytes { zmq_setsockopt(socket, ZMQ_ROUTING_ID, $0.baseAddress, $0.count) }
+        case .maxMessageSize(let n): return set(ZMQ_MAXMSGSIZE, n)
+        case .receiveTimeout(let ms): return set(ZMQ_RCVTIMEO, ms)
+        case .sendTimeout(let ms): return set(ZMQ_SNDTIMEO, ms)
+        case .immediate(let on): return set(ZMQ_IMMEDIATE, Int32(on ? 1 : 0))
+        case .reconnectInterval(let ms): return set(ZMQ_RECONNECT_IVL, ms)
+        case .reconnectIntervalMax(let ms): return set(ZMQ_RECONNECT_IVL_MAX, ms)
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/// What the ``SocketThread`` should open: a socket type, where it binds and connects, and the
+/// options to set first.
+public struct SocketSpec: Sendable {
+    public var type: SocketType
+    public var bind: [String]
+    public var connect: [String]
+    public var options: [SocketOption]
+
+    public init(type: SocketType, bind: [String] = [], connect: [String] = [], options: [SocketOption] = []) {
+        self.type = type
+        self.bind = bind
+        self.connect = connect
+        self.options = options
+    }
+}

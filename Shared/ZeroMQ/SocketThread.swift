@@ -1,0 +1,42 @@
+import Foundation
+import Logging
+
+/// The one thread of a process that owns ZeroMQ sockets. It creates every socket, runs
+/// `zmq_poll` over them and an eventfd, sends what other threads queue and hands each received
+/// message to that socket's `AsyncStream`. The rest of the program holds only
+/// ``SocketHandle``s: messages cross threads, sockets never do.
+public final class SocketThread: Sendable {
+    let mailbox: SocketThreadMailbox
+
+    /// Starts the thread. `context` must outlive it; call ``stop()`` before releasing the context.
+    public init(context: ZMQContext, name: String = "zmq-io", logger: Logger) throws {
+        let mailbox = try SocketThreadMailbox()
+        self.mailbox = mailbox
+        let thread = Thread {
+            var loop = SocketThreadLoop(context: context, mailbox: mailbox, logger: logger)
+            loop.run()
+        }
+        thread.name = name
+        thread.start()
+    }
+
+    /// Opens a socket on the thread: sets its options, binds and connects. Throws the
+    /// ``ZMQError`` of the first step that failed (the socket is then closed again).
+    public func open(_ spec: SocketSpec) async throws -> SocketHandle {
+        let id = mailbox.nextSocketNumber()
+        let (messages, continuation) = AsyncStream.makeStream(of: [Data].self)
+        let endpoints = try await withCheckedThrowingContinuation { reply in
+            mailbox.post(.open(socket: id, spec: spec, messages: continuation, reply: reply))
+        }
+        return SocketHandle(id: id, boundEndpoints: endpoints, messages: messages, mailbox: mailbox)
+    }
+
+    /// Closes every socket (each with its linger set) and ends the thread. Later opens fail.
+    public func stop() async {
+        await withCheckedContinuation { done in mailbox.post(.stop(done: done)) }
+    }
+
+    /// Messages the thread could not send: a peer at its high-water mark, or a ROUTER peer that
+    /// is gone. Each one is also logged.
+    public var failedSends: Int { mailbox.failedSends.load(ordering: .relaxed) }
+}

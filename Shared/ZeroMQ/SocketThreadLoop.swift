@@ -1,0 +1,142 @@
+import Foundation
+import Logging
+
+/// The I/O thread's own state. It is created on that thread and never leaves it, which is what
+/// makes its non-Sendable sockets safe to use.
+struct SocketThreadLoop {
+    private struct Entry {
+        let socket: Socket
+        let messages: AsyncStream<[Data]>.Continuation
+    }
+
+    /// At most this many messages are taken from one socket per wake-up, so that one busy
+    /// socket cannot starve the others or the command queue.
+    static let receiveBatch = 256
+
+    let context: ZMQContext
+    let mailbox: SocketThreadMailbox
+    let logger: Logger
+    private var entries: [Int: Entry] = [:]
+    private var order: [Int] = []
+
+    init(context: ZMQContext, mailbox: SocketThreadMailbox, logger: Logger) {
+        self.context = context
+        self.mailbox = mailbox
+        self.logger = logger
+    }
+
+    mutating func run() {
+        var items: [PollItem] = []
+        while true {
+            items.removeAll(keepingCapacity: true)
+            items.append(PollItem(readable: mailbox.wakeFD))
+            for id in order { items.append(PollItem(readable: entries[id]!.socket)) }
+            do {
+                try poll(&items, timeoutMilliseconds: -1)
+            } catch {
+                logger.critical("zmq_poll failed; the I/O thread stops", metadata: ["error": "\(error)"])
+                shutDown(waiting: [])
+                return
+            }
+            if items[0].isReadable { mailbox.drainWakeups() }
+            for (index, id) in order.enumerated() where items[index + 1].isReadable {
+                receiveAvailable(from: id)
+            }
+            for command in mailbox.takeAll() {
+                if case .stop(let done) = command {
+                    shutDown(waiting: [done])
+                    return
+                }
+                execute(command)
+            }
+        }
+    }
+
+    private func receiveAvailable(from id: Int) {
+        guard let entry = entries[id] else { return }
+        for _ in 0..<Self.receiveBatch {
+            do {
+                guard let frames = try entry.socket.receive(blocking: false) else { return }
+                entry.messages.yield(frames)
+            } catch {
+                logger.error("receive failed", metadata: ["socket": "\(id)", "error": "\(error)"])
+                return
+            }
+        }
+    }
+
+    private mutating func execute(_ command: SocketCommand) {
+        switch command {
+        case .open(let id, let spec, let messages, let reply):
+            do {
+                let socket = try Socket(context: context, type: spec.type)
+                do {
+                    for option in spec.options { try socket.set(option) }
+                    var bound: [String] = []
+                    for endpoint in spec.bind {
+                        try socket.bind(endpoint)
+                        bound.append(try socket.lastEndpoint())
+                    }
+                    for endpoint in spec.connect { try socket.connect(endpoint) }
+                    entries[id] = Entry(socket: socket, messages: messages)
+                    order.append(id)
+                    reply.resume(returning: bound)
+                } catch {
+                    socket.close()
+                    throw error
+                }
+            } catch {
+                messages.finish()
+                reply.resume(throwing: error)
+            }
+        case .send(let id, let frames):
+            guard let entry = entries[id] else {
+                fail(id, "send on a closed socket", frames: frames)
+                return
+            }
+            do {
+                if try entry.socket.send(frames, blocking: false) == .wouldBlock {
+                    fail(id, "peer queue full (high-water mark) or no peer connected", frames: frames)
+                }
+            } catch let error as ZMQError where error.isHostUnreachable {
+                fail(id, "no such peer (unroutable)", frames: frames)
+            } catch {
+                fail(id, "\(error)", frames: frames)
+            }
+        case .close(let id):
+            guard let entry = entries.removeValue(forKey: id) else { return }
+            order.removeAll { $0 == id }
+            entry.socket.close()
+            entry.messages.finish()
+        case .stop:
+            break
+        }
+    }
+
+    private func fail(_ id: Int, _ reason: String, frames: [Data]) {
+        mailbox.failedSends.add(1, ordering: .relaxed)
+        logger.warning("message not sent", metadata: [
+            "socket": "\(id)", "reason": "\(reason)", "frames": "\(frames.count)",
+        ])
+    }
+
+    private mutating func shutDown(waiting: [CheckedContinuation<Void, Never>]) {
+        var waiting = waiting
+        for command in mailbox.markStopped() {
+            switch command {
+            case .stop(let done): waiting.append(done)
+            case .open(_, _, let messages, let reply):
+                messages.finish()
+                reply.resume(throwing: ZMQError(operation: "open socket", code: ECANCELED))
+            case .send, .close: break
+            }
+        }
+        for id in order {
+            entries[id]?.socket.close()
+            entries[id]?.messages.finish()
+        }
+        entries = [:]
+        order = []
+        for done in waiting { done.resume() }
+    }
+}
