@@ -90,19 +90,20 @@ let package = Package(
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], path: "Tests/ZeroMQTests"),
         .testTarget(name: "WireProtocolTests", dependencies: ["WireProtocol"], path: "Tests/WireProtocolTests"),
+        .target(name: "SeedFixtures", path: "Tests/SeedFixtures"),
         .testTarget(
             name: "StatisticsServiceTests",
-            dependencies: ["StatisticsService", "WireProtocol"],
+            dependencies: ["StatisticsService", "WireProtocol", "SeedFixtures"],
             path: "Tests/StatisticsServiceTests"
         ),
         .testTarget(
             name: "ReportComposerTests",
-            dependencies: ["ReportComposer", "WireProtocol"],
+            dependencies: ["ReportComposer", "StatisticsService", "WireProtocol", "SeedFixtures"],
             path: "Tests/ReportComposerTests"
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["ZeroMQ", "WireProtocol"],
+            dependencies: ["ZeroMQ", "WireProtocol", "SeedFixtures"],
             path: "Tests/IntegrationTests"
         ),
     ]

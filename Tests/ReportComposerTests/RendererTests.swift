@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import WireProtocol
+@testable import ReportComposer
+
+@Suite("renderers")
+struct RendererTests {
+    let fixture: Fixture
+    init() throws { fixture = try Fixture() }
+
+    @Test("Markdown: headings in order and the table as a Markdown table with the seed's figures")
+    func markdown() throws {
+        let markdown = MarkdownRenderer().render(fixture.report())
+        let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
+        #expect(headings == fixture.report().headings)
+        let tableLines = markdown.split(separator: "\n").filter { $0.hasPrefix("|") }
+        #expect(tableLines.count == 6)
+        #expect(tableLines[1].hasPrefix("|:---|---:|"))
+        for row in fixture.seed.tableRows {
+            let line = try #require(tableLines.first { $0.hasPrefix("| \(row.sector) |") })
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            let printed = row.cells.flatMap { [$0.old, $0.new, $0.rate] }
+            #expect(Array(cells.dropFirst()) == printed, "\(row.sector)")
+        }
+        #expect(markdown.contains("（出典：内閣府国民経済計算、川崎市市民経済計算、横浜市の市民経済計算より作成）"))
+    }
+
+    @Test("text: no line wider than the width, table columns aligned by display width", arguments: [80, 60, 120])
+    func text(width: Int) {
+        let text = TextRenderer(width: width).render(fixture.report())
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for line in lines {
+            #expect(DisplayWidth.of(line) <= width, "\(line)")
+        }
+        let rows = lines.filter { $0.hasPrefix("第") || $0.hasPrefix("全産業") }
+        #expect(rows.count >= 4)
+        let widths = Set(rows.map { DisplayWidth.of($0) })
+        let rowsPerBlock = 4
+        for block in stride(from: 0, to: rows.count, by: rowsPerBlock) {
+            let group = rows[block..<min(block + rowsPerBlock, rows.count)]
+            #expect(Set(group.map { DisplayWidth.of($0) }).count == 1, "\(group)")
+        }
+        #expect(!widths.isEmpty)
+        #expect(!lines.contains { $0.hasPrefix("、") || $0.hasPrefix("。") || $0.trimmingCharacters(in: .whitespaces).hasPrefix("々") })
+    }
+
+    @Test("display width counts full-width characters as two")
+    func displayWidth() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("平成22年") == 8)
+        #expect(DisplayWidth.of("ＡＢ") == 4)
+        #expect(DisplayWidth.pad("川崎", to: 6, right: true) == "  川崎")
+    }
+
+    @Test("Markdown escapes markup in service text")
+    func escaping() {
+        var report = fixture.report()
+        report.sections[0].blocks = [.paragraph("<script>alert(1)</script> *bold* | pipe")]
+        let markdown = MarkdownRenderer().render(report)
+        #expect(markdown.contains(#"○\<script\>alert(1)\</script\> \*bold\* \| pipe"#))
+    }
+
+    @Test("figures format as the seed prints them")
+    func figures() {
+        #expect(FigureFormat.share(Decimal(string: "35.4")!, decimals: 2, isTotal: false) == "35.40")
+        #expect(FigureFormat.share(100, decimals: 2, isTotal: true) == "100")
+        #expect(FigureFormat.rate(Decimal(string: "-50.6")) == "▲50.6%")
+        #expect(FigureFormat.rate(Decimal(string: "23")) == "23.0%")
+        #expect(FigureFormat.rate(nil) == "-")
+    }
+}

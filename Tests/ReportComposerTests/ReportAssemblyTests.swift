@@ -1,0 +1,130 @@
+import Foundation
+import SeedFixtures
+import Testing
+import WireProtocol
+@testable import ReportComposer
+@testable import StatisticsService
+
+/// The report built from the real resource files of all three services.
+struct Fixture {
+    let frame: ReportFrame
+    let statistics: IndustryStructure
+    let catalogue: ZoneCatalogue
+    let seed: SeedDocument
+
+    init() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        frame = try ReportFrame.load(from: root.appendingPathComponent("Services/Composer/Resources/report-frame.json"))
+        statistics = try IndustryDataset(
+            contentsOf: root.appendingPathComponent("Services/Statistics/Resources/industry-structure.json")).structure
+        catalogue = try JSONDecoder().decode(
+            ZoneCatalogue.self,
+            from: Data(contentsOf: root.appendingPathComponent("Services/Initiatives/Resources/special-zone.json")))
+        seed = try SeedDocument.load()
+    }
+
+    func report(statistics: Bool = true, catalogue: Bool = true) -> Report {
+        ReportAssembler(frame: frame).assemble(
+            statistics: statistics ? self.statistics : nil, catalogue: catalogue ? self.catalogue : nil)
+    }
+}
+
+@Suite("report assembly")
+struct ReportAssemblyTests {
+    let fixture: Fixture
+    init() throws { fixture = try Fixture() }
+
+    /// Where each seed paragraph belongs: the numbered headings give the real order of the
+    /// out-of-order extracted text.
+    static let placement: [(prefix: String, section: String)] = [
+        ("○我々は報道等で", "introduction"),
+        ("○そこで今回", "introduction"),
+        ("○国際戦略総合特区は経済成長", "background"),
+        ("○京浜臨海部ライフイノベーション国際戦略総合特区は、神奈川県", "background"),
+        ("○川崎市は、臨海部", "background"),
+        ("○横浜市では、", "background"),
+        ("○プラザ合意", "background"),
+        ("○川崎市…", "kawasaki"),
+        ("➢細胞や動物", "kawasaki"),
+        ("○味の素(株)…", "kawasaki"),
+        ("➢さらに安価", "kawasaki"),
+        ("○(公財)実験動物中央研究所…", "kawasaki"),
+        ("➢ヒト疾病", "kawasaki"),
+        ("○横浜市…", "yokohama"),
+        ("➢さらなる経済成長", "yokohama"),
+        ("○横浜市立大学", "yokohama"),
+        ("➢再生医療", "yokohama"),
+        ("○川崎市・横浜市両市が", "conclusions"),
+        ("○今後も", "conclusions"),
+    ]
+
+    /// Each block's text as the seed writes it.
+    func texts(_ block: Report.Block) -> [String] {
+        switch block.kind {
+        case .paragraph: ["○" + block.text!]
+        case .initiative: ["○" + (block.organisation.map { $0 + "…" } ?? "") + block.text!] + (block.outlook.map { ["➢" + $0] } ?? [])
+        default: []
+        }
+    }
+
+    @Test("sections come in the report's order")
+    func order() {
+        #expect(fixture.report().headings == ["１．はじめに", "２．特区申請の経緯", "３．川崎市等の取り組み", "４．横浜市等の取り組み", "５．まとめ"])
+    }
+
+    @Test("every seed paragraph appears once, in its section, and nothing else does")
+    func paragraphs() throws {
+        let report = fixture.report()
+        var rendered: [(section: String, text: String)] = []
+        for section in report.sections {
+            for block in section.blocks { rendered += texts(block).map { (section.id, $0) } }
+        }
+        #expect(fixture.seed.paragraphs.count == Self.placement.count)
+        for paragraph in fixture.seed.paragraphs {
+            let placement = try #require(Self.placement.first { paragraph.hasPrefix($0.prefix) }, "\(paragraph)")
+            let found = rendered.filter { $0.text == paragraph }
+            #expect(found.count == 1, "\(paragraph)")
+            #expect(found.first?.section == placement.section, "\(paragraph)")
+        }
+        for entry in rendered {
+            #expect(fixture.seed.paragraphs.contains(entry.text), "not in the seed: \(entry.text)")
+        }
+        // Order within a section follows the placement table.
+        for section in report.sections {
+            let inSection = rendered.filter { $0.section == section.id }.map(\.text)
+            let expected = Self.placement.filter { $0.section == section.id }.map(\.prefix)
+            #expect(zip(inSection, expected).allSatisfy { $0.hasPrefix($1) }, "\(section.id)")
+        }
+    }
+
+    @Test("title, authors, abstract, captions and the source line come from the seed")
+    func frameText() {
+        let report = fixture.report()
+        let seedText = fixture.seed.blocks.joined(separator: "\n")
+        #expect(fixture.seed.blocks.contains(report.title + report.series))
+        #expect(fixture.seed.blocks.contains(report.authors.joined()))
+        #expect(report.abstract.map { "☆" + $0 } == fixture.seed.abstract)
+        let notes = report.sections.flatMap(\.blocks).filter { $0.kind == .note }.compactMap(\.text)
+        #expect(notes.count == 3)
+        for note in notes {
+            let normalised = seedText.replacingOccurrences(of: "(画像提供：味の素(株))", with: "（画像提供：味の素(株)）")
+            #expect(normalised.contains("（\(note)）"), "\(note)")
+        }
+        let background = report.sections[1].blocks
+        let table = background.firstIndex { $0.kind == .table }
+        #expect(table != nil && background[table! + 1].text?.hasPrefix("出典：") == true)
+        #expect(background[table! - 1].text?.hasSuffix("（下表参照）") == true)
+    }
+
+    @Test("a missing service marks its parts unavailable and keeps the rest whole")
+    func degraded() {
+        let report = fixture.report(statistics: false)
+        let background = report.sections[1].blocks
+        #expect(!background.contains { $0.kind == .table })
+        #expect(background.filter { $0.kind == .unavailable }.map(\.service) == ["statistics"])
+        #expect(background.filter { $0.kind == .paragraph }.count == 5)
+        let noInitiatives = fixture.report(catalogue: false)
+        #expect(noInitiatives.sections[2].blocks == [.unavailable("initiatives")])
+        #expect(noInitiatives.sections[1].blocks.contains { $0.kind == .table })
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import SeedFixtures
+import Testing
+import WireProtocol
+@testable import StatisticsService
+
+@Suite("rates of change, computed")
+struct ChangeRateTests {
+    let dataset: IndustryDataset
+    let seed: SeedDocument
+
+    init() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Services/Statistics/Resources/industry-structure.json")
+        dataset = try IndustryDataset(contentsOf: url)
+        seed = try SeedDocument.load()
+    }
+
+    @Test("all nine rates match the seed's printed values, ▲ and all")
+    func nineRates() throws {
+        let sectors = ["第一次産業": "primary", "第二次産業": "secondary", "第三次産業": "tertiary"]
+        var checked = 0
+        for row in seed.tableRows where sectors[row.sector] != nil {
+            for (index, regionName) in seed.regions.enumerated() {
+                let region = try #require(dataset.structure.regions.first { $0.name == regionName })
+                let computed = try #require(dataset.structure.row(region: region.code, sector: sectors[row.sector]!))
+                let printed = row.cells[index]
+                #expect(FigureText.share(computed.values[0]) == printed.old, "\(regionName) \(row.sector) old")
+                #expect(FigureText.share(computed.values[1]) == printed.new, "\(regionName) \(row.sector) new")
+                let rate = try #require(computed.change?.ratePercent)
+                let expected = printed.rate.replacingOccurrences(of: "▲", with: "-").replacingOccurrences(of: "%", with: "")
+                #expect(rate == Decimal(string: expected), "\(regionName) \(row.sector) rate")
+                checked += 1
+            }
+        }
+        #expect(checked == 9)
+    }
+
+    @Test("the whole economy is 100 in every year, with no rate, as printed")
+    func totalRow() throws {
+        let printed = try #require(seed.tableRows.first { $0.sector == "全産業" })
+        #expect(printed.cells.allSatisfy { $0 == ("100", "100", "-") })
+        for region in dataset.structure.regions {
+            let row = try #require(dataset.structure.row(region: region.code, sector: "total"))
+            #expect(row.values == [100, 100])
+            #expect(row.change?.ratePercent == nil)
+        }
+    }
+
+    @Test("rounding is half up, in decimal arithmetic")
+    func rounding() {
+        #expect(ChangeRate.percent(from: 2, to: 2.0025) == Decimal(string: "0.1"))
+        #expect(ChangeRate.percent(from: 0.06, to: 0.08) == Decimal(string: "33.3"))
+        #expect(ChangeRate.percent(from: 0, to: 1) == nil)
+    }
+
+    @Test("years are labelled with their era year", arguments: [
+        (1989, "平成元年"), (1990, "平成2年"), (2010, "平成22年"), (2011, "平成23年"), (2019, "令和元年"), (2020, "令和2年"),
+    ])
+    func eras(year: Int, label: String) {
+        #expect(JapaneseEra.label(forYear: year) == label)
+    }
+
+    @Test("the dataset's years render as the seed writes them")
+    func seedYears() {
+        #expect(dataset.structure.years.map(\.era) == ["平成2年", "平成22年"])
+    }
+}
+
+/// Shares as the seed prints them: two decimals.
+enum FigureText {
+    static func share(_ value: Decimal) -> String {
+        String(format: "%.2f", NSDecimalNumber(decimal: value).doubleValue)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+@testable import WireProtocol
+
+@Suite("JSON-RPC 2.0 codec")
+struct JSONRPCTests {
+    func single(_ text: String) -> JSONRPCEntry? {
+        if case .single(let entry) = JSONRPCMessage.parse(Data(text.utf8)) { return entry }
+        return nil
+    }
+
+    func errorCode(_ text: String) -> Int? {
+        switch JSONRPCMessage.parse(Data(text.utf8)) {
+        case .unusable(let response): response.error?.code
+        case .single(.invalid(let response)): response.error?.code
+        default: nil
+        }
+    }
+
+    @Test("a request keeps its id's JSON type", arguments: [
+        (#"{"jsonrpc":"2.0","method":"m","id":7}"#, JSONValue.integer(7)),
+        (#"{"jsonrpc":"2.0","method":"m","id":"7"}"#, .string("7")),
+        (#"{"jsonrpc":"2.0","method":"m","id":2.5}"#, .number(2.5)),
+        (#"{"jsonrpc":"2.0","method":"m","id":null}"#, .null),
+    ])
+    func idType(text: String, id: JSONValue) throws {
+        guard case .request(let request)? = single(text) else {
+            Issue.record("not a request: \(text)")
+            return
+        }
+        #expect(request.id == id)
+        let encoded = String(decoding: JSONRPCResponse(id: id, outcome: .result(Data("1".utf8))).encoded(), as: UTF8.self)
+        let idText = String(decoding: id.encoded(), as: UTF8.self)
+        #expect(encoded == #"{"jsonrpc":"2.0","id":"# + idText + #","result":1}"#)
+    }
+
+    @Test("a request without id is a notification")
+    func notification() {
+        guard case .request(let request)? = single(#"{"jsonrpc":"2.0","method":"m"}"#) else {
+            Issue.record("not a request")
+            return
+        }
+        #expect(request.isNotification)
+    }
+
+    @Test("each malformed input gets its JSON-RPC error code", arguments: [
+        ("", -32700),
+        ("{not json", -32700),
+        ("[]", -32600),
+        ("42", -32600),
+        (#"{"jsonrpc":"1.0","method":"m","id":1}"#, -32600),
+        (#"{"jsonrpc":"2.0","id":1}"#, -32600),
+        (#"{"jsonrpc":"2.0","method":5,"id":1}"#, -32600),
+        (#"{"jsonrpc":"2.0","method":"m","params":3,"id":1}"#, -32600),
+        (#"{"jsonrpc":"2.0","method":"m","id":{}}"#, -32600),
+        (#"{"jsonrpc":"2.0","method":"m","id":1,"extra":true}"#, -32600),
+    ])
+    func errors(text: String, code: Int) {
+        #expect(errorCode(text) == code)
+    }
+
+    @Test("invalid UTF-8 is a parse error")
+    func invalidUTF8() {
+        guard case .unusable(let response) = JSONRPCMessage.parse(Data([0x7B, 0xFF, 0xFE, 0x7D])) else {
+            Issue.record("accepted invalid UTF-8")
+            return
+        }
+        #expect(response.error?.code == -32700)
+        #expect(response.id == .null)
+    }
+
+    @Test("an invalid request echoes a valid id")
+    func invalidKeepsID() {
+        guard case .invalid(let response)? = single(#"{"jsonrpc":"2.0","id":"x"}"#) else {
+            Issue.record("expected an invalid request")
+            return
+        }
+        #expect(response.id == .string("x"))
+    }
+
+    @Test("a batch parses entry by entry")
+    func batch() {
+        let text = #"[{"jsonrpc":"2.0","method":"a","id":1},{"jsonrpc":"2.0","method":"b"},1]"#
+        guard case .batch(let entries) = JSONRPCMessage.parse(Data(text.utf8)) else {
+            Issue.record("not a batch")
+            return
+        }
+        #expect(entries.count == 3)
+        #expect(entries[0] == .request(JSONRPCRequest(method: "a", id: .integer(1))))
+        #expect(entries[1] == .request(JSONRPCRequest(method: "b", id: nil)))
+        guard case .invalid(let response) = entries[2] else {
+            Issue.record("1 is not a request")
+            return
+        }
+        #expect(response.error?.code == -32600)
+        let encoded = JSONRPCResponse.encodeBatch([
+            JSONRPCResponse(id: .integer(1), outcome: .result(Data("true".utf8))), response,
+        ])
+        let decoded = try? JSONDecoder().decode([JSONValue].self, from: encoded)
+        #expect(decoded?.count == 2)
+    }
+
+    @Test("an error response has only jsonrpc, id and error")
+    func errorShape() throws {
+        let encoded = JSONRPCResponse(id: .integer(3), error: .methodNotFound("x.y")).encoded()
+        let object = try JSONDecoder().decode([String: JSONValue].self, from: encoded)
+        #expect(Set(object.keys) == ["jsonrpc", "id", "error"])
+        #expect(object["error"]?["code"] == .integer(-32601))
+        #expect(object["error"]?["data"]?["method"] == .string("x.y"))
+    }
+
+    struct Sample: MethodParams {
+        static let fields: Set<String> = ["name", "years", "kind"]
+        var name: String?
+        var years: [Int]?
+        var kind: Kind?
+        init() {}
+        enum Kind: String, ParameterChoice { case a, b }
+    }
+
+    @Test("params errors are -32602 and name the field", arguments: [
+        (#"{"name":5}"#, "name"),
+        (#"{"years":["x"]}"#, "years[0]"),
+        (#"{"nmae":"x"}"#, "nmae"),
+        (#"{"kind":"c"}"#, "kind"),
+        (#"7"#, "params"),
+    ])
+    func paramsErrors(params: String, field: String) throws {
+        let value = try JSONDecoder().decode(JSONValue.self, from: Data(params.utf8))
+        let request = JSONRPCRequest(method: "m", params: value, id: .integer(1))
+        let error = try #require(throws: JSONRPCError.self) { try request.decodeParams(Sample.self) }
+        #expect(error.code == -32602)
+        #expect(error.data?["field"] == .string(field))
+    }
+
+    @Test("absent or empty params are the defaults")
+    func emptyParams() throws {
+        for params: JSONValue? in [nil, .object([:]), .array([])] {
+            let request = JSONRPCRequest(method: "m", params: params, id: .integer(1))
+            #expect(try request.decodeParams(Sample.self).name == nil)
+        }
+    }
+}
