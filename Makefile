@@ -1,0 +1,39 @@
+# The two commands of the README's quick start, and a few more for operators.
+#   make demo   build, start composer + services as separate processes, print the report
+#   make test   the whole test suite: Swift unit + integration tests, Python interop tests
+SHELL := /bin/bash
+BIN = $(shell swift build --show-bin-path 2>/dev/null)
+STATISTICS ?= 1
+INITIATIVES ?= 1
+FORMAT ?= markdown
+
+.PHONY: demo test deps test-deps build run clean
+
+# libzmq3-dev from Debian when the header is missing.
+deps:
+	@if [ ! -f /usr/include/zmq.h ]; then \
+		echo "installing libzmq3-dev"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libzmq3-dev; \
+	fi
+
+# Python packages the interop tests use, when missing.
+test-deps: deps
+	@python3 -c "import zmq, tinyrpc, pytest" 2>/dev/null || \
+		python3 -m pip install --quiet pyzmq tinyrpc pytest
+
+build: deps
+	swift build
+
+demo: build
+	deploy/local/run-stack.sh --statistics $(STATISTICS) --initiatives $(INITIATIVES) --format $(FORMAT) --once
+
+run: build
+	deploy/local/run-stack.sh --statistics $(STATISTICS) --initiatives $(INITIATIVES)
+
+test: test-deps
+	swift build --build-tests
+	swift test --skip-build
+	REPORT_BIN_DIR="$(BIN)" python3 -m pytest -q Tests/interop
+
+clean:
+	rm -rf .build

@@ -1,0 +1,122 @@
+"""Starts the real executables as separate processes on free loopback ports for interop tests.
+
+The composer binds tcp://127.0.0.1:* and announces the ports it got in its "listening" log
+line; services connect to that worker port; readiness is the composer's system.info listing
+the workers. No fixed sleeps: every wait polls a readiness signal under a deadline.
+"""
+import json
+import os
+import re
+import subprocess
+import threading
+import time
+import uuid
+
+import pytest
+import zmq
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+BIN = os.environ.get("REPORT_BIN_DIR", os.path.join(ROOT, ".build", "debug"))
+
+
+class Proc:
+    def __init__(self, name, args):
+        self.name = name
+        self.log = ""
+        self.p = subprocess.Popen([os.path.join(BIN, name), *args], stdout=subprocess.DEVNULL,
+                                  stderr=subprocess.PIPE, text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.p.stderr:
+            self.log += line
+
+    def wait_for(self, pattern, timeout=20):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            m = re.search(pattern, self.log)
+            if m:
+                return m
+            if self.p.poll() is not None:
+                break
+            time.sleep(0.02)
+        raise AssertionError(f"{self.name} never logged {pattern!r}; log:\n{self.log}")
+
+    def stop(self):
+        if self.p.poll() is None:
+            self.p.kill()
+        self.p.wait()
+
+
+class Stack:
+    def __init__(self):
+        self.procs = []
+        self.composer = self._spawn("report-composer", "--client-endpoint", "tcp://127.0.0.1:*",
+                                    "--worker-endpoint", "tcp://127.0.0.1:*")
+        m = self.composer.wait_for(r"clients=(\S+) workers=(\S+).*listening")
+        self.client_endpoint, self.worker_endpoint = m.group(1), m.group(2)
+        self.ctx = zmq.Context()
+
+    def _spawn(self, name, *args):
+        p = Proc(name, list(args))
+        self.procs.append(p)
+        return p
+
+    def start(self, service):
+        return self._spawn(f"{service}-service", "--connect", self.worker_endpoint)
+
+    def call(self, method, params=None, timeout_ms=10000):
+        sock = self.ctx.socket(zmq.REQ)
+        sock.linger = 0
+        sock.rcvtimeo = timeout_ms
+        sock.connect(self.client_endpoint)
+        req = {"jsonrpc": "2.0", "method": method, "id": str(uuid.uuid4())}
+        if params is not None:
+            req["params"] = params
+        sock.send(json.dumps(req).encode())
+        reply = json.loads(sock.recv())
+        sock.close()
+        return reply
+
+    def wait_for_workers(self, expected, timeout=20):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            services = {s["name"]: s["workers"] for s in self.call("system.info")["result"]["services"]}
+            if all(services.get(k, 0) == v for k, v in expected.items()):
+                return
+            time.sleep(0.05)
+        raise AssertionError(f"workers never reached {expected}; composer log:\n{self.composer.log}")
+
+    def close(self):
+        for p in reversed(self.procs):
+            p.stop()
+        self.ctx.destroy(linger=0)
+
+
+@pytest.fixture
+def stack():
+    s = Stack()
+    s.start("statistics")
+    s.start("initiatives")
+    s.wait_for_workers({"statistics": 1, "initiatives": 1})
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def seed_paragraphs():
+    """The seed's ○/➢ paragraphs with their wrapped lines joined."""
+    seed_dir = os.environ.get("SEED_DIR", os.path.join(os.path.dirname(ROOT), "shared", "seed"))
+    name = sorted(f for f in os.listdir(seed_dir) if f.endswith(".txt"))[0]
+    blocks, prev_blank = [], True
+    for raw in open(os.path.join(seed_dir, name), encoding="utf-8"):
+        line = raw.strip()
+        if not line:
+            prev_blank = True
+            continue
+        if prev_blank or line[0] in "○➢☆(（" or not blocks:
+            blocks.append(line)
+        else:
+            blocks[-1] += line
+        prev_blank = False
+    return [b for b in blocks if b[0] in "○➢"]

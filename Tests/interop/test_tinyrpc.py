@@ -1,0 +1,38 @@
+"""tinyrpc, an off-the-shelf JSON-RPC client, over its own ZeroMQ transport (a REQ socket)."""
+import pytest
+import zmq
+from tinyrpc import RPCClient
+from tinyrpc.exc import RPCError
+from tinyrpc.protocols.jsonrpc import JSONRPCProtocol
+from tinyrpc.transports.zmq import ZmqClientTransport
+
+
+@pytest.fixture
+def client(stack):
+    ctx = zmq.Context()
+    transport = ZmqClientTransport.create(ctx, stack.client_endpoint)
+    transport.socket.linger = 0
+    transport.socket.rcvtimeo = 10000
+    yield RPCClient(JSONRPCProtocol(), transport)
+    ctx.destroy(linger=0)
+
+
+def test_tinyrpc_compose(client, seed_paragraphs):
+    result = client.call("report.compose", [], {"format": "markdown"})
+    assert result["sections"][0] == "１．はじめに"
+    assert all(p in result["content"] for p in seed_paragraphs)
+
+
+def test_tinyrpc_proxy_and_forwarded_methods(client):
+    proxy = client.get_proxy(prefix="statistics.")
+    table = proxy.industryStructure(regions=["横浜市"], sectors=["secondary"])
+    assert table["rows"][0]["change"]["ratePercent"] == -49.0
+    assert client.call("system.ping", [], {}) == {"pong": True}
+
+
+def test_tinyrpc_sees_errors(client):
+    with pytest.raises(RPCError) as info:
+        client.call("report.compose", [], {"format": "pdf"})
+    assert "Invalid params" in str(info.value)
+    with pytest.raises(RPCError):
+        client.call("no.such", [], {})
