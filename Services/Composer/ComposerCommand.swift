@@ -42,6 +42,11 @@ struct ComposerCommand: AsyncParsableCommand {
     @Option(help: "Requests that may wait per service when every worker is busy; more are refused at once.")
     var maxQueue: Int = 1000
 
+    @Option(help: ArgumentHelp(
+        "A request a worker has held this long also goes to another idle worker; the first reply wins.",
+        valueName: "ms"))
+    var retryAfter: Int = 1000
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -49,6 +54,7 @@ struct ComposerCommand: AsyncParsableCommand {
         guard heartbeatInterval >= 10 else { throw ValidationError("--heartbeat-interval must be at least 10 ms") }
         guard liveness >= 1 else { throw ValidationError("--liveness must be at least 1") }
         guard maxQueue >= 0 else { throw ValidationError("--max-queue must not be negative") }
+        guard retryAfter >= 1 else { throw ValidationError("--retry-after must be at least 1 ms") }
     }
 
     func run() async throws {
@@ -58,7 +64,7 @@ struct ComposerCommand: AsyncParsableCommand {
         let workerAt = workerEndpoint ?? Environment.value("REPORT_WORKER_ENDPOINT") ?? "tcp://127.0.0.1:5556"
         let settings = Broker.Settings(
             heartbeat: HeartbeatSettings(interval: .milliseconds(heartbeatInterval), liveness: liveness),
-            maxQueue: maxQueue)
+            maxQueue: maxQueue, retryAfter: .milliseconds(retryAfter))
         do {
             try await ServiceRunner.run(logger: logger) { io in
                 let workers = try await io.open(SocketSpec(

@@ -11,6 +11,10 @@ public struct SocketHandle: Sendable {
     /// Every message the socket receives, in order, as whole multipart messages. Ends when the
     /// socket is closed or the thread stops.
     public let messages: AsyncStream<[Data]>
+    /// Every message the socket could not send, with the reason. A ROUTER's unroutable
+    /// message (its peer is gone) shows up here, so the owner can react, e.g. drop the peer.
+    /// Keeps the newest 1,024 if nobody reads them.
+    public let sendFailures: AsyncStream<SendFailure>
     let mailbox: SocketThreadMailbox
 
     /// Queues `frames` to be sent as one message. Sends never block the caller; a message the
@@ -24,4 +28,20 @@ public struct SocketHandle: Sendable {
     public func close() {
         mailbox.post(.close(socket: id))
     }
+}
+
+/// A message a socket could not send.
+public struct SendFailure: Sendable {
+    public enum Reason: Sendable, Equatable {
+        /// A ROUTER with `ZMQ_ROUTER_MANDATORY` has no peer with that routing id.
+        case unroutable
+        /// The peer's queue is at its high-water mark, or no peer is connected.
+        case queueFull
+        /// Another libzmq error.
+        case failed(ZMQError)
+    }
+
+    /// The message's first frame: for a ROUTER, the peer's routing id.
+    public let firstFrame: Data
+    public let reason: Reason
 }

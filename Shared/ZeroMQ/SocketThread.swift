@@ -24,11 +24,14 @@ public final class SocketThread: Sendable {
     /// ``ZMQError`` of the first step that failed (the socket is then closed again).
     public func open(_ spec: SocketSpec) async throws -> SocketHandle {
         let id = mailbox.nextSocketNumber()
-        let (messages, continuation) = AsyncStream.makeStream(of: [Data].self)
+        let (messages, messageInput) = AsyncStream.makeStream(of: [Data].self)
+        let (failures, failureInput) = AsyncStream.makeStream(of: SendFailure.self, bufferingPolicy: .bufferingNewest(1024))
+        let streams = SocketStreams(messages: messageInput, failures: failureInput)
         let endpoints = try await withCheckedThrowingContinuation { reply in
-            mailbox.post(.open(socket: id, spec: spec, messages: continuation, reply: reply))
+            mailbox.post(.open(socket: id, spec: spec, streams: streams, reply: reply))
         }
-        return SocketHandle(id: id, boundEndpoints: endpoints, messages: messages, mailbox: mailbox)
+        return SocketHandle(
+            id: id, boundEndpoints: endpoints, messages: messages, sendFailures: failures, mailbox: mailbox)
     }
 
     /// Closes every socket (each with its linger set) and ends the thread. Later opens fail.

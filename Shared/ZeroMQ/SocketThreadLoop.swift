@@ -6,7 +6,7 @@ import Logging
 struct SocketThreadLoop {
     private struct Entry {
         let socket: Socket
-        let messages: AsyncStream<[Data]>.Continuation
+        let streams: SocketStreams
     }
 
     /// At most this many messages are taken from one socket per wake-up, so that one busy
@@ -57,7 +57,7 @@ struct SocketThreadLoop {
         for _ in 0..<Self.receiveBatch {
             do {
                 guard let frames = try entry.socket.receive(blocking: false) else { return }
-                entry.messages.yield(frames)
+                entry.streams.messages.yield(frames)
             } catch {
                 logger.error("receive failed", metadata: ["socket": "\(id)", "error": "\(error)"])
                 return
@@ -67,7 +67,7 @@ struct SocketThreadLoop {
 
     private mutating func execute(_ command: SocketCommand) {
         switch command {
-        case .open(let id, let spec, let messages, let reply):
+        case .open(let id, let spec, let streams, let reply):
             do {
                 let socket = try Socket(context: context, type: spec.type)
                 do {
@@ -78,7 +78,7 @@ struct SocketThreadLoop {
                         bound.append(try socket.lastEndpoint())
                     }
                     for endpoint in spec.connect { try socket.connect(endpoint) }
-                    entries[id] = Entry(socket: socket, messages: messages)
+                    entries[id] = Entry(socket: socket, streams: streams)
                     order.append(id)
                     reply.resume(returning: bound)
                 } catch {
@@ -86,38 +86,41 @@ struct SocketThreadLoop {
                     throw error
                 }
             } catch {
-                messages.finish()
+                streams.finish()
                 reply.resume(throwing: error)
             }
         case .send(let id, let frames):
             guard let entry = entries[id] else {
-                fail(id, "send on a closed socket", frames: frames)
+                fail(nil, id, .failed(ZMQError(operation: "zmq_msg_send", code: ENOTSOCK)), frames: frames)
                 return
             }
             do {
                 if try entry.socket.send(frames, blocking: false) == .wouldBlock {
-                    fail(id, "peer queue full (high-water mark) or no peer connected", frames: frames)
+                    fail(entry, id, .queueFull, frames: frames)
                 }
             } catch let error as ZMQError where error.isHostUnreachable {
-                fail(id, "no such peer (unroutable)", frames: frames)
+                fail(entry, id, .unroutable, frames: frames)
+            } catch let error as ZMQError {
+                fail(entry, id, .failed(error), frames: frames)
             } catch {
-                fail(id, "\(error)", frames: frames)
+                fail(entry, id, .failed(ZMQError(operation: "zmq_msg_send", code: EINVAL)), frames: frames)
             }
         case .close(let id):
             guard let entry = entries.removeValue(forKey: id) else { return }
             order.removeAll { $0 == id }
             entry.socket.close()
-            entry.messages.finish()
+            entry.streams.finish()
         case .stop:
             break
         }
     }
 
-    private func fail(_ id: Int, _ reason: String, frames: [Data]) {
+    private func fail(_ entry: Entry?, _ id: Int, _ reason: SendFailure.Reason, frames: [Data]) {
         mailbox.failedSends.add(1, ordering: .relaxed)
         logger.warning("message not sent", metadata: [
             "socket": "\(id)", "reason": "\(reason)", "frames": "\(frames.count)",
         ])
+        entry?.streams.failures.yield(SendFailure(firstFrame: frames.first ?? Data(), reason: reason))
     }
 
     private mutating func shutDown(waiting: [CheckedContinuation<Void, Never>]) {
@@ -125,15 +128,15 @@ struct SocketThreadLoop {
         for command in mailbox.markStopped() {
             switch command {
             case .stop(let done): waiting.append(done)
-            case .open(_, _, let messages, let reply):
-                messages.finish()
+            case .open(_, _, let streams, let reply):
+                streams.finish()
                 reply.resume(throwing: ZMQError(operation: "open socket", code: ECANCELED))
             case .send, .close: break
             }
         }
         for id in order {
             entries[id]?.socket.close()
-            entries[id]?.messages.finish()
+            entries[id]?.streams.finish()
         }
         entries = [:]
         order = []

@@ -4,11 +4,22 @@ import Synchronization
 
 /// A command for the I/O thread.
 enum SocketCommand: Sendable {
-    case open(socket: Int, spec: SocketSpec, messages: AsyncStream<[Data]>.Continuation,
+    case open(socket: Int, spec: SocketSpec, streams: SocketStreams,
               reply: CheckedContinuation<[String], any Error>)
     case send(socket: Int, frames: [Data])
     case close(socket: Int)
     case stop(done: CheckedContinuation<Void, Never>)
+}
+
+/// The continuations a socket's streams are fed through.
+struct SocketStreams: Sendable {
+    let messages: AsyncStream<[Data]>.Continuation
+    let failures: AsyncStream<SendFailure>.Continuation
+
+    func finish() {
+        messages.finish()
+        failures.finish()
+    }
 }
 
 /// The only state the I/O thread shares with other threads: a locked command queue and the
@@ -47,8 +58,8 @@ final class SocketThreadMailbox: Sendable {
         }
         if stopped {
             switch command {
-            case .open(_, _, let messages, let reply):
-                messages.finish()
+            case .open(_, _, let streams, let reply):
+                streams.finish()
                 reply.resume(throwing: ZMQError(operation: "open socket", code: czmq_eterm()))
             case .stop(let done): done.resume()
             case .send, .close: break

@@ -8,6 +8,7 @@ import json
 import os
 import re
 import subprocess
+import sys
 import threading
 import time
 import uuid
@@ -20,10 +21,10 @@ BIN = os.environ.get("REPORT_BIN_DIR", os.path.join(ROOT, ".build", "debug"))
 
 
 class Proc:
-    def __init__(self, name, args):
+    def __init__(self, name, args, command=None):
         self.name = name
         self.log = ""
-        self.p = subprocess.Popen([os.path.join(BIN, name), *args], stdout=subprocess.DEVNULL,
+        self.p = subprocess.Popen(command or [os.path.join(BIN, name), *args], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE, text=True)
         threading.Thread(target=self._read, daemon=True).start()
 
@@ -49,21 +50,40 @@ class Proc:
 
 
 class Stack:
-    def __init__(self):
+    def __init__(self, *composer_args):
         self.procs = []
+        self.composer_args = list(composer_args)
         self.composer = self._spawn("report-composer", "--client-endpoint", "tcp://127.0.0.1:*",
-                                    "--worker-endpoint", "tcp://127.0.0.1:*")
+                                    "--worker-endpoint", "tcp://127.0.0.1:*", *composer_args)
         m = self.composer.wait_for(r"clients=(\S+) workers=(\S+).*listening")
         self.client_endpoint, self.worker_endpoint = m.group(1), m.group(2)
         self.ctx = zmq.Context()
 
-    def _spawn(self, name, *args):
-        p = Proc(name, list(args))
+    def _spawn(self, name, *args, command=None):
+        p = Proc(name, list(args), command)
         self.procs.append(p)
         return p
 
-    def start(self, service):
-        return self._spawn(f"{service}-service", "--connect", self.worker_endpoint)
+    def start(self, service, *args):
+        return self._spawn(f"{service}-service", "--connect", self.worker_endpoint, *args)
+
+    def start_python_worker(self, *args):
+        helper = os.path.join(os.path.dirname(os.path.abspath(__file__)), "mdp_worker.py")
+        return self._spawn("mdp_worker.py", command=[sys.executable, helper, "--endpoint", self.worker_endpoint, *args])
+
+    def restart_composer(self):
+        """Kills the composer and starts a new one on the same two endpoints."""
+        self.composer.p.kill()
+        self.composer.p.wait()
+        self.composer = self._spawn("report-composer", "--client-endpoint", self.client_endpoint,
+                                    "--worker-endpoint", self.worker_endpoint, *self.composer_args)
+        self.composer.wait_for(r"listening")
+
+    def replicas(self, service):
+        for s in self.call("system.info")["result"]["services"]:
+            if s["name"] == service:
+                return s["replicas"]
+        return []
 
     def call(self, method, params=None, timeout_ms=10000):
         sock = self.ctx.socket(zmq.REQ)

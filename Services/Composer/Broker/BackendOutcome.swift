@@ -30,6 +30,7 @@ struct ServiceReport: Codable, Sendable, Equatable {
         var id: String
         var connectedSince: Date
         var requestsInHand: Int
+        var requestsServed: Int
     }
 
     var name: String

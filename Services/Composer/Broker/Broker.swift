@@ -13,6 +13,9 @@ actor Broker {
         var heartbeat = HeartbeatSettings()
         /// Requests that may wait per service before new ones are refused as overloaded.
         var maxQueue = 1000
+        /// A request a worker has held this long is also given to another idle worker, if
+        /// there is one; the first reply wins. Requests are reads, safe to repeat.
+        var retryAfter: Duration = .seconds(1)
     }
 
     private struct Pending {
@@ -48,10 +51,17 @@ actor Broker {
         }
         nextRequest += 1
         let id = nextRequest
+        let hedgeAt = ContinuousClock.now + settings.retryAfter
         return await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 try? await Task.sleep(until: deadline)
                 await self.expire(id)
+            }
+            if hedgeAt < deadline {
+                group.addTask {
+                    guard (try? await Task.sleep(until: hedgeAt)) != nil else { return }
+                    await self.hedge(id)
+                }
             }
             let outcome = await withCheckedContinuation { continuation in
                 pending[id] = Pending(service: service, body: body, continuation: continuation)
@@ -78,6 +88,17 @@ actor Broker {
         let outcome: BackendOutcome = registry.workerCount(request.service) == 0 ? .unavailable : .deadlineExceeded
         logger.warning("request expired", metadata: ["service": "\(request.service)", "outcome": "\(outcome)"])
         request.continuation.resume(returning: outcome)
+    }
+
+    /// Gives a request that is taking long to a second idle worker.
+    private func hedge(_ id: UInt64) {
+        guard let entry = pending[id], !registry.holders(of: id).isEmpty,
+              let worker = registry.hedge(id, service: entry.service)
+        else { return }
+        logger.notice("request slow; also sent to another worker", metadata: [
+            "service": "\(entry.service)", "worker": "\(worker.hex)",
+        ])
+        socket.send(Majordomo.frames(to: worker, .request(client: Self.encode(id), body: entry.body)))
     }
 
     private func dispatch(_ service: String) {
@@ -155,11 +176,18 @@ actor Broker {
             "service": "\(service)", "worker": "\(worker.hex)", "reason": "\(reason)",
             "workers": "\(registry.workerCount(service))",
         ])
-        if let held, pending[held] != nil {
+        if let held, pending[held] != nil, registry.holders(of: held).isEmpty {
             logger.info("re-dispatching the request the worker held", metadata: ["service": "\(service)"])
             registry.enqueue(held, service: service, atFront: true)
         }
         dispatch(service)
+    }
+
+    /// A message to `worker` could not be routed: its connection is gone (the process died or
+    /// the network dropped it). Dropping it now, rather than after the liveness window, gets
+    /// the request it held to another worker at once.
+    private func unreachable(_ worker: Data) {
+        remove(worker, now: .now, reason: "connection gone (unroutable)")
     }
 
     // MARK: heartbeats
@@ -186,6 +214,11 @@ actor Broker {
                     await self.heartbeat()
                 }
             }
+            group.addTask {
+                for await failure in self.socket.sendFailures where failure.reason == .unroutable {
+                    await self.unreachable(failure.firstFrame)
+                }
+            }
             await group.next()
             group.cancelAll()
         }
@@ -198,7 +231,11 @@ actor Broker {
         return services.sorted().map { service in
             let replicas = registry.workers.values.filter { $0.service == service }
                 .sorted { $0.connectedSince < $1.connectedSince }
-                .map { ServiceReport.Replica(id: $0.id.hex, connectedSince: $0.connectedSince, requestsInHand: $0.inHand == nil ? 0 : 1) }
+                .map {
+                    ServiceReport.Replica(
+                        id: $0.id.hex, connectedSince: $0.connectedSince,
+                        requestsInHand: $0.inHand == nil ? 0 : 1, requestsServed: $0.served)
+                }
             return ServiceReport(name: service, workers: replicas.count, queued: registry.queued(service), replicas: replicas)
         }
     }

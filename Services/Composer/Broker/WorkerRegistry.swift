@@ -11,6 +11,8 @@ struct WorkerRegistry {
         var lastSeen: ContinuousClock.Instant
         /// The request this worker is working on (MDP workers take one at a time).
         var inHand: UInt64?
+        /// Replies received from this worker.
+        var served = 0
     }
 
     private(set) var workers: [Data: Worker] = [:]
@@ -71,11 +73,26 @@ struct WorkerRegistry {
         return pairs
     }
 
+    /// Gives a request that a worker already holds to one more idle worker of its service (a
+    /// hedge against a worker that hangs); returns that worker, or `nil` if none is idle.
+    mutating func hedge(_ request: UInt64, service: String) -> Data? {
+        guard let worker = idle[service]?.first else { return nil }
+        idle[service]!.removeFirst()
+        workers[worker]!.inHand = request
+        return worker
+    }
+
+    /// The workers holding `request`.
+    func holders(of request: UInt64) -> [Data] {
+        workers.values.filter { $0.inHand == request }.map(\.id)
+    }
+
     /// The worker finished (or gave up) its request and is idle again; returns the request.
     mutating func release(_ worker: Data) -> UInt64? {
         guard let entry = workers[worker] else { return nil }
         let request = entry.inHand
         workers[worker]!.inHand = nil
+        if request != nil { workers[worker]!.served += 1 }
         if request != nil || !(idle[entry.service]?.contains(worker) ?? false) {
             idle[entry.service, default: []].append(worker)
         }

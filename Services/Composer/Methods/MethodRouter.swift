@@ -14,17 +14,24 @@ struct MethodRouter: Sendable {
     let timeout: Duration
     let endpoints: [String: String]
     let startedAt = Date()
+    let statistics = MethodStatistics()
     let logger: Logger
 
     func outcome(for request: JSONRPCRequest) async -> JSONRPCResponse.Outcome {
+        let started = ContinuousClock.now
+        let outcome: JSONRPCResponse.Outcome
         do {
-            return .result(try await result(for: request))
+            outcome = .result(try await result(for: request))
         } catch let error as JSONRPCError {
-            return .error(error)
+            outcome = .error(error)
         } catch {
             logger.error("method failed", metadata: ["method": "\(request.method)", "error": "\(error)"])
-            return .error(.internalError("\(error)"))
+            outcome = .error(.internalError("\(error)"))
         }
+        // Unknown methods are not counted: a client must not grow the table without bound.
+        if case .error(let error) = outcome, error.code == JSONRPCError.methodNotFoundCode { return outcome }
+        statistics.record(method: request.method, duration: .now - started, outcome: outcome)
+        return outcome
     }
 
     private func result(for request: JSONRPCRequest) async throws -> Data {
@@ -40,6 +47,9 @@ struct MethodRouter: Sendable {
         case "system.info":
             _ = try request.decodeParams(NoParams.self)
             return try encode(await info())
+        case "system.stats":
+            _ = try request.decodeParams(NoParams.self)
+            return try encode(["methods": statistics.snapshot()])
         default:
             let prefix = String(request.method.prefix { $0 != "." })
             guard Self.forwardedServices.contains(prefix), request.method.count > prefix.count + 1 else {

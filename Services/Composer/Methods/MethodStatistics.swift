@@ -1,0 +1,63 @@
+import Foundation
+import Synchronization
+import WireProtocol
+
+/// Per-method counts and processing times, for `system.stats` (in the spirit of NATS micro's
+/// `$SRV.STATS`). Times are kept for the most recent requests of each method.
+final class MethodStatistics: Sendable {
+    /// Recent processing times kept per method for the percentiles.
+    static let window = 4096
+
+    struct Entry: Encodable, Sendable {
+        var requests = 0
+        var errors = 0
+        var timeouts = 0
+        /// Percentiles of the recent processing times, in microseconds.
+        var processingMicroseconds: [String: Int] = [:]
+    }
+
+    private struct Counters {
+        var requests = 0, errors = 0, timeouts = 0
+        var recent: [Int] = []
+        var next = 0
+    }
+
+    private let state = Mutex<[String: Counters]>([:])
+
+    /// Records one answered request.
+    func record(method: String, duration: Duration, outcome: JSONRPCResponse.Outcome) {
+        let micros = Int(duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000)
+        state.withLock { all in
+            var counters = all[method, default: Counters()]
+            counters.requests += 1
+            if case .error(let error) = outcome {
+                if error.code == JSONRPCError.deadlineExceededCode { counters.timeouts += 1 } else { counters.errors += 1 }
+            }
+            if counters.recent.count < Self.window {
+                counters.recent.append(micros)
+            } else {
+                counters.recent[counters.next] = micros
+                counters.next = (counters.next + 1) % Self.window
+            }
+            all[method] = counters
+        }
+    }
+
+    /// A snapshot: per method, counts and p50/p90/p99/max of recent processing times.
+    func snapshot() -> [String: Entry] {
+        state.withLock { all in
+            all.mapValues { counters in
+                let sorted = counters.recent.sorted()
+                func percentile(_ p: Double) -> Int {
+                    sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
+                }
+                return Entry(
+                    requests: counters.requests, errors: counters.errors, timeouts: counters.timeouts,
+                    processingMicroseconds: [
+                        "p50": percentile(0.50), "p90": percentile(0.90), "p99": percentile(0.99),
+                        "max": sorted.last ?? 0,
+                    ])
+            }
+        }
+    }
+}
