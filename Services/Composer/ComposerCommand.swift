@@ -70,7 +70,8 @@ struct ComposerCommand: AsyncParsableCommand {
                 let workers = try await io.open(SocketSpec(
                     type: .router, bind: [workerAt],
                     options: [.linger(milliseconds: 0), .routerMandatory(true),
-                              .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000)]))
+                              .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000)],
+                    monitorDisconnects: true))
                 let clients = try await io.open(SocketSpec(
                     type: .router, bind: [clientAt],
                     options: [.linger(milliseconds: 500), .routerMandatory(true),

@@ -64,6 +64,13 @@ public final class Socket {
         return String(decoding: buffer.prefix(while: { $0 != 0 }).map(UInt8.init(bitPattern:)), as: UTF8.self)
     }
 
+    /// Publishes this socket's `events` (a mask of `ZMQ_EVENT_…`) on an inproc PAIR endpoint
+    /// (`zmq_socket_monitor`); `nil` stops monitoring.
+    public func monitor(_ endpoint: String?, events: Int32) throws {
+        let socket = try live("zmq_socket_monitor")
+        if zmq_socket_monitor(socket, endpoint, events) != 0 { throw ZMQError.last("zmq_socket_monitor") }
+    }
+
     /// Whether a message can be received (`ZMQ_EVENTS` has `ZMQ_POLLIN`).
     public func hasIncoming() throws -> Bool {
         let socket = try live("zmq_getsockopt(ZMQ_EVENTS)")

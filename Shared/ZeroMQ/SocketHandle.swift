@@ -15,6 +15,9 @@ public struct SocketHandle: Sendable {
     /// message (its peer is gone) shows up here, so the owner can react, e.g. drop the peer.
     /// Keeps the newest 1,024 if nobody reads them.
     public let sendFailures: AsyncStream<SendFailure>
+    /// One element each time a peer connection closes, if the socket was opened with
+    /// ``SocketSpec/monitorDisconnects`` (libzmq does not say which routing id it had).
+    public let peerDisconnects: AsyncStream<Void>
     let mailbox: SocketThreadMailbox
 
     /// Queues `frames` to be sent as one message. Sends never block the caller; a message the

@@ -5,11 +5,18 @@ public struct SocketSpec: Sendable {
     public var bind: [String]
     public var connect: [String]
     public var options: [SocketOption]
+    /// Report each peer connection that closes on ``SocketHandle/peerDisconnects``
+    /// (through `zmq_socket_monitor`).
+    public var monitorDisconnects: Bool
 
-    public init(type: SocketType, bind: [String] = [], connect: [String] = [], options: [SocketOption] = []) {
+    public init(
+        type: SocketType, bind: [String] = [], connect: [String] = [], options: [SocketOption] = [],
+        monitorDisconnects: Bool = false
+    ) {
         self.type = type
         self.bind = bind
         self.connect = connect
         self.options = options
+        self.monitorDisconnects = monitorDisconnects
     }
 }

@@ -26,12 +26,14 @@ public final class SocketThread: Sendable {
         let id = mailbox.nextSocketNumber()
         let (messages, messageInput) = AsyncStream.makeStream(of: [Data].self)
         let (failures, failureInput) = AsyncStream.makeStream(of: SendFailure.self, bufferingPolicy: .bufferingNewest(1024))
-        let streams = SocketStreams(messages: messageInput, failures: failureInput)
+        let (disconnects, disconnectInput) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(64))
+        let streams = SocketStreams(messages: messageInput, failures: failureInput, disconnects: disconnectInput)
         let endpoints = try await withCheckedThrowingContinuation { reply in
             mailbox.post(.open(socket: id, spec: spec, streams: streams, reply: reply))
         }
         return SocketHandle(
-            id: id, boundEndpoints: endpoints, messages: messages, sendFailures: failures, mailbox: mailbox)
+            id: id, boundEndpoints: endpoints, messages: messages, sendFailures: failures,
+            peerDisconnects: disconnects, mailbox: mailbox)
     }
 
     /// Closes every socket (each with its linger set) and ends the thread. Later opens fail.

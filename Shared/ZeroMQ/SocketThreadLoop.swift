@@ -1,3 +1,4 @@
+import CZeroMQ
 import Foundation
 import Logging
 
@@ -7,6 +8,8 @@ struct SocketThreadLoop {
     private struct Entry {
         let socket: Socket
         let streams: SocketStreams
+        /// The PAIR socket reading this socket's monitor events, if it is monitored.
+        var monitor: Socket?
     }
 
     /// At most this many messages are taken from one socket per wake-up, so that one busy
@@ -31,6 +34,8 @@ struct SocketThreadLoop {
             items.removeAll(keepingCapacity: true)
             items.append(PollItem(readable: mailbox.wakeFD))
             for id in order { items.append(PollItem(readable: entries[id]!.socket)) }
+            let monitored = order.filter { entries[$0]!.monitor != nil }
+            for id in monitored { items.append(PollItem(readable: entries[id]!.monitor!)) }
             do {
                 try poll(&items, timeoutMilliseconds: -1)
             } catch {
@@ -41,6 +46,9 @@ struct SocketThreadLoop {
             if items[0].isReadable { mailbox.drainWakeups() }
             for (index, id) in order.enumerated() where items[index + 1].isReadable {
                 receiveAvailable(from: id)
+            }
+            for (index, id) in monitored.enumerated() where items[order.count + index + 1].isReadable {
+                receiveMonitorEvents(from: id)
             }
             for command in mailbox.takeAll() {
                 if case .stop(let done) = command {
@@ -65,6 +73,25 @@ struct SocketThreadLoop {
         }
     }
 
+    /// Reads monitor events: each `ZMQ_EVENT_DISCONNECTED` becomes one `peerDisconnects` element.
+    private func receiveMonitorEvents(from id: Int) {
+        guard let entry = entries[id], let monitor = entry.monitor else { return }
+        while let frames = try? monitor.receive(blocking: false) {
+            guard frames.count == 2, frames[0].count >= 2 else { continue }
+            let event = UInt16(frames[0][frames[0].startIndex]) | UInt16(frames[0][frames[0].startIndex + 1]) << 8
+            if Int32(event) == ZMQ_EVENT_DISCONNECTED { entry.streams.disconnects.yield() }
+        }
+    }
+
+    private func close(_ entry: Entry) {
+        if let monitor = entry.monitor {
+            try? entry.socket.monitor(nil, events: 0)
+            monitor.close()
+        }
+        entry.socket.close()
+        entry.streams.finish()
+    }
+
     private mutating func execute(_ command: SocketCommand) {
         switch command {
         case .open(let id, let spec, let streams, let reply):
@@ -78,7 +105,15 @@ struct SocketThreadLoop {
                         bound.append(try socket.lastEndpoint())
                     }
                     for endpoint in spec.connect { try socket.connect(endpoint) }
-                    entries[id] = Entry(socket: socket, streams: streams)
+                    var monitor: Socket?
+                    if spec.monitorDisconnects {
+                        let endpoint = "inproc://socket-monitor-\(id)-\(UInt64.random(in: 0...UInt64.max))"
+                        try socket.monitor(endpoint, events: ZMQ_EVENT_DISCONNECTED)
+                        let pair = try Socket(context: context, type: .pair)
+                        try pair.connect(endpoint)
+                        monitor = pair
+                    }
+                    entries[id] = Entry(socket: socket, streams: streams, monitor: monitor)
                     order.append(id)
                     reply.resume(returning: bound)
                 } catch {
@@ -108,8 +143,7 @@ struct SocketThreadLoop {
         case .close(let id):
             guard let entry = entries.removeValue(forKey: id) else { return }
             order.removeAll { $0 == id }
-            entry.socket.close()
-            entry.streams.finish()
+            close(entry)
         case .stop:
             break
         }
@@ -135,8 +169,7 @@ struct SocketThreadLoop {
             }
         }
         for id in order {
-            entries[id]?.socket.close()
-            entries[id]?.streams.finish()
+            if let entry = entries[id] { close(entry) }
         }
         entries = [:]
         order = []

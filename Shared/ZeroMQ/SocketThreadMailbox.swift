@@ -15,10 +15,12 @@ enum SocketCommand: Sendable {
 struct SocketStreams: Sendable {
     let messages: AsyncStream<[Data]>.Continuation
     let failures: AsyncStream<SendFailure>.Continuation
+    let disconnects: AsyncStream<Void>.Continuation
 
     func finish() {
         messages.finish()
         failures.finish()
+        disconnects.finish()
     }
 }
 

@@ -61,6 +61,23 @@ struct SocketThreadTests {
         await io.stop()
     }
 
+    @Test("a closed peer connection shows up on peerDisconnects")
+    func disconnects() async throws {
+        let context = try ZMQContext()
+        let io = try SocketThread(context: context, logger: Logger(label: "test"))
+        let router = try await io.open(SocketSpec(
+            type: .router, bind: ["tcp://127.0.0.1:*"], monitorDisconnects: true))
+        let peer = try Socket(context: context, type: .dealer)
+        try peer.connect(router.boundEndpoints[0])
+        try peer.send([Data("hello".utf8)])
+        var messages = router.messages.makeAsyncIterator()
+        #expect(await messages.next()?.last == Data("hello".utf8))
+        peer.close()
+        var disconnects = router.peerDisconnects.makeAsyncIterator()
+        #expect(await disconnects.next() != nil)
+        await io.stop()
+    }
+
     @Test("stop ends every socket's message stream")
     func stopFinishesStreams() async throws {
         let context = try ZMQContext()

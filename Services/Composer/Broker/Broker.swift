@@ -192,6 +192,12 @@ actor Broker {
 
     // MARK: heartbeats
 
+    private func probe() {
+        for worker in registry.workers.keys {
+            socket.send(Majordomo.frames(to: worker, .heartbeat))
+        }
+    }
+
     /// Sends HEARTBEAT to every worker and drops those silent past the liveness window.
     func heartbeat() {
         let now = ContinuousClock.now
@@ -218,6 +224,11 @@ actor Broker {
                 for await failure in self.socket.sendFailures where failure.reason == .unroutable {
                     await self.unreachable(failure.firstFrame)
                 }
+            }
+            group.addTask {
+                // A connection closed: libzmq does not say whose, so probe every worker with a
+                // heartbeat; the one that is gone turns up as unroutable right away.
+                for await _ in self.socket.peerDisconnects { await self.probe() }
             }
             await group.next()
             group.cancelAll()
