@@ -58,6 +58,22 @@ public struct JSONRPCResponse: Sendable, Equatable {
         return out
     }
 
+    /// Reads a response whose result is a `T`, in one typed decoding pass (no intermediate
+    /// ``JSONValue`` tree): the path the composer takes for every service reply.
+    public static func decodeResult<T: Decodable>(_ type: T.Type, from data: Data) throws -> Result<T, JSONRPCError> {
+        let envelope = try JSONCoding.decoder.decode(TypedEnvelope<T>.self, from: data)
+        if let error = envelope.error { return .failure(error) }
+        guard let result = envelope.result else {
+            throw JSONRPCError.internalError("a response has \"result\" or \"error\"")
+        }
+        return .success(result)
+    }
+
+    private struct TypedEnvelope<T: Decodable>: Decodable {
+        var result: T?
+        var error: JSONRPCError?
+    }
+
     /// Reads a response a peer sent.
     public static func decode(_ data: Data) throws -> JSONRPCResponse {
         let value = try JSONCoding.decoder.decode(JSONValue.self, from: data)

@@ -56,8 +56,12 @@ struct RendererTests {
     func escaping() {
         var report = fixture.report()
         report.sections[0].blocks = [.paragraph("<script>alert(1)</script> *bold* | pipe")]
+        var table = fixture.statistics
+        table.sectors[0].name = "a|b"
         let markdown = MarkdownRenderer().render(report)
         #expect(markdown.contains(#"○\<script\>alert(1)\</script\> \*bold\* \| pipe"#))
+        report.sections[1].blocks = [.table(table)]
+        #expect(MarkdownRenderer().render(report).contains(#"| a\|b | 2.39 |"#))
     }
 
     @Test("figures format as the seed prints them")
@@ -67,5 +71,8 @@ struct RendererTests {
         #expect(FigureFormat.rate(Decimal(string: "-50.6")) == "▲50.6%")
         #expect(FigureFormat.rate(Decimal(string: "23")) == "23.0%")
         #expect(FigureFormat.rate(nil) == "-")
+        #expect(FigureFormat.fixed(Decimal(string: "0.06")!, decimals: 2) == "0.06")
+        #expect(FigureFormat.fixed(Decimal(string: "-2.449")!, decimals: 1) == "-2.4")
+        #expect(FigureFormat.fixed(Decimal(string: "0.05")!, decimals: 1) == "0.1")
     }
 }

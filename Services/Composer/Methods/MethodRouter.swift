@@ -103,8 +103,12 @@ struct MethodRouter: Sendable {
             return nil
         }
         do {
-            guard case .result(let data) = try JSONRPCResponse.decode(reply).outcome else { return nil }
-            return try JSONCoding.decoder.decode(T.self, from: data)
+            switch try JSONRPCResponse.decodeResult(T.self, from: reply) {
+            case .success(let value): return value
+            case .failure(let error):
+                logger.error("service answered with an error", metadata: ["service": "\(service)", "error": "\(error)"])
+                return nil
+            }
         } catch {
             logger.error("unreadable reply", metadata: ["service": "\(service)", "error": "\(error)"])
             return nil

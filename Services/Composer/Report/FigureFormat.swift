@@ -16,13 +16,19 @@ enum FigureFormat {
 
     /// `value` rounded half up to `decimals` places, with trailing zeros kept (`35.40`).
     static func fixed(_ value: Decimal, decimals: Int) -> String {
-        let rounded = value.rounded(decimals)
-        let negative = rounded < 0
-        let digits = "\(negative ? -rounded : rounded)"
-        var parts = digits.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        if parts.count == 1 { parts.append("") }
-        let fraction = decimals > 0 ? "." + parts[1].padding(toLength: decimals, withPad: "0", startingAt: 0) : ""
-        return (negative ? "-" : "") + parts[0] + fraction
+        var scale = Decimal(1)
+        for _ in 0..<decimals { scale *= 10 }
+        // Exact: the value is rounded in decimal, then scaled to a whole number of units.
+        let units = NSDecimalNumber(decimal: (value * scale).rounded(0)).int64Value
+        let magnitude = units.magnitude
+        let divisor = UInt64(NSDecimalNumber(decimal: scale).int64Value)
+        var text = units < 0 ? "-" : ""
+        text += String(magnitude / divisor)
+        if decimals > 0 {
+            let fraction = String(magnitude % divisor)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
     }
 }
 

@@ -69,18 +69,30 @@ struct MarkdownRenderer: Sendable {
     }
 
     private func row(_ cells: [String]) -> String {
-        "| " + cells.map { escape($0).replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |"
+        "| " + cells.map(escape).joined(separator: " | ") + " |"
     }
 
     /// Escapes the characters Markdown would read as markup, so that service text renders as
     /// the text it is.
     func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            if "\\`*_[]<>#|".contains(character) { out.append("\\") }
-            out.append(character)
+        // Markup characters are all ASCII, so a scan of the scalars is enough (and far cheaper
+        // than comparing grapheme clusters).
+        guard text.utf8.contains(where: Self.isMarkup) else { return text }
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII && Self.isMarkup(UInt8(scalar.value)) { out.append("\\") }
+            out.append(scalar)
         }
-        return out
+        return String(out)
+    }
+
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"):
+            true
+        default:
+            false
+        }
     }
 }
