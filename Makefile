@@ -7,7 +7,7 @@ STATISTICS ?= 1
 INITIATIVES ?= 1
 FORMAT ?= markdown
 
-.PHONY: demo test deps test-deps build run clean
+.PHONY: demo test deps test-deps build run clean bench-dispatch
 
 # libzmq3-dev from Debian when the header is missing.
 deps:
@@ -34,6 +34,11 @@ test: test-deps
 	swift build --build-tests
 	swift test --skip-build
 	REPORT_BIN_DIR="$(BIN)" python3 -m pytest -q Tests/interop
+
+# Figures for Tests/bench/BENCHMARKS.md: throughput against replicas, latency across a replica's death.
+bench-dispatch: test-deps
+	swift build -c release
+	python3 Tests/bench/dispatch_scaling.py --bin "$$(swift build -c release --show-bin-path)" --seconds 4
 
 clean:
 	rm -rf .build
