@@ -48,6 +48,7 @@ let package = Package(
                 "ZeroMQ", "WireProtocol",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Shared/ServiceKit",
@@ -93,7 +94,7 @@ let package = Package(
         .target(name: "SeedFixtures", path: "Tests/SeedFixtures"),
         .testTarget(
             name: "StatisticsServiceTests",
-            dependencies: ["StatisticsService", "WireProtocol", "SeedFixtures"],
+            dependencies: ["StatisticsService", "WireProtocol", "ServiceKit", "SeedFixtures"],
             path: "Tests/StatisticsServiceTests"
         ),
         .testTarget(

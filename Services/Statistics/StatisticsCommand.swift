@@ -6,40 +6,56 @@ import ServiceKit
 struct StatisticsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "statistics-service",
-        abstract: "Serves the industry-structure statistics of the Keihin report over ZeroMQ.",
+        abstract: "Serves industry-structure statistics (the Keihin report's table by default) over ZeroMQ.",
         discussion: """
             Connects to the report composer's worker endpoint and registers as the MDP service \
             "statistics" (RFC 7/MDP, JSON-RPC 2.0 bodies). Start more processes with the same \
             command line to add replicas; the composer shares requests among them.
 
-            Methods: statistics.industryStructure (filters: regions, years, sectors), \
-            statistics.regions, statistics.datasets, statistics.ping.
+            Methods: statistics.industryStructure (filters: dataset, regions, years, sectors), \
+            statistics.compare (dataset, regions, sectors, from, to), statistics.facts (the same), \
+            statistics.regions, statistics.datasets, statistics.reload, statistics.ping.
+
+            Data: --data names a JSON dataset, a CSV dataset (NAME.csv with NAME.meta.json beside \
+            it) or a folder of several; without it the seed's table is served. A bad file stops \
+            the service at start; SIGHUP or statistics.reload reads the data again, and if the \
+            new data is bad the old data stays in service and the error is logged and returned.
             """)
 
     @OptionGroup var worker: WorkerOptions
 
-    @Option(help: ArgumentHelp(
-        "A dataset file (JSON) to serve instead of the built-in seed table.", valueName: "file"))
+    @Option(help: ArgumentHelp("A dataset file (.json or .csv) or a folder of them.", valueName: "path"))
     var data: String?
+
+    @Flag(help: "Load the data, time 1,000 queries for five regions each, print the figures and exit (no ZeroMQ).")
+    var measure = false
 
     func run() async throws {
         let logger = worker.logging.bootstrap(label: "statistics-service")
         let url = data.map { URL(fileURLWithPath: $0) }
             ?? Bundle.module.url(forResource: "industry-structure", withExtension: "json")!
-        let dataset: IndustryDataset
+        if measure {
+            try StatisticsMeasurement.run(url: url)
+            return
+        }
+        let started = ContinuousClock.now
+        let store: ReloadableStore<StatisticsCatalog>
         do {
-            dataset = try IndustryDataset(contentsOf: url)
+            store = try ReloadableStore(logger: logger, describe: \.summary) { try StatisticsCatalog.load(from: url) }
         } catch {
-            logger.critical("cannot load the dataset", metadata: ["error": "\(error)"])
+            logger.critical("cannot load the data", metadata: ["error": "\(error)"])
+            FileHandle.standardError.write(Data("statistics-service: \(error)\n".utf8))
             throw ExitCode(65)
         }
-        logger.info("dataset loaded", metadata: [
-            "file": "\(url.path)", "rows": "\(dataset.structure.rows.count)",
+        logger.info("data loaded", metadata: [
+            "path": "\(url.path)", "datasets": "\(store.current.summary)",
+            "ms": "\((ContinuousClock.now - started).milliseconds)",
         ])
         try await ServiceRunner.run(logger: logger) { io in
             [MajordomoWorker(
-                service: "statistics", endpoints: worker.endpoints, io: io, methods: dataset.methods,
-                heartbeat: worker.heartbeat, logger: logger)]
+                service: "statistics", endpoints: worker.endpoints, io: io, methods: store.methods,
+                heartbeat: worker.heartbeat, logger: logger),
+             ReloadOnHangup(store: store)]
         }
     }
 }

@@ -31,6 +31,8 @@ extension JSONRPCError {
     public static let deadlineExceededCode = -32001
     /// Too many requests queued for a service; try again later.
     public static let overloadedCode = -32002
+    /// A data reload failed; the service goes on serving what it had.
+    public static let reloadFailedCode = -32003
 
     public static func parseError(_ detail: String) -> JSONRPCError {
         JSONRPCError(code: parseErrorCode, message: "Parse error", data: .object(["detail": .string(detail)]))

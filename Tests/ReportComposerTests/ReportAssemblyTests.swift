@@ -15,8 +15,8 @@ struct Fixture {
     init() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
         frame = try ReportFrame.load(from: root.appendingPathComponent("Services/Composer/Resources/report-frame.json"))
-        statistics = try IndustryDataset(
-            contentsOf: root.appendingPathComponent("Services/Statistics/Resources/industry-structure.json")).structure
+        statistics = try DatasetLoader.loadFile(
+            root.appendingPathComponent("Services/Statistics/Resources/industry-structure.json")).structure(IndustryStructureParams())
         catalogue = try JSONDecoder().decode(
             ZoneCatalogue.self,
             from: Data(contentsOf: root.appendingPathComponent("Services/Initiatives/Resources/special-zone.json")))

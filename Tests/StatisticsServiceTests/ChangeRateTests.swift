@@ -6,13 +6,11 @@ import WireProtocol
 
 @Suite("rates of change, computed")
 struct ChangeRateTests {
-    let dataset: IndustryDataset
+    let dataset: IndustryStructure
     let seed: SeedDocument
 
     init() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Services/Statistics/Resources/industry-structure.json")
-        dataset = try IndustryDataset(contentsOf: url)
+        dataset = try SeedData.dataset().structure(IndustryStructureParams())
         seed = try SeedDocument.load()
     }
 
@@ -22,8 +20,8 @@ struct ChangeRateTests {
         var checked = 0
         for row in seed.tableRows where sectors[row.sector] != nil {
             for (index, regionName) in seed.regions.enumerated() {
-                let region = try #require(dataset.structure.regions.first { $0.name == regionName })
-                let computed = try #require(dataset.structure.row(region: region.code, sector: sectors[row.sector]!))
+                let region = try #require(dataset.regions.first { $0.name == regionName })
+                let computed = try #require(dataset.row(region: region.code, sector: sectors[row.sector]!))
                 let printed = row.cells[index]
                 #expect(FigureText.share(computed.values[0]) == printed.old, "\(regionName) \(row.sector) old")
                 #expect(FigureText.share(computed.values[1]) == printed.new, "\(regionName) \(row.sector) new")
@@ -40,8 +38,8 @@ struct ChangeRateTests {
     func totalRow() throws {
         let printed = try #require(seed.tableRows.first { $0.sector == "全産業" })
         #expect(printed.cells.allSatisfy { $0 == ("100", "100", "-") })
-        for region in dataset.structure.regions {
-            let row = try #require(dataset.structure.row(region: region.code, sector: "total"))
+        for region in dataset.regions {
+            let row = try #require(dataset.row(region: region.code, sector: "total"))
             #expect(row.values == [100, 100])
             #expect(row.change?.ratePercent == nil)
         }
@@ -63,8 +61,18 @@ struct ChangeRateTests {
 
     @Test("the dataset's years render as the seed writes them")
     func seedYears() {
-        #expect(dataset.structure.years.map(\.era) == ["平成2年", "平成22年"])
+        #expect(dataset.years.map(\.era) == ["平成2年", "平成22年"])
     }
+}
+
+/// The seed's dataset as the service ships it.
+enum SeedData {
+    static var url: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Services/Statistics/Resources/industry-structure.json").standardized
+    }
+
+    static func dataset() throws -> IndustryDataset { try DatasetLoader.loadFile(url) }
 }
 
 /// Shares as the seed prints them: two decimals.

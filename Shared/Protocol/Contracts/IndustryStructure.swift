@@ -2,7 +2,9 @@ import Foundation
 
 /// Params of `statistics.industryStructure`: optional filters; absent means all.
 public struct IndustryStructureParams: MethodParams, Encodable, Equatable {
-    public static let fields: Set<String> = ["regions", "years", "sectors"]
+    public static let fields: Set<String> = ["dataset", "regions", "years", "sectors"]
+    /// The dataset's id; absent means the service's default dataset.
+    public var dataset: String?
     /// Region codes or names (e.g. `"14130"` or `"川崎市"`).
     public var regions: [String]?
     /// Gregorian years, e.g. `[1990, 2010]`.
@@ -12,7 +14,8 @@ public struct IndustryStructureParams: MethodParams, Encodable, Equatable {
 
     public init() {}
 
-    public init(regions: [String]? = nil, years: [Int]? = nil, sectors: [String]? = nil) {
+    public init(dataset: String? = nil, regions: [String]? = nil, years: [Int]? = nil, sectors: [String]? = nil) {
+        self.dataset = dataset
         self.regions = regions
         self.years = years
         self.sectors = sectors
@@ -33,17 +36,31 @@ public struct IndustryStructure: Codable, Sendable, Equatable {
     public struct Region: Codable, Sendable, Equatable {
         public var code: String
         public var name: String
+        /// The English name, where the data gives one.
+        public var nameEn: String?
         /// `national`, `prefecture` or `municipality`.
         public var kind: String
-        public init(code: String, name: String, kind: String) { self.code = code; self.name = name; self.kind = kind }
+        public init(code: String, name: String, nameEn: String? = nil, kind: String) {
+            self.code = code
+            self.name = name
+            self.nameEn = nameEn
+            self.kind = kind
+        }
     }
 
     public struct Sector: Codable, Sendable, Equatable {
         public var code: String
         public var name: String
+        /// The English name, where the data gives one.
+        public var nameEn: String?
         /// The sector this one is part of; `nil` for the whole economy.
         public var parent: String?
-        public init(code: String, name: String, parent: String?) { self.code = code; self.name = name; self.parent = parent }
+        public init(code: String, name: String, nameEn: String? = nil, parent: String?) {
+            self.code = code
+            self.name = name
+            self.nameEn = nameEn
+            self.parent = parent
+        }
         public var isTotal: Bool { parent == nil }
     }
 

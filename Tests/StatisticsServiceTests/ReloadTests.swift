@@ -1,0 +1,43 @@
+import Foundation
+import Logging
+import ServiceKit
+import Testing
+import WireProtocol
+@testable import StatisticsService
+
+@Suite("reload")
+struct ReloadTests {
+    @Test("a good reload swaps the data; a bad one keeps the old data and says why")
+    func reload() throws {
+        let folder = try DataFolder()
+        let url = try folder.csv(DatasetLoadingTests.good)
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
+            try StatisticsCatalog.load(from: url)
+        }
+        #expect(try store.current.dataset(nil).years.count == 2)
+        try folder.csv(DatasetLoadingTests.good + "\nA,2010,p,50\nA,2010,q,50\nB,2010,p,50\nB,2010,q,50\n")
+        let good = store.reload()
+        #expect(good.reloaded && good.error == nil)
+        #expect(try store.current.dataset(nil).years.count == 3)
+        try folder.csv("region,year,sector,value\nA,1990,p,x\n")
+        let bad = store.reload()
+        #expect(!bad.reloaded)
+        #expect(bad.error == "t.csv:2:10: not a number: \"x\"")
+        #expect(try store.current.dataset(nil).years.count == 3)
+    }
+
+    @Test("statistics.reload answers -32003 with the reason when the data is bad")
+    func reloadMethod() async throws {
+        let folder = try DataFolder()
+        let url = try folder.csv(DatasetLoadingTests.good)
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
+            try StatisticsCatalog.load(from: url)
+        }
+        try folder.csv("region,year,sector,value\n")
+        let body = JSONRPCRequest(method: "statistics.reload", id: .integer(1)).encoded()
+        let reply = try #require(await store.methods.respond(to: body, logger: Logger(label: "test")))
+        let response = try JSONRPCResponse.decode(reply)
+        #expect(response.error?.code == -32003)
+        #expect(response.error?.data?["detail"] == .string("t.csv: the dataset has no values"))
+    }
+}
