@@ -67,6 +67,10 @@ struct ConnectionOptions: ParsableArguments {
             throw ExitCode(1)
         case .result(let data):
             return try JSONCoding.decoder.decode(JSONValue.self, from: data)
+        case .response:
+            // `decode` reads a response into a result or an error; it never keeps it whole.
+            Self.warn("error: the composer's response could not be read")
+            throw ExitCode(76)
         }
     }
 

@@ -7,6 +7,9 @@ public struct JSONRPCResponse: Sendable, Equatable {
         /// The result, already encoded as JSON.
         case result(Data)
         case error(JSONRPCError)
+        /// A whole response object a service produced for this very request (with its id),
+        /// passed on byte for byte instead of being decoded and encoded again.
+        case response(Data)
     }
 
     public var id: JSONValue
@@ -33,6 +36,7 @@ public struct JSONRPCResponse: Sendable, Equatable {
 
     /// The response as one JSON object. The result bytes are spliced in, not re-encoded.
     public func encoded() -> Data {
+        if case .response(let whole) = outcome { return whole }
         var out = Data("{\"jsonrpc\":\"2.0\",\"id\":".utf8)
         out.append(id.encoded())
         switch outcome {
@@ -42,6 +46,8 @@ public struct JSONRPCResponse: Sendable, Equatable {
         case .error(let error):
             out.append(contentsOf: ",\"error\":".utf8)
             out.append((try? JSONCoding.encoder.encode(error)) ?? Data("null".utf8))
+        case .response:
+            break
         }
         out.append(UInt8(ascii: "}"))
         return out

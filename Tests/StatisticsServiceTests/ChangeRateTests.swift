@@ -50,6 +50,11 @@ struct ChangeRateTests {
         #expect(ChangeRate.percent(from: 2, to: 2.0025) == Decimal(string: "0.1"))
         #expect(ChangeRate.percent(from: 0.06, to: 0.08) == Decimal(string: "33.3"))
         #expect(ChangeRate.percent(from: 0, to: 1) == nil)
+        // The integer path agrees with the decimal one, ties and signs included.
+        for (old, new) in [(Int64(200), Int64(201)), (239, 118), (6, 8), (14, 10), (3190, 1628), (2000, 1999), (40, 39), (1, 0), (0, 5)] {
+            let exact = ChangeRate.percent(from: Decimal(old) / 100, to: Decimal(new) / 100)
+            #expect(ChangeRate.percent(fromUnits: old, toUnits: new) == exact, "\(old) → \(new)")
+        }
     }
 
     @Test("years are labelled with their era year", arguments: [

@@ -21,7 +21,11 @@ struct MethodRouter: Sendable {
         let started = ContinuousClock.now
         let outcome: JSONRPCResponse.Outcome
         do {
-            outcome = .result(try await result(for: request))
+            if let service = Self.forwardedService(of: request.method) {
+                outcome = .response(try await forward(request, to: service))
+            } else {
+                outcome = .result(try await result(for: request))
+            }
         } catch let error as JSONRPCError {
             outcome = .error(error)
         } catch {
@@ -51,12 +55,15 @@ struct MethodRouter: Sendable {
             _ = try request.decodeParams(NoParams.self)
             return try encode(["methods": statistics.snapshot()])
         default:
-            let prefix = String(request.method.prefix { $0 != "." })
-            guard Self.forwardedServices.contains(prefix), request.method.count > prefix.count + 1 else {
-                throw JSONRPCError.methodNotFound(request.method)
-            }
-            return try await forward(request, to: prefix)
+            throw JSONRPCError.methodNotFound(request.method)
         }
+    }
+
+    /// The service a method is forwarded to (`statistics.regions` → `statistics`), if any.
+    static func forwardedService(of method: String) -> String? {
+        let prefix = String(method.prefix { $0 != "." })
+        guard forwardedServices.contains(prefix), method.count > prefix.count + 1 else { return nil }
+        return prefix
     }
 
     private func encode(_ value: some Encodable) throws -> Data {
@@ -65,8 +72,9 @@ struct MethodRouter: Sendable {
 
     // MARK: forwarding
 
-    /// Sends the request to a worker of `service` and passes its result or error back.
-    /// `timeoutMs` in params is the composer's, and is taken out before forwarding.
+    /// Sends the request, with the client's own id, to a worker of `service` and returns the
+    /// worker's whole response, to be passed on as it is. `timeoutMs` in params is the
+    /// composer's, and is taken out before forwarding.
     private func forward(_ request: JSONRPCRequest, to service: String) async throws -> Data {
         var params = request.params
         var limit = timeout
@@ -77,21 +85,16 @@ struct MethodRouter: Sendable {
             limit = min(limit, .milliseconds(ms))
             params = .object(members)
         }
-        let body = JSONRPCRequest(method: request.method, params: params, id: .integer(1)).encoded()
+        // A notification still needs the worker's reply, to know it is done; id 0 stands in.
+        let body = JSONRPCRequest(method: request.method, params: params, id: request.id ?? .integer(0)).encoded()
         let outcome = await broker.call(service: service, body: body, deadline: .now + limit)
         guard case .reply(let reply) = outcome else {
             throw outcome.error(service: service, timeoutMilliseconds: Int(limit.milliseconds))!
         }
-        let response: JSONRPCResponse
-        do {
-            response = try JSONRPCResponse.decode(reply)
-        } catch {
-            throw JSONRPCError.internalError("the \(service) service sent an unreadable reply")
+        guard reply.first == UInt8(ascii: "{") else {
+            throw JSONRPCError.internalError("the \(service) service sent something that is not a response object")
         }
-        switch response.outcome {
-        case .result(let data): return data
-        case .error(let error): throw error
-        }
+        return reply
     }
 
     /// Asks `service` for `method` and decodes its result, or `nil` if it did not answer.

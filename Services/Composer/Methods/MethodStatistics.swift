@@ -30,8 +30,14 @@ final class MethodStatistics: Sendable {
         state.withLock { all in
             var counters = all[method, default: Counters()]
             counters.requests += 1
-            if case .error(let error) = outcome {
+            switch outcome {
+            case .error(let error):
                 if error.code == JSONRPCError.deadlineExceededCode { counters.timeouts += 1 } else { counters.errors += 1 }
+            case .response(let whole):
+                // A service's own response: an error object follows the id.
+                if whole.range(of: Data(#","error":{"#.utf8)) != nil { counters.errors += 1 }
+            case .result:
+                break
             }
             if counters.recent.count < Self.window {
                 counters.recent.append(micros)

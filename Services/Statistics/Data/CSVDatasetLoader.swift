@@ -19,6 +19,7 @@ enum CSVDatasetLoader {
         try bytes.withUnsafeBufferPointer { buffer in
             var lineNumber = 0
             var positions: [Int]?  // column index of region, year, sector, value
+            var fields: [Range<Int>] = []
             var start = 0
             while start < buffer.count {
                 var end = start
@@ -31,7 +32,7 @@ enum CSVDatasetLoader {
                 if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) || line.first == UInt8(ascii: "#") {
                     continue
                 }
-                let fields = split(line)
+                split(line, into: &fields)
                 guard let order = positions else {
                     let names = fields.map { String(decoding: trim(line, $0), as: UTF8.self).lowercased() }
                     var found: [Int] = []
@@ -73,15 +74,14 @@ enum CSVDatasetLoader {
     }
 
     /// The ranges of the comma-separated fields of a line.
-    private static func split(_ line: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var fields: [Range<Int>] = []
+    private static func split(_ line: UnsafeBufferPointer<UInt8>, into fields: inout [Range<Int>]) {
+        fields.removeAll(keepingCapacity: true)
         var start = 0
         for index in 0..<line.count where line[index] == UInt8(ascii: ",") {
             fields.append(start..<index)
             start = index + 1
         }
         fields.append(start..<line.count)
-        return fields
     }
 
     private static func trim(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Slice<UnsafeBufferPointer<UInt8>> {

@@ -99,9 +99,10 @@ struct DatasetBuilder {
         let sectorCount = sectors.count
         var shares = [Int64](repeating: 0, count: metadata.regions.count * years.count * sectorCount)
         let hundred = 100 * scale
+        let children = sectors.map { parent in sectors.indices.filter { sectors[$0].parent == parent.code } }
+        var cell = [Int64](repeating: 0, count: sectorCount)
         for (r, region) in metadata.regions.enumerated() {
             for (y, year) in years.enumerated() {
-                var cell = [Int64](repeating: 0, count: sectorCount)
                 for s in 0..<sectorCount {
                     let index = r * sectorCount + s
                     switch metadata.valueKind {
@@ -122,14 +123,12 @@ struct DatasetBuilder {
                     cell = try absoluteShares(region: region, regionIndex: r, year: year, total: total)
                 }
                 // Children add up to their parent.
-                for (p, parent) in sectors.enumerated() {
-                    let children = sectors.indices.filter { sectors[$0].parent == parent.code }
-                    guard !children.isEmpty else { continue }
-                    let sum = children.reduce(Int64(0)) { $0 + cell[$1] }
+                for p in sectors.indices where !children[p].isEmpty {
+                    let sum = children[p].reduce(Int64(0)) { $0 + cell[$1] }
                     if !Self.close(sum, cell[p], scale: scale) {
                         throw DataError(
                             file: file,
-                            "\(region.name) \(year): the shares of \(children.map { sectors[$0].code }.joined(separator: ", ")) "
+                            "\(region.name) \(year): the shares of \(children[p].map { sectors[$0].code }.joined(separator: ", ")) "
                                 + "add up to \(Decimal(sum) / Decimal(scale)), not \(Decimal(cell[p]) / Decimal(scale)) ± \(Self.tolerance)")
                     }
                 }

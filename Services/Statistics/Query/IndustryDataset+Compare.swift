@@ -11,11 +11,10 @@ extension IndustryDataset {
         var rows: [Comparison.Row] = []
         for r in regionIndexes {
             for s in sectorIndexes {
-                let old = share(region: r, year: from, sector: s)
-                let new = share(region: r, year: to, sector: s)
-                let change = change(from: old, to: new, sector: s, fromYear: years[from].year, toYear: years[to].year)
+                let change = change(region: r, sector: s, from: from, to: to)
                 rows.append(Comparison.Row(
-                    region: regions[r].code, sector: sectors[s].code, fromValue: old, toValue: new,
+                    region: regions[r].code, sector: sectors[s].code,
+                    fromValue: share(region: r, year: from, sector: s), toValue: share(region: r, year: to, sector: s),
                     ratePercent: change.ratePercent, differencePoints: change.differencePoints))
             }
         }

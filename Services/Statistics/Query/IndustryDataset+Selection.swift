@@ -38,11 +38,13 @@ extension IndustryDataset {
         return index
     }
 
-    /// The change from one value to another, as the report computes it.
-    func change(from old: Decimal, to new: Decimal, sector: Int, fromYear: Int, toYear: Int) -> IndustryStructure.Change {
-        IndustryStructure.Change(
-            from: fromYear, to: toYear,
-            ratePercent: sectors[sector].isTotal ? nil : ChangeRate.percent(from: old, to: new),
-            differencePoints: new - old)
+    /// The change of a share between two years, as the report computes it.
+    func change(region: Int, sector: Int, from: Int, to: Int) -> IndustryStructure.Change {
+        let old = units(region: region, year: from, sector: sector)
+        let new = units(region: region, year: to, sector: sector)
+        return IndustryStructure.Change(
+            from: years[from].year, to: years[to].year,
+            ratePercent: sectors[sector].isTotal ? nil : ChangeRate.percent(fromUnits: old, toUnits: new),
+            differencePoints: decimal(new - old))
     }
 }

@@ -19,8 +19,7 @@ extension IndustryDataset {
                 let values = yearIndexes.map { share(region: r, year: $0, sector: s) }
                 var change: IndustryStructure.Change?
                 if let first = yearIndexes.first, let last = yearIndexes.last, first != last {
-                    change = self.change(
-                        from: values.first!, to: values.last!, sector: s, fromYear: years[first].year, toYear: years[last].year)
+                    change = self.change(region: r, sector: s, from: first, to: last)
                 }
                 rows.append(IndustryStructure.Row(region: regions[r].code, sector: sectors[s].code, values: values, change: change))
             }
