@@ -98,6 +98,11 @@ let package = Package(
             path: "Tests/StatisticsServiceTests"
         ),
         .testTarget(
+            name: "InitiativesServiceTests",
+            dependencies: ["InitiativesService", "WireProtocol", "ServiceKit"],
+            path: "Tests/InitiativesServiceTests"
+        ),
+        .testTarget(
             name: "ReportComposerTests",
             dependencies: ["ReportComposer", "StatisticsService", "WireProtocol", "SeedFixtures"],
             path: "Tests/ReportComposerTests"

@@ -1,8 +1,9 @@
 import Foundation
 import WireProtocol
 
-/// The initiatives service's data: loaded from its resource file and checked once at start.
+/// The initiatives service's data, loaded from its file and checked as a whole.
 struct Catalogue: Sendable {
+    /// A catalogue file that cannot be served: the file, where in it, and why.
     struct LoadError: Error, CustomStringConvertible {
         let file: String
         let problem: String
@@ -13,36 +14,96 @@ struct Catalogue: Sendable {
 
     init(contentsOf url: URL) throws {
         let name = url.lastPathComponent
+        let data: Data
         do {
-            content = try JSONDecoder().decode(ZoneCatalogue.self, from: Data(contentsOf: url))
+            data = try Data(contentsOf: url)
+        } catch {
+            throw LoadError(file: url.path, problem: "cannot read: \(error.localizedDescription)")
+        }
+        do {
+            content = try JSONDecoder().decode(ZoneCatalogue.self, from: data)
         } catch let error as DecodingError {
-            throw LoadError(file: name, problem: "not a catalogue: \(error)")
+            throw LoadError(file: name, problem: Self.describe(error))
         }
-        let cities = Set(content.cities.map(\.city))
-        guard cities.count == content.cities.count else {
-            throw LoadError(file: name, problem: "a city is listed twice")
+        try Self.validate(content, file: name)
+    }
+
+    private static func validate(_ content: ZoneCatalogue, file: String) throws {
+        func fail(_ problem: String) -> LoadError { LoadError(file: file, problem: problem) }
+        let cities = Set(content.cities.map(\.code))
+        guard cities.count == content.cities.count else { throw fail("cities: a city code is listed twice") }
+        for (index, reason) in content.zone.applicationReasons.enumerated() where !cities.contains(reason.city) {
+            throw fail("zone.applicationReasons[\(index)].city: unknown city \"\(reason.city)\"")
         }
-        for reason in content.zone.applicationReasons where !cities.contains(reason.city) {
-            throw LoadError(file: name, problem: "applicationReasons names unknown city \"\(reason.city)\"")
-        }
-        for city in content.cities {
-            for (index, initiative) in city.initiatives.enumerated()
-            where initiative.description.isEmpty || initiative.organisations.isEmpty {
-                throw LoadError(
-                    file: name,
-                    problem: "\(city.city).initiatives[\(index)]: description and organisations are required")
+        var ids = Set<String>()
+        for (index, initiative) in content.initiatives.enumerated() {
+            let place = "initiatives[\(index)]"
+            guard !initiative.id.isEmpty else { throw fail("\(place).id: must not be empty") }
+            guard ids.insert(initiative.id).inserted else { throw fail("\(place).id: \"\(initiative.id)\" is used twice") }
+            guard cities.contains(initiative.city) else { throw fail("\(place).city: unknown city \"\(initiative.city)\"") }
+            guard !initiative.section.isEmpty else { throw fail("\(place).section: must not be empty") }
+            guard !initiative.summary.isEmpty else { throw fail("\(place).summary: must not be empty") }
+            for (role, organisation) in [("organisation", initiative.organisation)] + initiative.partners.enumerated().map({ ("partners[\($0)]", $1) }) {
+                guard Organisation.kinds.contains(organisation.kind) else {
+                    throw fail("\(place).\(role).kind: \"\(organisation.kind)\" is not one of \(Organisation.kinds.sorted().joined(separator: ", "))")
+                }
+                guard !organisation.name.isEmpty else { throw fail("\(place).\(role).name: must not be empty") }
             }
         }
     }
 
-    /// The cities matching `city` (a code or a name), or all.
-    func cities(matching city: String?) throws(JSONRPCError) -> [CityInitiatives] {
-        guard let city else { return content.cities }
-        let found = content.cities.filter { $0.city == city || $0.name == city }
-        guard !found.isEmpty else {
-            throw .invalidParams(
-                field: "city",
-                "unknown city \"\(city)\"; known: \(content.cities.map { "\($0.city) (\($0.name))" }.joined(separator: ", "))")
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): required"
+        case .typeMismatch(let type, let context): return "\(path(context.codingPath)): expected \(type)"
+        case .valueNotFound(let type, let context): return "\(path(context.codingPath)): expected \(type), got null"
+        case .dataCorrupted(let context):
+            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            return context.codingPath.isEmpty ? "not valid JSON\(detail.map { ": \($0)" } ?? "")" : "\(path(context.codingPath)): \(context.debugDescription)"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    // MARK: queries
+
+    /// Initiatives matching every filter given, a page at a time.
+    func list(_ params: InitiativesListParams) throws(JSONRPCError) -> InitiativesPage {
+        var items = content.initiatives
+        if let city = params.city {
+            guard let found = content.cities.first(where: { $0.code == city || $0.name == city }) else {
+                throw .invalidParams(
+                    field: "city", "unknown city \"\(city)\"; known: \(content.cities.map { "\($0.code) (\($0.name))" }.joined(separator: ", "))")
+            }
+            items = items.filter { $0.city == found.code }
+        }
+        if let field = params.field {
+            let known = Set(content.initiatives.flatMap(\.fields))
+            guard known.contains(field) else {
+                throw .invalidParams(field: "field", "unknown field \"\(field)\"; known: \(known.sorted().joined(separator: ", "))")
+            }
+            items = items.filter { $0.fields.contains(field) }
+        }
+        if let kind = params.organisationKind {
+            guard Organisation.kinds.contains(kind) else {
+                throw .invalidParams(field: "organisationKind", "unknown kind \"\(kind)\"; known: \(Organisation.kinds.sorted().joined(separator: ", "))")
+            }
+            items = items.filter { $0.organisation.kind == kind }
+        }
+        if let section = params.section { items = items.filter { $0.section == section } }
+        let offset = params.offset ?? 0
+        let limit = params.limit ?? 100
+        guard offset >= 0 else { throw .invalidParams(field: "offset", "must not be negative") }
+        guard (1...1000).contains(limit) else { throw .invalidParams(field: "limit", "must be 1 to 1000") }
+        let page = Array(items.dropFirst(offset).prefix(limit))
+        return InitiativesPage(total: items.count, offset: offset, limit: limit, items: page)
+    }
+
+    func initiative(_ id: String) throws(JSONRPCError) -> Initiative {
+        guard let found = content.initiatives.first(where: { $0.id == id }) else {
+            throw .invalidParams(field: "id", "no initiative \"\(id)\"; ids: \(content.initiatives.map(\.id).joined(separator: ", "))")
         }
         return found
     }

@@ -12,8 +12,13 @@ struct InitiativesCommand: AsyncParsableCommand {
             "initiatives" (RFC 7/MDP, JSON-RPC 2.0 bodies). Start more processes with the same \
             command line to add replicas.
 
-            Methods: initiatives.list (filter: city), initiatives.zone, initiatives.catalogue, \
-            initiatives.ping.
+            Methods: initiatives.list (filters: city, field, organisationKind, section; paging: \
+            offset, limit), initiatives.get (id), zone.describe, initiatives.catalogue, \
+            initiatives.reload, initiatives.ping.
+
+            Data: --data names a catalogue file (JSON); without it the report's own catalogue is \
+            served. SIGHUP or initiatives.reload reads it again; a bad file keeps the old data in \
+            service and the error is logged and returned.
             """)
 
     @OptionGroup var worker: WorkerOptions
@@ -25,20 +30,24 @@ struct InitiativesCommand: AsyncParsableCommand {
         let logger = worker.logging.bootstrap(label: "initiatives-service")
         let url = data.map { URL(fileURLWithPath: $0) }
             ?? Bundle.module.url(forResource: "special-zone", withExtension: "json")!
-        let catalogue: Catalogue
+        let store: ReloadableStore<Catalogue>
         do {
-            catalogue = try Catalogue(contentsOf: url)
+            store = try ReloadableStore(logger: logger, describe: Self.summary) { try Catalogue(contentsOf: url) }
         } catch {
             logger.critical("cannot load the catalogue", metadata: ["error": "\(error)"])
+            FileHandle.standardError.write(Data("initiatives-service: \(error)\n".utf8))
             throw ExitCode(65)
         }
-        logger.info("catalogue loaded", metadata: [
-            "file": "\(url.path)", "cities": "\(catalogue.content.cities.count)",
-        ])
+        logger.info("catalogue loaded", metadata: ["path": "\(url.path)", "summary": "\(Self.summary(store.current))"])
         try await ServiceRunner.run(logger: logger) { io in
             [MajordomoWorker(
-                service: "initiatives", endpoints: worker.endpoints, io: io, methods: catalogue.methods,
-                heartbeat: worker.heartbeat, logger: logger)]
+                service: "initiatives", endpoints: worker.endpoints, io: io, methods: store.methods,
+                heartbeat: worker.heartbeat, logger: logger),
+             ReloadOnHangup(store: store)]
         }
+    }
+
+    @Sendable static func summary(_ catalogue: Catalogue) -> String {
+        "\(catalogue.content.cities.count) cities, \(catalogue.content.initiatives.count) initiatives"
     }
 }

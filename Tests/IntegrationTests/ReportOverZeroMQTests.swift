@@ -56,8 +56,11 @@ struct ReportOverZeroMQTests {
         let kawasaki = try stack.request(
             method: "statistics.industryStructure", params: .object(["regions": .array([.string("川崎市")])]))
         #expect(kawasaki["result"]?["regions"]?.arrayValue?.count == 1)
-        let yokohama = try stack.request(method: "initiatives.list", params: .object(["city": .string("yokohama")]))
-        #expect(yokohama["result"]?.arrayValue?.first?["name"] == .string("横浜市"))
+        let yokohama = try stack.request(method: "initiatives.list", params: .object(["city": .string("横浜市")]))
+        #expect(yokohama["result"]?["total"] == .integer(2))
+        #expect(yokohama["result"]?["items"]?.arrayValue?.allSatisfy { $0["city"] == .string("yokohama") } == true)
+        let zone = try stack.request(method: "zone.describe")
+        #expect(zone["result"]?["name"] == .string("京浜臨海部ライフイノベーション国際戦略総合特区"))
         let info = try #require(stack.request(method: "system.info")["result"])
         #expect(info["version"] == .string(ProjectVersion.current))
         #expect(info["services"]?.arrayValue?.map { $0["name"] } == [.string("initiatives"), .string("statistics")])

@@ -5,8 +5,10 @@ import WireProtocol
 /// Answers every method a client may call: `report.*` and `system.*` here, `statistics.*` and
 /// `initiatives.*` by forwarding to a worker of that service.
 struct MethodRouter: Sendable {
-    /// Services whose methods are forwarded, by method prefix.
-    static let forwardedServices: Set<String> = ["statistics", "initiatives"]
+    /// Methods forwarded to services: the service for each method prefix.
+    static let forwardedServices: [String: String] = [
+        "statistics": "statistics", "initiatives": "initiatives", "zone": "initiatives",
+    ]
 
     let broker: Broker
     let frame: ReportFrame
@@ -62,8 +64,8 @@ struct MethodRouter: Sendable {
     /// The service a method is forwarded to (`statistics.regions` → `statistics`), if any.
     static func forwardedService(of method: String) -> String? {
         let prefix = String(method.prefix { $0 != "." })
-        guard forwardedServices.contains(prefix), method.count > prefix.count + 1 else { return nil }
-        return prefix
+        guard let service = forwardedServices[prefix], method.count > prefix.count + 1 else { return nil }
+        return service
     }
 
     private func encode(_ value: some Encodable) throws -> Data {

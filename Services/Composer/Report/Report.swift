@@ -39,7 +39,8 @@ struct Report: Codable, Sendable, Equatable {
         static func paragraph(_ text: String) -> Block { Block(kind: .paragraph, text: text) }
         static func note(_ text: String) -> Block { Block(kind: .note, text: text) }
         static func initiative(_ initiative: Initiative) -> Block {
-            Block(kind: .initiative, text: initiative.description, organisation: initiative.organisation,
+            Block(kind: .initiative, text: initiative.summary,
+                  organisation: initiative.leadsWithOrganisation ? initiative.organisation.name : nil,
                   outlook: initiative.outlook)
         }
         static func table(_ table: IndustryStructure) -> Block { Block(kind: .table, table: table) }

@@ -42,10 +42,14 @@ struct ReportAssembler: Sendable {
             return catalogue.map { [.paragraph($0.zone.designation)] }
         case .zoneApplicationReasons:
             return catalogue.map { $0.zone.applicationReasons.map { .paragraph($0.text) } }
-        case .cityInitiatives(let city):
+        case .sectionInitiatives(let section):
             guard let catalogue else { return nil }
-            guard let entry = catalogue.cities.first(where: { $0.city == city }) else { return [] }
-            return entry.initiatives.map(Report.Block.initiative) + entry.credits.map(Report.Block.note)
+            let initiatives = catalogue.initiatives(inSection: section)
+            // Credits of the initiatives, then the notes of their cities, as the report prints them.
+            let cities = catalogue.cities.filter { city in initiatives.contains { $0.city == city.code } }
+            return initiatives.map(Report.Block.initiative)
+                + initiatives.flatMap(\.credits).map(Report.Block.note)
+                + cities.flatMap(\.credits).map(Report.Block.note)
         }
     }
 }

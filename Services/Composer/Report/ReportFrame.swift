@@ -35,7 +35,7 @@ struct ReportFrame: Decodable, Sendable {
     enum Slot: Sendable, Equatable {
         case zoneDefinition, zoneDesignation, zoneApplicationReasons
         case industryStructure
-        case cityInitiatives(city: String)
+        case sectionInitiatives(section: String)
 
         init?(name: String) {
             switch name {
@@ -45,7 +45,7 @@ struct ReportFrame: Decodable, Sendable {
             case "statistics.industryStructure": self = .industryStructure
             default:
                 guard name.hasPrefix("initiatives."), name.count > "initiatives.".count else { return nil }
-                self = .cityInitiatives(city: String(name.dropFirst("initiatives.".count)))
+                self = .sectionInitiatives(section: String(name.dropFirst("initiatives.".count)))
             }
         }
 

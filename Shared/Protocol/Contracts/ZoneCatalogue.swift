@@ -1,31 +1,81 @@
-/// Params of `initiatives.list`.
+/// Params of `initiatives.list`: filters and paging.
 public struct InitiativesListParams: MethodParams, Encodable, Equatable {
-    public static let fields: Set<String> = ["city"]
-    /// A city code (`kawasaki`, `yokohama`) or name (`川崎市`); absent means every city.
+    public static let fields: Set<String> = ["city", "field", "organisationKind", "section", "offset", "limit"]
+    /// A city code (`kawasaki`) or name (`川崎市`).
     public var city: String?
+    /// A field of work, e.g. `regenerative medicine`.
+    public var field: String?
+    /// `municipality`, `company`, `university`, `foundation` or `network`.
+    public var organisationKind: String?
+    /// The report section the initiatives belong to.
+    public var section: String?
+    public var offset: Int?
+    /// At most this many items (1–1000; default 100).
+    public var limit: Int?
     public init() {}
-    public init(city: String?) { self.city = city }
+    public init(city: String? = nil, field: String? = nil, organisationKind: String? = nil, section: String? = nil, offset: Int? = nil, limit: Int? = nil) {
+        self.city = city
+        self.field = field
+        self.organisationKind = organisationKind
+        self.section = section
+        self.offset = offset
+        self.limit = limit
+    }
 }
 
-/// The initiatives service's catalogue: the special zone's facts and each city's initiatives.
+/// A page of `initiatives.list`.
+public struct InitiativesPage: Codable, Sendable, Equatable {
+    public var total: Int
+    public var offset: Int
+    public var limit: Int
+    public var items: [Initiative]
+    public init(total: Int, offset: Int, limit: Int, items: [Initiative]) {
+        self.total = total
+        self.offset = offset
+        self.limit = limit
+        self.items = items
+    }
+}
+
+/// Params of `initiatives.get`.
+public struct InitiativeGetParams: MethodParams, Encodable, Equatable {
+    public static let fields: Set<String> = ["id"]
+    public var id: String = ""
+    public init() {}
+    public init(id: String) { self.id = id }
+}
+
+/// The initiatives service's catalogue: the special zone's facts, the cities, and their
+/// initiatives.
 public struct ZoneCatalogue: Codable, Sendable, Equatable {
     public var zone: ZoneFacts
-    public var cities: [CityInitiatives]
-    public init(zone: ZoneFacts, cities: [CityInitiatives]) { self.zone = zone; self.cities = cities }
+    public var cities: [City]
+    public var initiatives: [Initiative]
+    public init(zone: ZoneFacts, cities: [City], initiatives: [Initiative]) {
+        self.zone = zone
+        self.cities = cities
+        self.initiatives = initiatives
+    }
+
+    /// The initiatives of one report section, in catalogue order.
+    public func initiatives(inSection section: String) -> [Initiative] {
+        initiatives.filter { $0.section == section }
+    }
 }
 
 /// What the International Strategic Comprehensive Special Zone is and how this one came to be.
 public struct ZoneFacts: Codable, Sendable, Equatable {
-    /// The zone's name.
     public var name: String
+    public var nameEn: String?
     /// What such a zone is and what support it brings.
     public var definition: String
     /// The joint application and the designation.
     public var designation: String
     /// Each city's reasons for applying, in the report's order.
     public var applicationReasons: [CityStatement]
-    public init(name: String, definition: String, designation: String, applicationReasons: [CityStatement]) {
+    public init(name: String, nameEn: String? = nil, definition: String, designation: String, applicationReasons: [CityStatement]) {
         self.name = name
+        self.nameEn = nameEn
         self.definition = definition
         self.designation = designation
         self.applicationReasons = applicationReasons
@@ -39,34 +89,67 @@ public struct CityStatement: Codable, Sendable, Equatable {
     public init(city: String, text: String) { self.city = city; self.text = text }
 }
 
-/// One city's initiatives, with the credits printed beside them.
-public struct CityInitiatives: Codable, Sendable, Equatable {
-    /// `kawasaki` or `yokohama`.
-    public var city: String
+/// A city, with the notes on where its material came from (e.g. `川崎市へのヒアリング`).
+public struct City: Codable, Sendable, Equatable {
+    public var code: String
     public var name: String
-    public var initiatives: [Initiative]
-    /// Credits and notes printed with the section, e.g. `画像提供：味の素(株)`.
+    public var nameEn: String?
     public var credits: [String]
-    public init(city: String, name: String, initiatives: [Initiative], credits: [String]) {
-        self.city = city
+    public init(code: String, name: String, nameEn: String? = nil, credits: [String] = []) {
+        self.code = code
         self.name = name
-        self.initiatives = initiatives
+        self.nameEn = nameEn
         self.credits = credits
     }
 }
 
-/// One initiative: who, what, and the outlook or open challenge (➢).
+/// An organisation, with its official English name where it has one.
+public struct Organisation: Codable, Sendable, Equatable {
+    /// `municipality`, `company`, `university`, `foundation` or `network`.
+    public static let kinds: Set<String> = ["municipality", "company", "university", "foundation", "network"]
+
+    public var name: String
+    public var nameEn: String?
+    public var kind: String
+    public init(name: String, nameEn: String? = nil, kind: String) {
+        self.name = name
+        self.nameEn = nameEn
+        self.kind = kind
+    }
+}
+
+/// One initiative: who, what, the outlook or open challenge (➢), and where it goes.
 public struct Initiative: Codable, Sendable, Equatable {
-    /// The organisation the paragraph leads with (`味の素(株)`), when it leads with one.
-    public var organisation: String?
-    /// Every organisation the initiative names.
-    public var organisations: [String]
-    public var description: String
+    public var id: String
+    /// The city code.
+    public var city: String
+    /// The report section it belongs to, e.g. `kawasaki`.
+    public var section: String
+    public var organisation: Organisation
+    /// Whether the report's paragraph leads with the organisation's name (`味の素(株)…`).
+    public var leadsWithOrganisation: Bool
+    /// Other organisations the initiative names.
+    public var partners: [Organisation]
+    public var summary: String
     public var outlook: String?
-    public init(organisation: String?, organisations: [String], description: String, outlook: String?) {
+    /// Fields of work, e.g. `diagnostics`, `regenerative medicine`.
+    public var fields: [String]
+    /// Credits printed with it, e.g. `画像提供：味の素(株)`.
+    public var credits: [String]
+
+    public init(
+        id: String, city: String, section: String, organisation: Organisation, leadsWithOrganisation: Bool,
+        partners: [Organisation] = [], summary: String, outlook: String?, fields: [String] = [], credits: [String] = []
+    ) {
+        self.id = id
+        self.city = city
+        self.section = section
         self.organisation = organisation
-        self.organisations = organisations
-        self.description = description
+        self.leadsWithOrganisation = leadsWithOrganisation
+        self.partners = partners
+        self.summary = summary
         self.outlook = outlook
+        self.fields = fields
+        self.credits = credits
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import ServiceKit
+import Testing
+import WireProtocol
+@testable import InitiativesService
+
+struct CatalogueFiles {
+    static var builtIn: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../Services/Initiatives/Resources/special-zone.json").standardized
+    }
+
+    /// The built-in catalogue with one text replacement, written to a temporary file.
+    static func variant(replacing find: String, with replace: String) throws -> URL {
+        let text = try String(contentsOf: builtIn, encoding: .utf8)
+        #expect(text.contains(find), "the fixture no longer contains \(find)")
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("catalogue-\(UUID()).json")
+        try Data(text.replacingOccurrences(of: find, with: replace).utf8).write(to: url)
+        return url
+    }
+}
+
+@Suite("initiatives catalogue")
+struct CatalogueTests {
+    let catalogue: Catalogue
+    init() throws { catalogue = try Catalogue(contentsOf: CatalogueFiles.builtIn) }
+
+    @Test("the built-in catalogue loads: five initiatives in two sections")
+    func builtIn() {
+        #expect(catalogue.content.initiatives.count == 5)
+        #expect(catalogue.content.initiatives(inSection: "kawasaki").count == 3)
+        #expect(catalogue.content.initiatives(inSection: "yokohama").count == 2)
+    }
+
+    @Test("bad catalogues are refused naming the place", arguments: [
+        (#""kind": "company""#, #""kind": "startup""#, "initiatives[1].organisation.kind: \"startup\" is not one of company, foundation, municipality, network, university"),
+        (#""id": "ciea-immunodeficient-mouse""#, #""id": "ajinomoto-aminoindex""#, "initiatives[2].id: \"ajinomoto-aminoindex\" is used twice"),
+        (#""city": "yokohama","#, #""city": "osaka","#, "zone.applicationReasons[1].city: unknown city \"osaka\""),
+        (#""summary": "様々な"#, #""summary": 5, "x": "様々な"#, "initiatives[2].summary: expected String"),
+        (#""zone": {"#, #""zone": 3, "old": {"#, "zone: expected Dictionary<String, Any>"),
+    ])
+    func refused(find: String, replace: String, message: String) throws {
+        let url = try CatalogueFiles.variant(replacing: find, with: replace)
+        let error = try #require(throws: Catalogue.LoadError.self) { try Catalogue(contentsOf: url) }
+        #expect(error.description == "\(url.lastPathComponent): \(message)")
+    }
+
+    @Test("list filters by city, field and organisation kind, and pages")
+    func list() throws {
+        #expect(try catalogue.list(InitiativesListParams(city: "川崎市")).total == 3)
+        #expect(try catalogue.list(InitiativesListParams(field: "regenerative medicine")).items.map(\.id) == ["ycu-reprocell-regenerative"])
+        #expect(try catalogue.list(InitiativesListParams(organisationKind: "municipality")).items.map(\.city) == ["kawasaki", "yokohama"])
+        let page = try catalogue.list(InitiativesListParams(offset: 1, limit: 2))
+        #expect(page.total == 5 && page.items.count == 2 && page.items[0].id == "ajinomoto-aminoindex")
+        for (params, field) in [
+            (InitiativesListParams(city: "大阪市"), "city"), (InitiativesListParams(field: "mining"), "field"),
+            (InitiativesListParams(organisationKind: "guild"), "organisationKind"), (InitiativesListParams(limit: 0), "limit"),
+        ] {
+            let error = #expect(throws: JSONRPCError.self) { try catalogue.list(params) }
+            #expect(error?.data?["field"] == .string(field))
+        }
+    }
+
+    @Test("get finds one initiative by id; an unknown id is -32602")
+    func get() throws {
+        #expect(try catalogue.initiative("ajinomoto-aminoindex").organisation.nameEn == "Ajinomoto Co., Inc.")
+        let error = #expect(throws: JSONRPCError.self) { try catalogue.initiative("nope") }
+        #expect(error?.data?["field"] == .string("id"))
+    }
+
+    @Test("reload keeps the old catalogue when the new file is bad")
+    func reload() throws {
+        let url = try CatalogueFiles.variant(replacing: "x", with: "x")
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "" }) { try Catalogue(contentsOf: url) }
+        try Data("{".utf8).write(to: url)
+        let outcome = store.reload()
+        #expect(!outcome.reloaded)
+        #expect(outcome.error?.hasPrefix("\(url.lastPathComponent): not valid JSON") == true)
+        #expect(store.current.content.initiatives.count == 5)
+    }
+}
