@@ -7,7 +7,7 @@ STATISTICS ?= 1
 INITIATIVES ?= 1
 FORMAT ?= markdown
 
-.PHONY: demo test deps test-deps build run clean bench-dispatch
+.PHONY: demo test deps test-deps build run clean bench-dispatch bench-statistics
 
 # libzmq3-dev from Debian when the header is missing.
 deps:
@@ -39,6 +39,11 @@ test: test-deps
 bench-dispatch: test-deps
 	swift build -c release
 	python3 Tests/bench/dispatch_scaling.py --bin "$$(swift build -c release --show-bin-path)" --seconds 4
+
+# Figures for Tests/bench/BENCHMARKS.md: a dataset the size of every municipality in Japan.
+bench-statistics: test-deps
+	swift build -c release
+	python3 Tests/bench/statistics_scale.py --bin "$$(swift build -c release --show-bin-path)"
 
 clean:
 	rm -rf .build
