@@ -138,6 +138,12 @@ struct QueryTests {
         #expect(kawasaki.regions.map(\.name) == ["川崎市"])
         #expect(kawasaki.rows.count == 1)
         #expect(kawasaki.rows[0].change?.ratePercent == Decimal(string: "-45.3"))
+        let folder = try DataFolder()
+        let three = try DatasetLoader.loadFile(try folder.csv(DatasetLoadingTests.good + "\nA,2010,p,50\nA,2010,q,50\nB,2010,p,50\nB,2010,q,50\n"))
+        let endpoints = try three.structure(IndustryStructureParams(span: .endpoints))
+        #expect(endpoints.years.map(\.year) == [1990, 2010])
+        #expect(endpoints.rows[0].change?.from == 1990 && endpoints.rows[0].change?.to == 2010)
+        #expect(try three.structure(IndustryStructureParams()).years.count == 3)
         let oneYear = try dataset.structure(IndustryStructureParams(years: [2010]))
         #expect(oneYear.rows.allSatisfy { $0.values.count == 1 && $0.change == nil })
         for (params, field) in [

@@ -101,9 +101,9 @@ struct MethodRouter: Sendable {
 
     /// Asks `service` for `method` and decodes its result, or `nil` if it did not answer.
     private func fetch<T: Decodable>(
-        _ type: T.Type, method: String, from service: String, deadline: ContinuousClock.Instant
+        _ type: T.Type, method: String, params: JSONValue? = nil, from service: String, deadline: ContinuousClock.Instant
     ) async -> T? {
-        let body = JSONRPCRequest(method: method, id: .integer(1)).encoded()
+        let body = JSONRPCRequest(method: method, params: params, id: .integer(1)).encoded()
         guard case .reply(let reply) = await broker.call(service: service, body: body, deadline: deadline) else {
             return nil
         }
@@ -126,8 +126,10 @@ struct MethodRouter: Sendable {
     private func compose(_ params: ComposeParams) async -> ComposeResult {
         let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
         let deadline = ContinuousClock.now + limit
+        // Only what the report shows: every region, the first and the last year.
         async let statistics = fetch(
-            IndustryStructure.self, method: "statistics.industryStructure", from: "statistics", deadline: deadline)
+            IndustryStructure.self, method: "statistics.industryStructure",
+            params: Self.tableParams, from: "statistics", deadline: deadline)
         async let catalogue = fetch(
             ZoneCatalogue.self, method: "initiatives.catalogue", from: "initiatives", deadline: deadline)
         let (stats, zone) = await (statistics, catalogue)
@@ -145,6 +147,8 @@ struct MethodRouter: Sendable {
             degraded: !missing.isEmpty, missing: missing,
             generatedAt: Date().formatted(.iso8601))
     }
+
+    static let tableParams = JSONValue.object(["span": .string(IndustryStructureParams.Span.endpoints.rawValue)])
 
     private func info() async -> SystemInfo {
         SystemInfo(

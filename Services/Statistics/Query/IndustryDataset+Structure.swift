@@ -11,6 +11,8 @@ extension IndustryDataset {
             var chosen: [Int] = []
             for year in wanted { chosen.append(try yearIndex(year, field: "years")) }
             yearIndexes = Array(Set(chosen)).sorted()
+        } else if params.span == .endpoints, years.count > 2 {
+            yearIndexes = [0, years.count - 1]
         }
         var rows: [IndustryStructure.Row] = []
         rows.reserveCapacity(regionIndexes.count * sectorIndexes.count)

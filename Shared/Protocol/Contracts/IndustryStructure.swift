@@ -2,7 +2,15 @@ import Foundation
 
 /// Params of `statistics.industryStructure`: optional filters; absent means all.
 public struct IndustryStructureParams: MethodParams, Encodable, Equatable {
-    public static let fields: Set<String> = ["dataset", "regions", "years", "sectors"]
+    public static let fields: Set<String> = ["dataset", "regions", "years", "sectors", "span"]
+
+    /// Which years to return when `years` is not given.
+    public enum Span: String, ParameterChoice, Encodable {
+        /// Every year of the dataset.
+        case all
+        /// Only the first and the last year: what the report's table shows.
+        case endpoints
+    }
     /// The dataset's id; absent means the service's default dataset.
     public var dataset: String?
     /// Region codes or names (e.g. `"14130"` or `"川崎市"`).
@@ -11,14 +19,17 @@ public struct IndustryStructureParams: MethodParams, Encodable, Equatable {
     public var years: [Int]?
     /// Sector codes (`primary`, `secondary`, `tertiary`, `total`).
     public var sectors: [String]?
+    /// `all` (default) or `endpoints`; ignored when `years` is given.
+    public var span: Span?
 
     public init() {}
 
-    public init(dataset: String? = nil, regions: [String]? = nil, years: [Int]? = nil, sectors: [String]? = nil) {
+    public init(dataset: String? = nil, regions: [String]? = nil, years: [Int]? = nil, sectors: [String]? = nil, span: Span? = nil) {
         self.dataset = dataset
         self.regions = regions
         self.years = years
         self.sectors = sectors
+        self.span = span
     }
 }
 
