@@ -9,6 +9,7 @@ enum JapaneseEra {
     struct Labeller {
         private let gregorian: Calendar
         private let formatter: DateFormatter
+        private let englishFormatter: DateFormatter
 
         init() {
             var gregorian = Calendar(identifier: .gregorian)
@@ -19,6 +20,19 @@ enum JapaneseEra {
             formatter.locale = Locale(identifier: "ja_JP@calendar=japanese")
             formatter.timeZone = gregorian.timeZone
             formatter.dateFormat = "Gy年"
+            englishFormatter = DateFormatter()
+            englishFormatter.calendar = Calendar(identifier: .japanese)
+            englishFormatter.locale = Locale(identifier: "en_US@calendar=japanese")
+            englishFormatter.timeZone = gregorian.timeZone
+            englishFormatter.dateFormat = "GGGG y"
+        }
+
+        /// The same era year in English, e.g. 1990 → `Heisei 2`, 2019 → `Reiwa 1`.
+        func englishLabel(forYear year: Int) -> String {
+            guard let lastDay = gregorian.date(from: DateComponents(year: year, month: 12, day: 31)) else {
+                return "\(year)"
+            }
+            return englishFormatter.string(from: lastDay)
         }
 
         /// A year-only value is labelled by the era in force on its last day (31 December), the

@@ -2,12 +2,12 @@ import WireProtocol
 
 /// Report formats.
 enum ReportFormat: String, ParameterChoice, Codable {
-    case markdown, text, json
+    case markdown, text, json, html, svg
 }
 
-/// Report languages.
+/// Report editions: the Japanese original and the English translation.
 enum ReportLanguage: String, ParameterChoice, Codable {
-    case ja
+    case ja, en
 }
 
 /// Params of `report.compose`.

@@ -45,8 +45,8 @@ struct MethodRouter: Sendable {
         case "report.compose":
             return try encode(await compose(request.decodeParams(ComposeParams.self)))
         case "report.sections":
-            _ = try request.decodeParams(SectionsParams.self)
-            return try encode(["sections": frame.sections.map(\.heading)])
+            let params = try request.decodeParams(SectionsParams.self)
+            return try encode(["sections": frame.sections.map { $0.heading.text(params.lang) }])
         case "system.ping":
             _ = try request.decodeParams(NoParams.self)
             return try encode(["pong": true])
@@ -133,7 +133,7 @@ struct MethodRouter: Sendable {
         async let catalogue = fetch(
             ZoneCatalogue.self, method: "initiatives.catalogue", from: "initiatives", deadline: deadline)
         let (stats, zone) = await (statistics, catalogue)
-        let report = ReportAssembler(frame: frame).assemble(statistics: stats, catalogue: zone)
+        let report = ReportAssembler(frame: frame, lang: params.lang).assemble(statistics: stats, catalogue: zone)
         var missing: [String] = []
         if stats == nil { missing.append("statistics") }
         if zone == nil { missing.append("initiatives") }
@@ -141,6 +141,8 @@ struct MethodRouter: Sendable {
         case .markdown: .document(MarkdownRenderer().render(report))
         case .text: .document(TextRenderer(width: params.width).render(report))
         case .json: .report(report)
+        case .html: .document(HTMLRenderer().render(report))
+        case .svg: .document(ChartRenderer(report: report).standaloneSVG() ?? ChartRenderer.emptySVG(report))
         }
         return ComposeResult(
             format: params.format, lang: params.lang, content: content, sections: report.headings,

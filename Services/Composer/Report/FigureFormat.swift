@@ -8,10 +8,20 @@ enum FigureFormat {
         fixed(value, decimals: isTotal && value == value.rounded(0) ? 0 : decimals)
     }
 
-    /// A rate of change the Japanese way: `18.3%`, `▲50.6%` for a negative, `-` for none.
-    static func rate(_ value: Decimal?) -> String {
+    /// A rate of change: `18.3%`; a negative the Japanese way, `▲50.6%`, or with a minus sign
+    /// in English, `−50.6%`; `-` for none.
+    static func rate(_ value: Decimal?, lang: ReportLanguage = .ja) -> String {
         guard let value else { return "-" }
-        return value < 0 ? "▲\(fixed(-value, decimals: 1))%" : "\(fixed(value, decimals: 1))%"
+        guard value < 0 else { return "\(fixed(value, decimals: 1))%" }
+        return (lang == .ja ? "▲" : "\u{2212}") + "\(fixed(-value, decimals: 1))%"
+    }
+
+    /// A year as the edition writes it: `平成2年`, or `1990 (Heisei 2)`.
+    static func year(_ year: IndustryStructure.Year, lang: ReportLanguage) -> String {
+        switch lang {
+        case .ja: year.era
+        case .en: year.eraEn.map { "\(year.year) (\($0))" } ?? String(year.year)
+        }
     }
 
     /// `value` rounded half up to `decimals` places, with trailing zeros kept (`35.40`).
@@ -48,7 +58,20 @@ extension IndustryStructure {
 /// Words the composer itself prints around service data, not taken from the report.
 enum SystemNotice {
     /// Marks a part of the report whose service did not answer.
-    static func unavailable(_ service: String) -> String {
-        "【\(service) サービスが応答しなかったため、この部分は表示できません】"
+    static func unavailable(_ service: String, lang: ReportLanguage = .ja) -> String {
+        switch lang {
+        case .ja: "【\(service) サービスが応答しなかったため、この部分は表示できません】"
+        case .en: "[The \(service) service did not answer, so this part cannot be shown.]"
+        }
     }
+}
+
+/// The report's marks: ○ before a paragraph, ➢ before an outlook, a caption in parentheses,
+/// and the … after a leading organisation, as the seed writes them; in English, plain
+/// punctuation.
+enum Marks {
+    static func paragraph(_ lang: ReportLanguage) -> String { lang == .ja ? "○" : "○ " }
+    static func outlook(_ lang: ReportLanguage) -> String { lang == .ja ? "➢" : "➢ " }
+    static func lead(_ lang: ReportLanguage) -> String { lang == .ja ? "…" : ": " }
+    static func note(_ text: String, _ lang: ReportLanguage) -> String { lang == .ja ? "（\(text)）" : "(\(text))" }
 }

@@ -1,8 +1,10 @@
 import WireProtocol
 
-/// Renders the report as GitHub-flavoured Markdown; the table is a Markdown table.
+/// Renders the report as GitHub-flavoured Markdown; the table is a Markdown table. Every string
+/// from a service is escaped, so it renders as the text it is.
 struct MarkdownRenderer: Sendable {
     func render(_ report: Report) -> String {
+        let lang = report.lang
         var out: [String] = []
         out.append("**\(escape(report.series))**")
         out.append("")
@@ -11,14 +13,14 @@ struct MarkdownRenderer: Sendable {
         out.append(report.authors.map(escape).joined(separator: "<br>\n"))
         out.append("")
         for line in report.abstract {
-            out.append("☆\(escape(line))")
+            out.append((lang == .ja ? "☆" : "☆ ") + escape(line))
             out.append("")
         }
         for section in report.sections {
             out.append("## \(escape(section.heading))")
             out.append("")
-            for block in section.blocks {
-                out.append(contentsOf: render(block))
+            for block in section.blocks where block.kind != .chart {
+                out.append(contentsOf: render(block, report: report))
                 out.append("")
             }
         }
@@ -26,45 +28,31 @@ struct MarkdownRenderer: Sendable {
         return out.joined(separator: "\n") + "\n"
     }
 
-    private func render(_ block: Report.Block) -> [String] {
+    private func render(_ block: Report.Block, report: Report) -> [String] {
+        let lang = report.lang
         switch block.kind {
         case .paragraph:
-            return ["○\(escape(block.text ?? ""))"]
+            return [Marks.paragraph(lang) + escape(block.text ?? "")]
         case .initiative:
-            let lead = block.organisation.map { "\(escape($0))…" } ?? ""
-            var lines = ["○\(lead)\(escape(block.text ?? ""))"]
-            if let outlook = block.outlook { lines += ["", "➢\(escape(outlook))"] }
+            let lead = block.organisation.map { escape($0) + Marks.lead(lang) } ?? ""
+            var lines = [Marks.paragraph(lang) + lead + escape(block.text ?? "")]
+            if let outlook = block.outlook { lines += ["", Marks.outlook(lang) + escape(outlook)] }
             return lines
         case .note:
-            return ["（\(escape(block.text ?? ""))）"]
+            return [Marks.note(escape(block.text ?? ""), lang)]
         case .unavailable:
-            return ["> \(SystemNotice.unavailable(block.service ?? "?"))"]
+            return ["> \(SystemNotice.unavailable(block.service ?? "?", lang: lang))"]
         case .table:
-            return block.table.map(table) ?? []
+            return block.table.map { table(TableText($0, lang: lang, changeLabel: report.labels.changeRate)) } ?? []
+        case .chart:
+            return []
         }
     }
 
-    private func table(_ data: IndustryStructure) -> [String] {
-        var header = [" "]
-        for region in data.regions {
-            for year in data.years { header.append("\(region.name) \(year.era)") }
-            header.append("\(region.name) 増減率")
-        }
+    private func table(_ table: TableText) -> [String] {
+        let header = [" "] + table.columns.map { "\($0.region) \($0.title)" }
         var lines = [row(header), "|" + ([":---"] + Array(repeating: "---:", count: header.count - 1)).joined(separator: "|") + "|"]
-        for sector in data.sectors {
-            var cells = [sector.name]
-            for region in data.regions {
-                guard let values = data.row(region: region.code, sector: sector.code) else {
-                    cells += Array(repeating: "", count: data.years.count + 1)
-                    continue
-                }
-                cells += values.values.map {
-                    FigureFormat.share($0, decimals: data.decimals, isTotal: sector.isTotal)
-                }
-                cells.append(FigureFormat.rate(values.change?.ratePercent))
-            }
-            lines.append(row(cells))
-        }
+        for tableRow in table.rows { lines.append(row([tableRow.sector] + tableRow.cells)) }
         return lines
     }
 
@@ -72,8 +60,7 @@ struct MarkdownRenderer: Sendable {
         "| " + cells.map(escape).joined(separator: " | ") + " |"
     }
 
-    /// Escapes the characters Markdown would read as markup, so that service text renders as
-    /// the text it is.
+    /// Escapes the characters Markdown would read as markup.
     func escape(_ text: String) -> String {
         // Markup characters are all ASCII, so a scan of the scalars is enough (and far cheaper
         // than comparing grapheme clusters).

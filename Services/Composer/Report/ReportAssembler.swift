@@ -4,6 +4,7 @@ import WireProtocol
 /// answer becomes one `unavailable` block per section, so the rest of the report stays whole.
 struct ReportAssembler: Sendable {
     let frame: ReportFrame
+    var lang: ReportLanguage = .ja
 
     func assemble(statistics: IndustryStructure?, catalogue: ZoneCatalogue?) -> Report {
         let sections = frame.sections.map { section in
@@ -11,7 +12,7 @@ struct ReportAssembler: Sendable {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text):
-                    blocks.append(.paragraph(text))
+                    blocks.append(.paragraph(text.text(lang)))
                 case .slot(let slot):
                     let filled = fill(slot, statistics: statistics, catalogue: catalogue)
                     if let filled {
@@ -21,11 +22,21 @@ struct ReportAssembler: Sendable {
                     }
                 }
             }
-            return Report.Section(id: section.id, heading: section.heading, blocks: blocks)
+            return Report.Section(id: section.id, heading: section.heading.text(lang), blocks: blocks)
         }
         return Report(
-            series: frame.series, title: frame.title, authors: frame.authors, abstract: frame.abstract,
+            lang: lang,
+            labels: Report.Labels(
+                abstract: frame.labels.abstract.text(lang), changeRate: frame.labels.changeRate.text(lang),
+                chartTitle: frame.labels.chartTitle.text(lang)),
+            series: frame.series.text(lang), title: frame.title.text(lang),
+            authors: frame.authors.map { $0.text(lang) }, abstract: frame.abstract.map { $0.text(lang) },
             sections: sections)
+    }
+
+    /// The English text where the data has one, else the Japanese (so nothing goes missing).
+    private func pick(_ japanese: String, _ english: String?) -> String {
+        lang == .en ? english ?? japanese : japanese
     }
 
     /// The blocks for one slot, or `nil` when its service's data is missing.
@@ -35,21 +46,25 @@ struct ReportAssembler: Sendable {
         switch slot {
         case .industryStructure:
             guard let statistics else { return nil }
-            return [.table(statistics), .note("出典：\(statistics.source)")]
+            return [
+                .table(statistics), .note(frame.labels.sourcePrefix.text(lang) + pick(statistics.source, statistics.sourceEn)),
+                .chart(statistics),
+            ]
         case .zoneDefinition:
-            return catalogue.map { [.paragraph($0.zone.definition)] }
+            return catalogue.map { [.paragraph(pick($0.zone.definition, $0.zone.definitionEn))] }
         case .zoneDesignation:
-            return catalogue.map { [.paragraph($0.zone.designation)] }
+            return catalogue.map { [.paragraph(pick($0.zone.designation, $0.zone.designationEn))] }
         case .zoneApplicationReasons:
-            return catalogue.map { $0.zone.applicationReasons.map { .paragraph($0.text) } }
+            return catalogue.map { $0.zone.applicationReasons.map { .paragraph(pick($0.text, $0.textEn)) } }
         case .sectionInitiatives(let section):
             guard let catalogue else { return nil }
             let initiatives = catalogue.initiatives(inSection: section)
             // Credits of the initiatives, then the notes of their cities, as the report prints them.
             let cities = catalogue.cities.filter { city in initiatives.contains { $0.city == city.code } }
-            return initiatives.map(Report.Block.initiative)
-                + initiatives.flatMap(\.credits).map(Report.Block.note)
-                + cities.flatMap(\.credits).map(Report.Block.note)
+            let english = lang == .en
+            return initiatives.map { Report.Block.initiative($0, lang: lang) }
+                + initiatives.flatMap { english ? $0.creditsEn ?? $0.credits : $0.credits }.map(Report.Block.note)
+                + cities.flatMap { english ? $0.creditsEn ?? $0.credits : $0.credits }.map(Report.Block.note)
         }
     }
 }

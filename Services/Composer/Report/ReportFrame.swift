@@ -3,22 +3,43 @@ import Foundation
 /// The composer's own part of the report: title, authors, the ☆ abstract, the paragraphs the
 /// composer owns, and the order of sections, with slots where the services' data goes.
 struct ReportFrame: Decodable, Sendable {
+    /// A text in both editions.
+    struct Localized: Decodable, Sendable, Equatable {
+        var ja: String
+        var en: String
+
+        func text(_ lang: ReportLanguage) -> String {
+            switch lang {
+            case .ja: ja
+            case .en: en
+            }
+        }
+    }
+
+    /// Words the renderers print around the data.
+    struct Labels: Decodable, Sendable {
+        var abstract: Localized
+        var changeRate: Localized
+        var sourcePrefix: Localized
+        var chartTitle: Localized
+    }
+
     struct Section: Decodable, Sendable {
         var id: String
-        var heading: String
+        var heading: Localized
         var blocks: [Block]
     }
 
     /// A paragraph written into the frame, or a slot the services fill.
     enum Block: Decodable, Sendable, Equatable {
-        case paragraph(String)
+        case paragraph(Localized)
         case slot(Slot)
 
         private enum CodingKeys: String, CodingKey { case paragraph, slot }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            if let text = try container.decodeIfPresent(String.self, forKey: .paragraph) {
+            if let text = try container.decodeIfPresent(Localized.self, forKey: .paragraph) {
                 self = .paragraph(text)
             } else {
                 let name = try container.decode(String.self, forKey: .slot)
@@ -58,10 +79,11 @@ struct ReportFrame: Decodable, Sendable {
         }
     }
 
-    var series: String
-    var title: String
-    var authors: [String]
-    var abstract: [String]
+    var series: Localized
+    var title: Localized
+    var authors: [Localized]
+    var abstract: [Localized]
+    var labels: Labels
     var sections: [Section]
 
     static func load(from url: URL) throws -> ReportFrame {

@@ -9,77 +9,71 @@ struct TextRenderer: Sendable {
     private static let noLineStart: Set<Character> = Set("、。，．）」』】〕！？：；ー・％々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)]},.!?:;%")
 
     func render(_ report: Report) -> String {
+        let lang = report.lang
         var out: [String] = []
         out.append(contentsOf: wrap(report.series))
         out.append(contentsOf: wrap(report.title))
         out.append(String(repeating: "=", count: min(width, DisplayWidth.of(report.title))))
         out.append(contentsOf: report.authors.flatMap { wrap($0) })
         out.append("")
-        for line in report.abstract { out.append(contentsOf: wrap("☆" + line, indent: "  ")) }
+        for line in report.abstract { out.append(contentsOf: wrap((lang == .ja ? "☆" : "☆ ") + line, indent: "  ")) }
         for section in report.sections {
             out.append("")
-            out.append(section.heading)
+            out.append(contentsOf: wrap(section.heading))
             out.append(String(repeating: "-", count: min(width, DisplayWidth.of(section.heading))))
-            for block in section.blocks {
-                out.append(contentsOf: render(block))
+            for block in section.blocks where block.kind != .chart {
+                out.append(contentsOf: render(block, report: report))
             }
         }
         return out.joined(separator: "\n") + "\n"
     }
 
-    private func render(_ block: Report.Block) -> [String] {
+    private func render(_ block: Report.Block, report: Report) -> [String] {
+        let lang = report.lang
         switch block.kind {
         case .paragraph:
-            return wrap("○" + (block.text ?? ""), indent: "  ")
+            return wrap(Marks.paragraph(lang) + (block.text ?? ""), indent: "  ")
         case .initiative:
-            let lead = block.organisation.map { "\($0)…" } ?? ""
-            var lines = wrap("○" + lead + (block.text ?? ""), indent: "  ")
-            if let outlook = block.outlook { lines += wrap("➢" + outlook, indent: "  ") }
+            let lead = block.organisation.map { $0 + Marks.lead(lang) } ?? ""
+            var lines = wrap(Marks.paragraph(lang) + lead + (block.text ?? ""), indent: "  ")
+            if let outlook = block.outlook { lines += wrap(Marks.outlook(lang) + outlook, indent: "  ") }
             return lines
         case .note:
-            return wrap("（\(block.text ?? "")）") + [""]
+            return wrap(Marks.note(block.text ?? "", lang)) + [""]
         case .unavailable:
-            return wrap(SystemNotice.unavailable(block.service ?? "?"))
+            return wrap(SystemNotice.unavailable(block.service ?? "?", lang: lang))
         case .table:
-            return block.table.map(table) ?? []
+            return block.table.map { table(TableText($0, lang: lang, changeLabel: report.labels.changeRate)) } ?? []
+        case .chart:
+            return []
         }
     }
 
     /// The table, with as many regions side by side as fit in `width`; the rest follow below.
-    private func table(_ data: IndustryStructure) -> [String] {
-        let labelWidth = data.sectors.map { DisplayWidth.of($0.name) }.max() ?? 0
-        let cells: [[String]] = data.regions.map { region in
-            data.sectors.flatMap { sector -> [String] in
-                guard let row = data.row(region: region.code, sector: sector.code) else {
-                    return Array(repeating: "", count: data.years.count + 1)
-                }
-                return row.values.map { FigureFormat.share($0, decimals: data.decimals, isTotal: sector.isTotal) }
-                    + [FigureFormat.rate(row.change?.ratePercent)]
-            }
-        }
-        let columnTitles = data.years.map(\.era) + ["増減率"]
-        let columns = columnTitles.count
+    private func table(_ table: TableText) -> [String] {
+        let labelWidth = table.rows.map { DisplayWidth.of($0.sector) }.max() ?? 0
+        let columns = table.columnTitles.count
         let columnWidth = max(
-            columnTitles.map(DisplayWidth.of).max() ?? 0,
-            cells.flatMap { $0 }.map(DisplayWidth.of).max() ?? 0)
+            table.columnTitles.map(DisplayWidth.of).max() ?? 0,
+            table.rows.flatMap(\.cells).map(DisplayWidth.of).max() ?? 0)
         let regionWidth = columns * (columnWidth + 2)
         let perLine = max(1, (width - labelWidth) / regionWidth)
         var lines: [String] = [""]
-        for start in stride(from: 0, to: data.regions.count, by: perLine) {
-            let group = Array(start..<min(start + perLine, data.regions.count))
+        for start in stride(from: 0, to: table.regions.count, by: perLine) {
+            let group = Array(start..<min(start + perLine, table.regions.count))
             var regionLine = DisplayWidth.pad("", to: labelWidth)
             var titleLine = regionLine
             for index in group {
-                regionLine += "  " + DisplayWidth.pad(data.regions[index].name, to: regionWidth - 2)
-                for title in columnTitles { titleLine += "  " + DisplayWidth.pad(title, to: columnWidth, right: true) }
+                regionLine += "  " + DisplayWidth.pad(table.regions[index], to: regionWidth - 2)
+                for title in table.columnTitles { titleLine += "  " + DisplayWidth.pad(title, to: columnWidth, right: true) }
             }
             lines.append(trimmed(regionLine))
             lines.append(titleLine)
-            for (sectorIndex, sector) in data.sectors.enumerated() {
-                var line = DisplayWidth.pad(sector.name, to: labelWidth)
+            for row in table.rows {
+                var line = DisplayWidth.pad(row.sector, to: labelWidth)
                 for index in group {
                     for column in 0..<columns {
-                        line += "  " + DisplayWidth.pad(cells[index][sectorIndex * columns + column], to: columnWidth, right: true)
+                        line += "  " + DisplayWidth.pad(row.cells[index * columns + column], to: columnWidth, right: true)
                     }
                 }
                 lines.append(line)

@@ -25,7 +25,9 @@ struct IndustryDataset: Sendable {
         }
         self.sectors = sectors
         let labels = JapaneseEra.Labeller()
-        self.years = years.map { IndustryStructure.Year(year: $0, era: labels.label(forYear: $0)) }
+        self.years = years.map {
+            IndustryStructure.Year(year: $0, era: labels.label(forYear: $0), eraEn: labels.englishLabel(forYear: $0))
+        }
         self.scale = scale
         self.shares = shares
         var regionLookup: [String: Int] = [:]

@@ -27,8 +27,8 @@ extension IndustryDataset {
             }
         }
         return IndustryStructure(
-            dataset: id, measure: metadata.measure, unit: metadata.unit, decimals: metadata.decimals,
-            source: metadata.source, years: yearIndexes.map { years[$0] },
+            dataset: id, measure: metadata.measure, measureEn: metadata.measureEn, unit: metadata.unit,
+            decimals: metadata.decimals, source: metadata.source, sourceEn: metadata.sourceEn, years: yearIndexes.map { years[$0] },
             regions: regionIndexes.map { regions[$0] }, sectors: sectorIndexes.map { sectors[$0] }, rows: rows)
     }
 }

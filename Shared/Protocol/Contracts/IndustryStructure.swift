@@ -41,7 +41,9 @@ public struct IndustryStructure: Codable, Sendable, Equatable {
         public var year: Int
         /// The Japanese era year as the report writes it, e.g. `平成2年`.
         public var era: String
-        public init(year: Int, era: String) { self.year = year; self.era = era }
+        /// The era year in English, e.g. `Heisei 2`.
+        public var eraEn: String?
+        public init(year: Int, era: String, eraEn: String? = nil) { self.year = year; self.era = era; self.eraEn = eraEn }
     }
 
     public struct Region: Codable, Sendable, Equatable {
@@ -108,25 +110,29 @@ public struct IndustryStructure: Codable, Sendable, Equatable {
 
     public var dataset: String
     public var measure: String
+    public var measureEn: String?
     public var unit: String
     /// Decimal places the values are published with.
     public var decimals: Int
     /// The source line, e.g. `内閣府国民経済計算、…より作成`.
     public var source: String
+    public var sourceEn: String?
     public var years: [Year]
     public var regions: [Region]
     public var sectors: [Sector]
     public var rows: [Row]
 
     public init(
-        dataset: String, measure: String, unit: String, decimals: Int, source: String,
-        years: [Year], regions: [Region], sectors: [Sector], rows: [Row]
+        dataset: String, measure: String, measureEn: String? = nil, unit: String, decimals: Int, source: String,
+        sourceEn: String? = nil, years: [Year], regions: [Region], sectors: [Sector], rows: [Row]
     ) {
         self.dataset = dataset
         self.measure = measure
+        self.measureEn = measureEn
         self.unit = unit
         self.decimals = decimals
         self.source = source
+        self.sourceEn = sourceEn
         self.years = years
         self.regions = regions
         self.sectors = sectors

@@ -69,15 +69,22 @@ public struct ZoneFacts: Codable, Sendable, Equatable {
     public var nameEn: String?
     /// What such a zone is and what support it brings.
     public var definition: String
+    public var definitionEn: String?
     /// The joint application and the designation.
     public var designation: String
+    public var designationEn: String?
     /// Each city's reasons for applying, in the report's order.
     public var applicationReasons: [CityStatement]
-    public init(name: String, nameEn: String? = nil, definition: String, designation: String, applicationReasons: [CityStatement]) {
+    public init(
+        name: String, nameEn: String? = nil, definition: String, definitionEn: String? = nil,
+        designation: String, designationEn: String? = nil, applicationReasons: [CityStatement]
+    ) {
         self.name = name
         self.nameEn = nameEn
         self.definition = definition
+        self.definitionEn = definitionEn
         self.designation = designation
+        self.designationEn = designationEn
         self.applicationReasons = applicationReasons
     }
 }
@@ -86,7 +93,8 @@ public struct ZoneFacts: Codable, Sendable, Equatable {
 public struct CityStatement: Codable, Sendable, Equatable {
     public var city: String
     public var text: String
-    public init(city: String, text: String) { self.city = city; self.text = text }
+    public var textEn: String?
+    public init(city: String, text: String, textEn: String? = nil) { self.city = city; self.text = text; self.textEn = textEn }
 }
 
 /// A city, with the notes on where its material came from (e.g. `川崎市へのヒアリング`).
@@ -95,11 +103,13 @@ public struct City: Codable, Sendable, Equatable {
     public var name: String
     public var nameEn: String?
     public var credits: [String]
-    public init(code: String, name: String, nameEn: String? = nil, credits: [String] = []) {
+    public var creditsEn: [String]?
+    public init(code: String, name: String, nameEn: String? = nil, credits: [String] = [], creditsEn: [String]? = nil) {
         self.code = code
         self.name = name
         self.nameEn = nameEn
         self.credits = credits
+        self.creditsEn = creditsEn
     }
 }
 
@@ -131,15 +141,19 @@ public struct Initiative: Codable, Sendable, Equatable {
     /// Other organisations the initiative names.
     public var partners: [Organisation]
     public var summary: String
+    public var summaryEn: String?
     public var outlook: String?
+    public var outlookEn: String?
     /// Fields of work, e.g. `diagnostics`, `regenerative medicine`.
     public var fields: [String]
     /// Credits printed with it, e.g. `画像提供：味の素(株)`.
     public var credits: [String]
+    public var creditsEn: [String]?
 
     public init(
         id: String, city: String, section: String, organisation: Organisation, leadsWithOrganisation: Bool,
-        partners: [Organisation] = [], summary: String, outlook: String?, fields: [String] = [], credits: [String] = []
+        partners: [Organisation] = [], summary: String, summaryEn: String? = nil, outlook: String?, outlookEn: String? = nil,
+        fields: [String] = [], credits: [String] = [], creditsEn: [String]? = nil
     ) {
         self.id = id
         self.city = city
@@ -148,8 +162,11 @@ public struct Initiative: Codable, Sendable, Equatable {
         self.leadsWithOrganisation = leadsWithOrganisation
         self.partners = partners
         self.summary = summary
+        self.summaryEn = summaryEn
         self.outlook = outlook
+        self.outlookEn = outlookEn
         self.fields = fields
         self.credits = credits
+        self.creditsEn = creditsEn
     }
 }
