@@ -16,10 +16,14 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libzmq3-dev; \
 	fi
 
-# Python packages the interop tests use, when missing.
+# What the interop tests use, when missing: pyzmq and tinyrpc (real clients), pytest, html5lib
+# and markdown-it-py (real parsers), and Debian's chromium (a real browser).
 test-deps: deps
-	@python3 -c "import zmq, tinyrpc, pytest" 2>/dev/null || \
-		python3 -m pip install --quiet pyzmq tinyrpc pytest
+	@python3 -c "import zmq, tinyrpc, pytest, html5lib, markdown_it" 2>/dev/null || \
+		python3 -m pip install --quiet pyzmq tinyrpc pytest html5lib markdown-it-py
+	@command -v chromium >/dev/null || { \
+		echo "installing chromium"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
 build: deps
 	swift build

@@ -64,6 +64,31 @@ struct RendererTests {
         #expect(MarkdownRenderer().render(report).contains(#"| a\|b | 2.39 |"#))
     }
 
+    @Test("HTML escapes every service string; the SVG's bars are share × 4 px wide")
+    func htmlAndChart() throws {
+        var report = fixture.report()
+        report.sections[0].blocks = [.paragraph("<script>x</script> & \"q\"")]
+        let html = HTMLRenderer().render(report)
+        #expect(html.contains("○&lt;script&gt;x&lt;/script&gt; &amp; &quot;q&quot;"))
+        #expect(!html.contains("<script>"))
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"ja\">"))
+        let svg = try #require(ChartRenderer(report: fixture.report()).standaloneSVG())
+        #expect(svg.contains(#"data-region="14130" data-year="1990" data-sector="secondary" data-share="53.33""#))
+        #expect(svg.contains(##"width="213.32" height="22" fill="#2f6db3" data-region="14130" data-year="1990""##))
+        #expect(fixture.report().sections[1].blocks.map(\.kind).suffix(3) == [.table, .note, .chart])
+    }
+
+    @Test("the English edition formats figures the English way")
+    func english() {
+        let report = ReportAssembler(frame: fixture.frame, lang: .en).assemble(statistics: fixture.statistics, catalogue: fixture.catalogue)
+        let markdown = MarkdownRenderer().render(report)
+        #expect(markdown.contains("| Secondary industry | 35.40 | 25.24 | \u{2212}28.7% |"))
+        #expect(markdown.contains("Japan 1990 (Heisei 2)"))
+        #expect(markdown.contains("○ Ajinomoto Co., Inc.: Working with"))
+        #expect(markdown.contains("(Image courtesy of Ajinomoto Co., Inc.)"))
+        #expect(!markdown.unicodeScalars.contains { (0x3040...0x9FFF).contains($0.value) })
+    }
+
     @Test("figures format as the seed prints them")
     func figures() {
         #expect(FigureFormat.share(Decimal(string: "35.4")!, decimals: 2, isTotal: false) == "35.40")

@@ -1,0 +1,172 @@
+"""Report formats people read, checked with real parsers and a real browser."""
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+
+import html5lib
+import pytest
+from markdown_it import MarkdownIt
+
+from conftest import BIN, ROOT, Stack
+
+HEADINGS_JA = ["１．はじめに", "２．特区申請の経緯", "３．川崎市等の取り組み", "４．横浜市等の取り組み", "５．まとめ"]
+HEADINGS_EN = ["1. Introduction", "2. How the Special Zone Application Came About",
+               "3. Initiatives of Kawasaki and Its Partners", "4. Initiatives of Yokohama and Its Partners", "5. Conclusion"]
+XHTML = "{http://www.w3.org/1999/xhtml}"
+SVG = "{http://www.w3.org/2000/svg}"
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+OUTPUT = os.path.join(ROOT, "test-output")
+
+
+def compose(stack, **params):
+    reply = stack.call("report.compose", params)
+    assert "result" in reply, reply
+    return reply["result"]
+
+
+def text_of(element):
+    return "".join(element.itertext())
+
+
+def parse_html(document):
+    parser = html5lib.HTMLParser(strict=True)
+    return parser.parse(document)
+
+
+def test_html_is_self_contained_valid_and_complete(stack, seed_paragraphs):
+    result = compose(stack, format="html")
+    assert result["format"] == "html"
+    document = result["content"]
+    tree = parse_html(document)  # strict: any HTML5 parse error raises
+    assert tree.find(f".//{XHTML}head/{XHTML}style") is not None
+    headings = [text_of(h) for h in tree.iter(f"{XHTML}h2")]
+    assert headings == HEADINGS_JA
+    body = text_of(tree.find(f".//{XHTML}body"))
+    for paragraph in seed_paragraphs:
+        assert paragraph in body, paragraph
+    table = tree.find(f".//{XHTML}table")
+    assert table.find(f"{XHTML}caption") is not None
+    rows = [[text_of(c) for c in tr] for tr in table.find(f"{XHTML}tbody")]
+    assert rows[1] == ["第二次産業", "35.40", "25.24", "▲28.7%", "53.33", "29.19", "▲45.3%", "31.90", "16.28", "▲49.0%"]
+    assert "（出典：内閣府国民経済計算、川崎市市民経済計算、横浜市の市民経済計算より作成）" in body
+    svg = tree.find(f".//{SVG}svg")
+    assert svg is not None and svg.get("role") == "img"
+    assert svg.find(f"{SVG}title") is not None and svg.find(f"{SVG}desc") is not None
+    # No external URL of any kind: no links, scripts, sources, or url() in the CSS.
+    assert not re.search(r"(?i)(https?:|//[a-z0-9]|\bsrc=|\bhref=|url\(|@import|<script|<link)", document)
+
+
+def test_svg_bars_match_the_data(stack):
+    svg_text = compose(stack, format="svg")["content"]
+    root = ET.fromstring(svg_text.encode())  # well-formed XML or this raises
+    assert root.tag == f"{SVG}svg"
+    table = stack.call("statistics.industryStructure", {"span": "endpoints"})["result"]
+    parts = [s["code"] for s in table["sectors"] if s.get("parent") == "total"]
+    bars = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "bar"]
+    assert len(bars) == len(table["regions"]) * len(table["years"]) * len(parts)
+    for bar in bars:
+        row = next(r for r in table["rows"] if r["region"] == bar.get("data-region") and r["sector"] == bar.get("data-sector"))
+        year_index = [y["year"] for y in table["years"]].index(int(bar.get("data-year")))
+        share = row["values"][year_index]
+        assert float(bar.get("data-share")) == pytest.approx(share)
+        assert float(bar.get("width")) == pytest.approx(share * 4, abs=0.01)
+    # Segments of one bar are laid end to end.
+    first = [b for b in bars if b.get("data-region") == "14130" and b.get("data-year") == "1990"]
+    for a, b in zip(first, first[1:]):
+        assert float(a.get("x")) + float(a.get("width")) == pytest.approx(float(b.get("x")), abs=0.02)
+
+
+def test_markup_in_service_data_renders_as_text():
+    catalogue = json.load(open(os.path.join(ROOT, "Services", "Initiatives", "Resources", "special-zone.json")))
+    catalogue["initiatives"][1]["summary"] = "<script>alert(1)</script> & <b>bold</b>"
+    catalogue["initiatives"][1]["organisation"]["name"] = "\"quoted\" <i>org</i>"
+    path = os.path.join(tempfile.mkdtemp(), "hostile.json")
+    json.dump(catalogue, open(path, "w"), ensure_ascii=False)
+    stack = Stack()
+    try:
+        stack.start("statistics"), stack._spawn("initiatives-service", "--connect", stack.worker_endpoint, "--data", path)
+        stack.wait_for_workers({"statistics": 1, "initiatives": 1})
+        document = compose(stack, format="html")["content"]
+        tree = parse_html(document)
+        assert tree.find(f".//{XHTML}script") is None and tree.find(f".//{XHTML}b") is None and tree.find(f".//{XHTML}i") is None
+        body = text_of(tree.find(f".//{XHTML}body"))
+        assert "<script>alert(1)</script> & <b>bold</b>" in body
+        assert "\"quoted\" <i>org</i>…" in body
+        markdown = compose(stack, format="markdown")["content"]
+        rendered = MarkdownIt("commonmark").enable("table").render(markdown)
+        assert "<script>" not in rendered and "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    finally:
+        stack.close()
+
+
+def test_markdown_renders_its_table_with_a_real_renderer(stack):
+    markdown = compose(stack, format="markdown")["content"]
+    html = MarkdownIt("commonmark").enable("table").render(markdown)
+    tree = parse_html(f"<!DOCTYPE html><html><head><title>t</title></head><body>{html}</body></html>")
+    assert [text_of(h) for h in tree.iter(f"{XHTML}h2")] == HEADINGS_JA
+    table = tree.find(f".//{XHTML}table")
+    assert table is not None
+    head = [text_of(th) for th in table.find(f"{XHTML}thead").iter(f"{XHTML}th")]
+    assert head[1:4] == ["全国 平成2年", "全国 平成22年", "全国 増減率"]
+    body = [[text_of(c) for c in tr] for tr in table.find(f"{XHTML}tbody")]
+    assert [r[0] for r in body] == ["第一次産業", "第二次産業", "第三次産業", "全産業"]
+    assert body[0][3] == "▲50.6%"
+
+
+def test_english_edition_is_complete_and_english(stack):
+    seed_ja = compose(stack, format="json")["content"]
+    result = compose(stack, format="json", lang="en")
+    assert result["lang"] == "en" and result["sections"] == HEADINGS_EN
+    english = result["content"]
+    # Every block of the Japanese edition has its English counterpart, in the same place.
+    for ja_section, en_section in zip(seed_ja["sections"], english["sections"]):
+        assert [b["kind"] for b in ja_section["blocks"]] == [b["kind"] for b in en_section["blocks"]]
+    markdown = compose(stack, format="markdown", lang="en")["content"]
+    assert not JAPANESE.search(markdown), JAPANESE.findall(markdown)[:10]
+    for figure in ["2.39", "35.40", "83.62", "\u221250.6%", "33.3%", "\u221249.0%", "51.7%", "23.0%", "1990 (Heisei 2)", "2010 (Heisei 22)"]:
+        assert figure in markdown, figure
+    for name in ["Ajinomoto Co., Inc.", "Central Institute for Experimental Animals", "Yokohama City University",
+                 "ReproCELL Inc.", "King Skyfront", "LIP. Yokohama", "December 2011 (Heisei 23)"]:
+        assert name in markdown, name
+    html = compose(stack, format="html", lang="en")["content"]
+    tree = parse_html(html)
+    assert tree.get("lang") == "en"
+    assert not JAPANESE.search(text_of(tree.find(f".//{XHTML}body")))
+
+
+def test_unknown_format_or_language_lists_the_supported_ones(stack):
+    for params, field, listed in (({"format": "pdf"}, "format", "markdown, text, json, html, svg"),
+                                  ({"lang": "fr"}, "lang", "ja, en")):
+        error = stack.call("report.compose", params)["error"]
+        assert error["code"] == -32602 and error["data"]["field"] == field
+        assert listed in error["data"]["detail"]
+
+
+def test_text_wraps_at_the_width_asked(stack):
+    for width in (40, 100):
+        text = compose(stack, format="text", width=width)["content"]
+        widths = [sum(2 if JAPANESE.match(ch) else 1 for ch in line) for line in text.splitlines()]
+        assert max(widths) <= width
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None and not os.environ.get("CI"),
+                    reason="needs Debian's chromium (make test installs it; in CI its absence is a failure)")
+def test_a_real_browser_renders_the_page(stack):
+    os.makedirs(OUTPUT, exist_ok=True)
+    for lang, headings in (("ja", HEADINGS_JA), ("en", HEADINGS_EN)):
+        page = os.path.join(OUTPUT, f"report-{lang}.html")
+        subprocess.run([os.path.join(BIN, "report-client"), "--endpoint", stack.client_endpoint,
+                        "--format", "html", "--lang", lang, "--output", page], check=True, capture_output=True)
+        png = os.path.join(OUTPUT, f"report-{lang}.png")
+        browser = ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,1400"]
+        shot = subprocess.run(browser + [f"--screenshot={png}", f"file://{page}"], capture_output=True, text=True, timeout=120)
+        assert shot.returncode == 0, shot.stderr
+        assert open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n" and os.path.getsize(png) > 10000
+        dom = subprocess.run(browser + ["--dump-dom", f"file://{page}"], capture_output=True, text=True, timeout=120)
+        assert dom.returncode == 0, dom.stderr
+        for heading in headings:
+            assert heading in dom.stdout, heading
