@@ -15,12 +15,16 @@ public enum JSONRPCMessage: Sendable {
     case unusable(JSONRPCResponse)
 
     /// Parses one frame. Never throws: every failure becomes the response the spec asks for.
-    public static func parse(_ frame: Data) -> JSONRPCMessage {
+    /// A frame beyond `limits` is refused before it is decoded.
+    public static func parse(_ frame: Data, limits: JSONLimits = JSONLimits()) -> JSONRPCMessage {
         guard !frame.isEmpty else {
             return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is empty; expected one JSON-RPC request")))
         }
         guard String(validating: frame, as: UTF8.self) != nil else {
             return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is not valid UTF-8")))
+        }
+        if let violation = limits.violation(in: frame) {
+            return .unusable(JSONRPCResponse(id: .null, error: .invalidRequest("the request is too large: \(violation)")))
         }
         let value: JSONValue
         do {

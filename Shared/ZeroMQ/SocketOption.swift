@@ -25,6 +25,14 @@ public enum SocketOption: Sendable, Equatable {
     case reconnectInterval(milliseconds: Int32)
     /// `ZMQ_RECONNECT_IVL_MAX` in milliseconds.
     case reconnectIntervalMax(milliseconds: Int32)
+    /// `ZMQ_CURVE_SERVER` with `ZMQ_CURVE_SECRETKEY`: this socket is a CurveZMQ server with
+    /// that secret key (RFC 26).
+    case curveServer(secretKey: CurveKey)
+    /// `ZMQ_CURVE_SERVERKEY`, `ZMQ_CURVE_PUBLICKEY`, `ZMQ_CURVE_SECRETKEY`: this socket is a
+    /// CurveZMQ client of the server with that public key, with its own key pair.
+    case curveClient(serverKey: CurveKey, keyPair: CurveKeyPair)
+    /// `ZMQ_ZAP_DOMAIN`: the domain ZAP requests for this socket carry (RFC 27).
+    case zapDomain(String)
 
     var name: String {
         switch self {
@@ -39,7 +47,14 @@ public enum SocketOption: Sendable, Equatable {
         case .immediate: "ZMQ_IMMEDIATE"
         case .reconnectInterval: "ZMQ_RECONNECT_IVL"
         case .reconnectIntervalMax: "ZMQ_RECONNECT_IVL_MAX"
+        case .curveServer: "ZMQ_CURVE_SERVER"
+        case .curveClient: "ZMQ_CURVE_SERVERKEY"
+        case .zapDomain: "ZMQ_ZAP_DOMAIN"
         }
+    }
+
+    private func setBytes(_ socket: UnsafeMutableRawPointer, _ option: Int32, _ bytes: [UInt8]) -> Int32 {
+        bytes.withUnsafeBytes { zmq_setsockopt(socket, option, $0.baseAddress, $0.count) }
     }
 
     func apply(to socket: UnsafeMutableRawPointer) -> Int32 {
@@ -59,6 +74,17 @@ public enum SocketOption: Sendable, Equatable {
         case .immediate(let on): return set(ZMQ_IMMEDIATE, Int32(on ? 1 : 0))
         case .reconnectInterval(let ms): return set(ZMQ_RECONNECT_IVL, ms)
         case .reconnectIntervalMax(let ms): return set(ZMQ_RECONNECT_IVL_MAX, ms)
+        case .curveServer(let secret):
+            let rc = set(ZMQ_CURVE_SERVER, Int32(1))
+            return rc != 0 ? rc : setBytes(socket, ZMQ_CURVE_SECRETKEY, secret.bytes)
+        case .curveClient(let server, let pair):
+            for (option, key) in [(ZMQ_CURVE_SERVERKEY, server), (ZMQ_CURVE_PUBLICKEY, pair.publicKey), (ZMQ_CURVE_SECRETKEY, pair.secretKey)] {
+                let rc = setBytes(socket, option, key.bytes)
+                if rc != 0 { return rc }
+            }
+            return 0
+        case .zapDomain(let domain):
+            return setBytes(socket, ZMQ_ZAP_DOMAIN, Array(domain.utf8))
         }
     }
 }

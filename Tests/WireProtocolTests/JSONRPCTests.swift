@@ -141,3 +141,29 @@ struct JSONRPCTests {
         }
     }
 }
+
+@Suite("JSON limits")
+struct JSONLimitsTests {
+    let limits = JSONLimits(maxDepth: 4, maxStringBytes: 8, maxContainerEntries: 3)
+
+    @Test("nesting, long strings and big containers are refused before decoding", arguments: [
+        ("[[[[[1]]]]]", "nested deeper than 4 levels"),
+        (#"{"a":"123456789"}"#, "a string is longer than 8 bytes"),
+        ("[1,2,3,4]", "an array or object has more than 3 entries"),
+        (#"{"a":1,"b":2,"c":3,"d":4}"#, "an array or object has more than 3 entries"),
+    ])
+    func refused(text: String, reason: String) {
+        #expect(limits.violation(in: Data(text.utf8)) == reason)
+    }
+
+    @Test("brackets and commas inside strings do not count; what fits passes")
+    func fits() {
+        #expect(limits.violation(in: Data(#"[["[[[[,,,,",1]]]"#.utf8)) == nil)
+        #expect(limits.violation(in: Data(#"{"k":"a\"b"}"#.utf8)) == nil)
+        guard case .unusable(let response) = JSONRPCMessage.parse(Data("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]".utf8)) else {
+            Issue.record("deep nesting was decoded")
+            return
+        }
+        #expect(response.error?.code == -32600)
+    }
+}
