@@ -56,14 +56,14 @@ let package = Package(
         ),
         .executableTarget(
             name: "StatisticsService",
-            dependencies: ["ServiceKit", "WireProtocol"],
+            dependencies: ["ServiceKit", "WireProtocol", "ZeroMQ"],
             path: "Services/Statistics",
             resources: [.copy("Resources/industry-structure.json")],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "InitiativesService",
-            dependencies: ["ServiceKit", "WireProtocol"],
+            dependencies: ["ServiceKit", "WireProtocol", "ZeroMQ"],
             path: "Services/Initiatives",
             resources: [.copy("Resources/special-zone.json")],
             swiftSettings: strict

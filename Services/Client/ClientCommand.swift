@@ -8,7 +8,7 @@ struct ClientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report-client",
         abstract: "Requests the Keihin special-zone report (or any method) from a report composer.",
-        subcommands: [ReportCommand.self, CallCommand.self],
+        subcommands: [ReportCommand.self, CallCommand.self, KeysCommand.self],
         defaultSubcommand: ReportCommand.self)
 }
 
@@ -28,6 +28,15 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Attempts in all, cycling through the endpoints.")
     var attempts: Int = 3
 
+    @Option(help: ArgumentHelp(
+        "The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: $REPORT_CURVE_SERVER_KEY.",
+        valueName: "key"))
+    var curveServerKey: String?
+
+    @Option(help: ArgumentHelp(
+        "This client's CURVE secret key file (else a fresh key pair). Default: $REPORT_CURVE_SECRET.", valueName: "file"))
+    var curveSecret: String?
+
     func validate() throws {
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 ms") }
         guard attempts >= 1 else { throw ValidationError("--attempts must be at least 1") }
@@ -44,8 +53,19 @@ struct ConnectionOptions: ParsableArguments {
     /// Sends one request and returns the result, or exits with the error shown.
     func call(method: String, params: JSONValue?) throws -> JSONValue {
         let context = try ZMQContext()
+        let curve: [SocketOption]
+        do {
+            curve = try CurveClientSettings(
+                serverKey: curveServerKey ?? ProcessInfo.processInfo.environment["REPORT_CURVE_SERVER_KEY"],
+                secretKey: curveSecret ?? ProcessInfo.processInfo.environment["REPORT_CURVE_SECRET"]
+            ).options()
+        } catch {
+            Self.warn("error: \(error)")
+            throw ExitCode(66)
+        }
         let client = LazyPirateClient(
-            context: context, endpoints: resolvedEndpoints, timeoutMilliseconds: timeout, attempts: attempts)
+            context: context, endpoints: resolvedEndpoints, timeoutMilliseconds: timeout, attempts: attempts,
+            options: curve)
         let request = JSONRPCRequest(method: method, params: params, id: .integer(1))
         let reply: Data
         do {

@@ -9,6 +9,8 @@ struct LazyPirateClient {
     let endpoints: [String]
     let timeoutMilliseconds: Int
     let attempts: Int
+    /// Extra socket options: CURVE, the largest reply accepted.
+    var options: [SocketOption] = []
 
     enum Failure: Error, CustomStringConvertible {
         case unreachable(endpoints: [String], attempts: Int, timeoutMilliseconds: Int)
@@ -16,7 +18,7 @@ struct LazyPirateClient {
         var description: String {
             switch self {
             case .unreachable(let endpoints, let attempts, let timeout):
-                "composer unreachable (or authentication failed): no reply from \(endpoints.joined(separator: ", ")) "
+                "authentication failed or composer unreachable: no reply from \(endpoints.joined(separator: ", ")) "
                     + "after \(attempts) attempt\(attempts == 1 ? "" : "s") of \(timeout) ms"
             }
         }
@@ -29,6 +31,7 @@ struct LazyPirateClient {
             let socket = try Socket(context: context, type: .req, linger: 0)
             defer { socket.close() }
             try socket.set(.maxMessageSize(64 << 20))
+            for option in options { try socket.set(option) }
             try socket.connect(endpoint)
             try socket.send([request])
             var items = [PollItem(readable: socket)]

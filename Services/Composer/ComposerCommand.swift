@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Logging
 import ServiceKit
+import ServiceLifecycle
+import WireProtocol
 import ZeroMQ
 
 /// The libzmq version, for `system.info`.
@@ -47,6 +49,41 @@ struct ComposerCommand: AsyncParsableCommand {
         valueName: "ms"))
     var retryAfter: Int = 1000
 
+    @Option(help: ArgumentHelp(
+        "Serve the client endpoint over CURVE with this secret key file. Default: $REPORT_CLIENT_CURVE_SECRET.",
+        valueName: "file"))
+    var clientCurveSecret: String?
+
+    @Option(help: ArgumentHelp(
+        "Only clients whose public key is in this file (one Z85 key a line) or folder (*.pub) may connect. Default: $REPORT_CLIENT_ALLOW.",
+        valueName: "path"))
+    var clientAllow: String?
+
+    @Option(help: ArgumentHelp(
+        "Serve the worker endpoint over CURVE with this secret key file. Default: $REPORT_WORKER_CURVE_SECRET.",
+        valueName: "file"))
+    var workerCurveSecret: String?
+
+    @Option(help: ArgumentHelp(
+        "Only services whose public key is in this file or folder may register. Default: $REPORT_WORKER_ALLOW.",
+        valueName: "path"))
+    var workerAllow: String?
+
+    @Option(help: ArgumentHelp("Largest message a client may send (ZMQ_MAXMSGSIZE); a larger one drops its connection.", valueName: "bytes"))
+    var maxMessageSize: Int = 1 << 20
+
+    @Option(help: ArgumentHelp("Largest message a service may send.", valueName: "bytes"))
+    var maxWorkerMessageSize: Int = 64 << 20
+
+    @Option(help: "Requests one client (routing id) may have in flight; more are answered -32002 at once.")
+    var maxInFlightPerClient: Int = 64
+
+    @Option(help: "Deepest JSON nesting a request may have.")
+    var maxJSONDepth: Int = 32
+
+    @Option(help: "Service names workers may register as (comma-separated).")
+    var services: String = "statistics,initiatives"
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -55,27 +92,66 @@ struct ComposerCommand: AsyncParsableCommand {
         guard liveness >= 1 else { throw ValidationError("--liveness must be at least 1") }
         guard maxQueue >= 0 else { throw ValidationError("--max-queue must not be negative") }
         guard retryAfter >= 1 else { throw ValidationError("--retry-after must be at least 1 ms") }
+        guard maxMessageSize >= 1024, maxWorkerMessageSize >= 1024 else { throw ValidationError("message size limits must be at least 1024 bytes") }
+        guard maxInFlightPerClient >= 1 else { throw ValidationError("--max-in-flight-per-client must be at least 1") }
+        guard (2...512).contains(maxJSONDepth) else { throw ValidationError("--max-json-depth must be 2 to 512") }
+        if clientAllow != nil && clientSecretPath == nil {
+            throw ValidationError("--client-allow needs --client-curve-secret: allow-lists are CURVE public keys")
+        }
+        if workerAllow != nil && workerSecretPath == nil {
+            throw ValidationError("--worker-allow needs --worker-curve-secret: allow-lists are CURVE public keys")
+        }
     }
+
+    private var clientSecretPath: String? { clientCurveSecret ?? Environment.value("REPORT_CLIENT_CURVE_SECRET") }
+    private var workerSecretPath: String? { workerCurveSecret ?? Environment.value("REPORT_WORKER_CURVE_SECRET") }
 
     func run() async throws {
         let logger = logging.bootstrap(label: "report-composer")
+        let clientKeys = try clientSecretPath.map(CurveKeyFiles.readKeyPair)
+        let workerKeys = try workerSecretPath.map(CurveKeyFiles.readKeyPair)
+        let clientAllowPath = clientAllow ?? Environment.value("REPORT_CLIENT_ALLOW")
+        let workerAllowPath = workerAllow ?? Environment.value("REPORT_WORKER_ALLOW")
+        let allowLists = try ReloadableStore(logger: logger, describe: \.summary) {
+            try AllowLists.load(clients: clientAllowPath, workers: workerAllowPath)
+        }
         let frame = try ReportFrame.builtIn()
         let clientAt = clientEndpoint ?? Environment.value("REPORT_CLIENT_ENDPOINT") ?? "tcp://127.0.0.1:5555"
         let workerAt = workerEndpoint ?? Environment.value("REPORT_WORKER_ENDPOINT") ?? "tcp://127.0.0.1:5556"
         let settings = Broker.Settings(
             heartbeat: HeartbeatSettings(interval: .milliseconds(heartbeatInterval), liveness: liveness),
-            maxQueue: maxQueue, retryAfter: .milliseconds(retryAfter))
+            maxQueue: maxQueue, retryAfter: .milliseconds(retryAfter),
+            services: Set(services.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
         do {
             try await ServiceRunner.run(logger: logger) { io in
+                var security: [any Service] = []
+                if clientKeys != nil || workerKeys != nil {
+                    // The ZAP handler must be bound before any CURVE socket accepts a peer.
+                    let zap = try await io.open(SocketSpec(type: .router, bind: [ZAPHandler.endpoint], options: [.linger(milliseconds: 0)]))
+                    security = [ZAPHandler(socket: zap, allowLists: allowLists, logger: logger), ReloadOnHangup(store: allowLists)]
+                    logger.info("CURVE on", metadata: [
+                        "clients": "\(clientKeys?.publicKey.z85 ?? "off")", "workers": "\(workerKeys?.publicKey.z85 ?? "off")",
+                        "allowLists": "\(allowLists.current.summary)",
+                    ])
+                }
+                for (name, endpoint, keys) in [("client", clientAt, clientKeys), ("worker", workerAt, workerKeys)]
+                where keys == nil && !EndpointScope.isLocal(endpoint) {
+                    logger.warning(
+                        "THE \(name.uppercased()) ENDPOINT \(endpoint) IS OPEN BEYOND THIS MACHINE WITHOUT CURVE: anyone who can reach it can \(name == "client" ? "read every report" : "register as a service and serve false figures"). Use --\(name)-curve-secret.")
+                }
                 let workers = try await io.open(SocketSpec(
                     type: .router, bind: [workerAt],
                     options: [.linger(milliseconds: 0), .routerMandatory(true),
-                              .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000)],
+                              .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000),
+                              .maxMessageSize(Int64(maxWorkerMessageSize))]
+                        + (workerKeys.map { [.curveServer(secretKey: $0.secretKey), .zapDomain(AllowLists.workers)] } ?? []),
                     monitorDisconnects: true))
                 let clients = try await io.open(SocketSpec(
                     type: .router, bind: [clientAt],
                     options: [.linger(milliseconds: 500), .routerMandatory(true),
-                              .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000)]))
+                              .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000),
+                              .maxMessageSize(Int64(maxMessageSize))]
+                        + (clientKeys.map { [.curveServer(secretKey: $0.secretKey), .zapDomain(AllowLists.clients)] } ?? [])))
                 logger.info("listening", metadata: [
                     "clients": "\(clients.boundEndpoints.joined(separator: ","))",
                     "workers": "\(workers.boundEndpoints.joined(separator: ","))",
@@ -86,11 +162,19 @@ struct ComposerCommand: AsyncParsableCommand {
                     endpoints: ["client": clients.boundEndpoints.first ?? clientAt,
                                 "worker": workers.boundEndpoints.first ?? workerAt],
                     logger: logger)
-                return [BrokerService(broker: broker), ClientFront(socket: clients, router: router, logger: logger)]
+                let limits = ClientFront.Limits(
+                    json: JSONLimits(maxDepth: maxJSONDepth), maxInFlightPerClient: maxInFlightPerClient)
+                return security + [
+                    BrokerService(broker: broker),
+                    ClientFront(socket: clients, router: router, limits: limits, logger: logger),
+                ]
             }
         } catch let error as ZMQError {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
             throw ExitCode(69)
+        } catch let error as CurveKeyFiles.Failure {
+            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode(66)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ServiceKit
+import ZeroMQ
 
 @main
 struct InitiativesCommand: AsyncParsableCommand {
@@ -39,10 +40,17 @@ struct InitiativesCommand: AsyncParsableCommand {
             throw ExitCode(65)
         }
         logger.info("catalogue loaded", metadata: ["path": "\(url.path)", "summary": "\(Self.summary(store.current))"])
+        let socketOptions: [SocketOption]
+        do {
+            socketOptions = try worker.socketOptions()
+        } catch {
+            logger.critical("bad CURVE settings", metadata: ["error": "\(error)"])
+            throw ExitCode(66)
+        }
         try await ServiceRunner.run(logger: logger) { io in
             [MajordomoWorker(
                 service: "initiatives", endpoints: worker.endpoints, io: io, methods: store.methods,
-                heartbeat: worker.heartbeat, logger: logger),
+                heartbeat: worker.heartbeat, socketOptions: socketOptions, logger: logger),
              ReloadOnHangup(store: store)]
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ServiceKit
+import ZeroMQ
 
 @main
 struct StatisticsCommand: AsyncParsableCommand {
@@ -51,10 +52,17 @@ struct StatisticsCommand: AsyncParsableCommand {
             "path": "\(url.path)", "datasets": "\(store.current.summary)",
             "ms": "\((ContinuousClock.now - started).milliseconds)",
         ])
+        let socketOptions: [SocketOption]
+        do {
+            socketOptions = try worker.socketOptions()
+        } catch {
+            logger.critical("bad CURVE settings", metadata: ["error": "\(error)"])
+            throw ExitCode(66)
+        }
         try await ServiceRunner.run(logger: logger) { io in
             [MajordomoWorker(
                 service: "statistics", endpoints: worker.endpoints, io: io, methods: store.methods,
-                heartbeat: worker.heartbeat, logger: logger),
+                heartbeat: worker.heartbeat, socketOptions: socketOptions, logger: logger),
              ReloadOnHangup(store: store)]
         }
     }

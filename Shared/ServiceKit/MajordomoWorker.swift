@@ -16,12 +16,15 @@ public struct MajordomoWorker: Service {
     let io: SocketThread
     let methods: MethodTable
     let heartbeat: HeartbeatSettings
+    /// Extra options for each composer connection (CURVE, message size limit).
+    let socketOptions: [SocketOption]
     let logger: Logger
 
     public init(
         service: String, endpoints: [String], io: SocketThread, methods: MethodTable,
-        heartbeat: HeartbeatSettings, logger: Logger
+        heartbeat: HeartbeatSettings, socketOptions: [SocketOption] = [], logger: Logger
     ) {
+        self.socketOptions = socketOptions
         self.service = service
         self.endpoints = endpoints
         self.io = io
@@ -85,7 +88,7 @@ public struct MajordomoWorker: Service {
         do {
             socket = try await io.open(SocketSpec(
                 type: .dealer, connect: [endpoint],
-                options: [.linger(milliseconds: 500), .sendHighWaterMark(10_000), .receiveHighWaterMark(10_000)]))
+                options: [.linger(milliseconds: 500), .sendHighWaterMark(10_000), .receiveHighWaterMark(10_000)] + socketOptions))
         } catch {
             logger.error("cannot open a socket to the composer", metadata: ["error": "\(error)"])
             return .openFailed

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ZeroMQ
 
 /// The command-line options every data service takes.
 public struct WorkerOptions: ParsableArguments, Sendable {
@@ -20,9 +21,31 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Longest wait between reconnect attempts.", valueName: "ms"))
     public var reconnectMax: Int = 32000
 
+    @Option(help: ArgumentHelp(
+        "The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: $REPORT_CURVE_SERVER_KEY.",
+        valueName: "key"))
+    public var curveServerKey: String?
+
+    @Option(help: ArgumentHelp(
+        "This service's CURVE secret key file (the public key is derived from it). Default: $REPORT_CURVE_SECRET.",
+        valueName: "file"))
+    public var curveSecret: String?
+
+    @Option(help: ArgumentHelp("Largest message the composer may send this service.", valueName: "bytes"))
+    public var maxMessageSize: Int = 1 << 20
+
     @OptionGroup public var logging: LoggingOptions
 
     public init() {}
+
+    /// The socket options for the composer connection: the message size limit and, with a
+    /// server key, CURVE.
+    public func socketOptions() throws -> [SocketOption] {
+        try CurveClientSettings(
+            serverKey: curveServerKey ?? Environment.value("REPORT_CURVE_SERVER_KEY"),
+            secretKey: curveSecret ?? Environment.value("REPORT_CURVE_SECRET")
+        ).options() + [.maxMessageSize(Int64(maxMessageSize))]
+    }
 
     /// The endpoints to connect to: the flags, else the environment, else the default.
     public var endpoints: [String] {
@@ -33,6 +56,7 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     public mutating func validate() throws {
         guard heartbeatInterval >= 10 else { throw ValidationError("--heartbeat-interval must be at least 10 ms") }
         guard liveness >= 1 else { throw ValidationError("--liveness must be at least 1") }
+        guard maxMessageSize >= 1024 else { throw ValidationError("--max-message-size must be at least 1024 bytes") }
         guard reconnectMax >= heartbeatInterval else {
             throw ValidationError("--reconnect-max must be at least --heartbeat-interval")
         }

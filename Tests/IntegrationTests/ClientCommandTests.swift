@@ -44,7 +44,7 @@ struct ClientCommandTests {
             "--timeout", "200", "--attempts", "2",
         ])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("composer unreachable"))
+        #expect(result.stderr.contains("authentication failed or composer unreachable"))
         #expect(result.stderr.contains("retrying"))
     }
 }

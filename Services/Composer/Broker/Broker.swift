@@ -16,6 +16,8 @@ actor Broker {
         /// A request a worker has held this long is also given to another idle worker, if
         /// there is one; the first reply wins. Requests are reads, safe to repeat.
         var retryAfter: Duration = .seconds(1)
+        /// Service names a worker may register as; a READY for any other is refused.
+        var services: Set<String> = ["statistics", "initiatives"]
     }
 
     private struct Pending {
@@ -130,6 +132,11 @@ actor Broker {
         case .ready(let service):
             if registry.isKnown(worker) {
                 disconnect(worker, now: now, reason: "READY from a registered worker")
+                return
+            }
+            guard settings.services.contains(service) else {
+                logger.warning("READY for an unknown service refused", metadata: ["service": "\(service.prefix(64))", "worker": "\(worker.hex)"])
+                socket.send(Majordomo.frames(to: worker, .disconnect))
                 return
             }
             registry.register(worker, service: service, now: now)

@@ -8,14 +8,29 @@ import ZeroMQ
 /// ROUTER. Every message that can be answered gets exactly one reply frame; a notification
 /// gets an empty frame, since a REQ client always waits for one.
 struct ClientFront: Service {
+    /// What one client may ask of the composer.
+    struct Limits: Sendable {
+        var json = JSONLimits()
+        /// Frames a message may have: routing id, delimiter and body, with room to spare.
+        var maxFrames = 8
+        /// Requests one routing id may have in flight.
+        var maxInFlightPerClient = 64
+    }
+
     let socket: SocketHandle
     let router: MethodRouter
+    var limits = Limits()
     let logger: Logger
+    let inFlight = InFlightCounter()
 
     func run() async {
         await withDiscardingTaskGroup { group in
             // On graceful shutdown intake stops; the group then waits for the requests in hand.
             for await frames in socket.messages.cancelOnGracefulShutdown() {
+                guard frames.count <= limits.maxFrames else {
+                    logger.debug("message with \(frames.count) frames dropped")
+                    continue
+                }
                 group.addTask {
                     if let reply = await self.reply(to: frames) { self.socket.send(reply) }
                 }
@@ -36,12 +51,20 @@ struct ClientFront: Service {
                 error: .invalidRequest("expected exactly one JSON frame after the envelope, got \(message.body.count)"))
             return message.envelope + [error.encoded()]
         }
-        return message.envelope + [await respond(to: body)]
+        let client = frames[0]
+        let admitted = inFlight.enter(client, limit: limits.maxInFlightPerClient)
+        defer { if admitted { inFlight.leave(client) } }
+        return message.envelope + [await respond(to: body, admitted: admitted)]
     }
 
-    /// Answers one frame: a request, a notification or a batch.
-    func respond(to body: Data) async -> Data {
-        switch JSONRPCMessage.parse(body) {
+    /// Answers one frame: a request, a notification or a batch. A client over its in-flight
+    /// cap gets -32002 for each request at once, so it cannot starve the others.
+    func respond(to body: Data, admitted: Bool = true) async -> Data {
+        let parsed = JSONRPCMessage.parse(body, limits: limits.json)
+        if !admitted {
+            return overCap(parsed)
+        }
+        switch parsed {
         case .unusable(let response):
             return response.encoded()
         case .single(let entry):
@@ -55,6 +78,25 @@ struct ClientFront: Service {
                 for await (index, response) in group { collected[index] = response }
                 return collected.compactMap { $0 }
             }
+            return responses.isEmpty ? Data() : JSONRPCResponse.encodeBatch(responses)
+        }
+    }
+
+    private func overCap(_ message: JSONRPCMessage) -> Data {
+        let error = JSONRPCError(
+            code: JSONRPCError.overloadedCode, message: "Overloaded",
+            data: .object(["detail": .string("more than \(limits.maxInFlightPerClient) requests in flight from this client")]))
+        func answer(_ entry: JSONRPCEntry) -> JSONRPCResponse? {
+            switch entry {
+            case .invalid(let response): response
+            case .request(let request): request.id.map { JSONRPCResponse(id: $0, error: error) }
+            }
+        }
+        switch message {
+        case .unusable(let response): return response.encoded()
+        case .single(let entry): return answer(entry)?.encoded() ?? Data()
+        case .batch(let entries):
+            let responses = entries.compactMap(answer)
             return responses.isEmpty ? Data() : JSONRPCResponse.encodeBatch(responses)
         }
     }
