@@ -7,7 +7,7 @@ STATISTICS ?= 1
 INITIATIVES ?= 1
 FORMAT ?= markdown
 
-.PHONY: demo test deps test-deps build run clean bench-dispatch bench-statistics
+.PHONY: demo test deps test-deps build run clean bench-dispatch bench-statistics fuzz
 
 # libzmq3-dev from Debian when the header is missing.
 deps:
@@ -48,6 +48,11 @@ bench-dispatch: test-deps
 bench-statistics: test-deps
 	swift build -c release
 	python3 Tests/bench/statistics_scale.py --bin "$$(swift build -c release --show-bin-path)"
+
+# libFuzzer on the message decoding path, for a bounded time (not part of make test).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	Tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build
