@@ -246,3 +246,30 @@ def test_hostile_input_is_survived(stack):
     print(f"composer RSS before {before} KiB, after 10,000 hostile messages {after} KiB")
     assert after < 128 * 1024, f"composer RSS {after} KiB after 10,000 hostile messages"
     assert after - before < 64 * 1024, f"composer RSS grew {after - before} KiB"
+
+
+def test_allow_list_reload_on_sighup_admits_a_new_client(secure):
+    ctx = zmq.Context()
+    try:
+        newcomer = curve_socket(ctx, secure, "mallory")
+        newcomer.send(b'{"jsonrpc":"2.0","method":"system.ping","id":1}')
+        assert newcomer.poll(1000) == 0
+        newcomer.close()
+        os.link(secure.keys["mallory"][2], os.path.join(secure.folder, "clients", "mallory.pub"))
+        secure.composer.p.send_signal(1)  # SIGHUP
+        secure.composer.wait_for(r"clients: 2 keys.*data reloaded")
+        assert call(curve_socket(ctx, secure, "mallory"), "system.ping")["result"] == {"pong": True}
+    finally:
+        ctx.destroy(linger=0)
+
+
+def test_a_non_loopback_bind_without_curve_is_warned_about():
+    # Binds on all interfaces of this machine; all traffic in the test stays on loopback.
+    composer = Stack.__new__(Stack)
+    composer.procs = []
+    proc = composer._spawn("report-composer", "--client-endpoint", "tcp://0.0.0.0:*", "--worker-endpoint", "tcp://127.0.0.1:*")
+    try:
+        proc.wait_for(r"THE CLIENT ENDPOINT tcp://0\.0\.0\.0:\* IS OPEN BEYOND THIS MACHINE WITHOUT CURVE")
+        assert "THE WORKER ENDPOINT" not in proc.log
+    finally:
+        proc.stop()
