@@ -66,7 +66,8 @@ struct ConnectionOptions: ParsableArguments {
         let client = LazyPirateClient(
             context: context, endpoints: resolvedEndpoints, timeoutMilliseconds: timeout, attempts: attempts,
             options: curve)
-        let request = JSONRPCRequest(method: method, params: params, id: .integer(1))
+        let requestId = "client-" + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        let request = JSONRPCRequest(method: method, params: params, id: .integer(1), requestId: requestId)
         let reply: Data
         do {
             reply = try client.call(request.encoded()) { Self.warn($0) }
@@ -83,7 +84,8 @@ struct ConnectionOptions: ParsableArguments {
         }
         switch response.outcome {
         case .error(let error):
-            Self.warn("error \(error.code): \(error.message)" + (error.data.map { " — \(String(decoding: $0.encoded(), as: UTF8.self))" } ?? ""))
+            Self.warn("error \(error.code): \(error.message)" + (error.data.map { " — \(String(decoding: $0.encoded(), as: UTF8.self))" } ?? "")
+                + " (request id \(requestId))")
             throw ExitCode(1)
         case .result(let data):
             return try JSONCoding.decoder.decode(JSONValue.self, from: data)

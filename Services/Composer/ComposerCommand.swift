@@ -86,6 +86,8 @@ struct ComposerCommand: AsyncParsableCommand {
 
     @OptionGroup var logging: LoggingOptions
 
+    @OptionGroup var observability: ObservabilityOptions
+
     func validate() throws {
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 ms") }
         guard heartbeatInterval >= 10 else { throw ValidationError("--heartbeat-interval must be at least 10 ms") }
@@ -122,6 +124,8 @@ struct ComposerCommand: AsyncParsableCommand {
             heartbeat: HeartbeatSettings(interval: .milliseconds(heartbeatInterval), liveness: liveness),
             maxQueue: maxQueue, retryAfter: .milliseconds(retryAfter),
             services: Set(services.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
+        let readiness = Readiness()
+        let metrics = observability.services(readiness: readiness, logger: logger)
         do {
             try await ServiceRunner.run(logger: logger) { io in
                 var security: [any Service] = []
@@ -164,7 +168,8 @@ struct ComposerCommand: AsyncParsableCommand {
                     logger: logger)
                 let limits = ClientFront.Limits(
                     json: JSONLimits(maxDepth: maxJSONDepth), maxInFlightPerClient: maxInFlightPerClient)
-                return security + [
+                readiness.set(true)
+                return metrics + security + [
                     BrokerService(broker: broker),
                     ClientFront(socket: clients, router: router, limits: limits, logger: logger),
                 ]

@@ -47,10 +47,12 @@ struct InitiativesCommand: AsyncParsableCommand {
             logger.critical("bad CURVE settings", metadata: ["error": "\(error)"])
             throw ExitCode(66)
         }
+        let readiness = Readiness()
+        let observability = worker.observability.services(readiness: readiness, logger: logger)
         try await ServiceRunner.run(logger: logger) { io in
-            [MajordomoWorker(
+            observability + [MajordomoWorker(
                 service: "initiatives", endpoints: worker.endpoints, io: io, methods: store.methods,
-                heartbeat: worker.heartbeat, socketOptions: socketOptions, logger: logger),
+                heartbeat: worker.heartbeat, socketOptions: socketOptions, readiness: readiness, logger: logger),
              ReloadOnHangup(store: store)]
         }
     }

@@ -59,10 +59,12 @@ struct StatisticsCommand: AsyncParsableCommand {
             logger.critical("bad CURVE settings", metadata: ["error": "\(error)"])
             throw ExitCode(66)
         }
+        let readiness = Readiness()
+        let observability = worker.observability.services(readiness: readiness, logger: logger)
         try await ServiceRunner.run(logger: logger) { io in
-            [MajordomoWorker(
+            observability + [MajordomoWorker(
                 service: "statistics", endpoints: worker.endpoints, io: io, methods: store.methods,
-                heartbeat: worker.heartbeat, socketOptions: socketOptions, logger: logger),
+                heartbeat: worker.heartbeat, socketOptions: socketOptions, readiness: readiness, logger: logger),
              ReloadOnHangup(store: store)]
         }
     }

@@ -7,11 +7,19 @@ public struct JSONRPCRequest: Sendable, Equatable {
     public var params: JSONValue?
     /// The request's id; `nil` for a notification, which gets no response.
     public var id: JSONValue?
+    /// This system's extension: an id that follows one request across processes (client →
+    /// composer → service) and appears on every log line about it. Clients may send one; the
+    /// composer makes one otherwise.
+    public var requestId: String?
 
-    public init(method: String, params: JSONValue? = nil, id: JSONValue?) {
+    /// The longest `requestId` accepted.
+    public static let maxRequestIdLength = 128
+
+    public init(method: String, params: JSONValue? = nil, id: JSONValue?, requestId: String? = nil) {
         self.method = method
         self.params = params
         self.id = id
+        self.requestId = requestId
     }
 
     public var isNotification: Bool { id == nil }
@@ -21,6 +29,7 @@ public struct JSONRPCRequest: Sendable, Equatable {
         var members: [String: JSONValue] = ["jsonrpc": .string("2.0"), "method": .string(method)]
         if let params { members["params"] = params }
         if let id { members["id"] = id }
+        if let requestId { members["requestId"] = .string(requestId) }
         return JSONValue.object(members).encoded()
     }
 
@@ -49,10 +58,18 @@ public struct JSONRPCRequest: Sendable, Equatable {
         default:
             return .invalid(JSONRPCResponse(id: replyID, error: .invalidRequest("\"params\" must be an object or an array")))
         }
-        if let unknown = members.keys.first(where: { !["jsonrpc", "method", "params", "id"].contains($0) }) {
+        if let unknown = members.keys.first(where: { !["jsonrpc", "method", "params", "id", "requestId"].contains($0) }) {
             return .invalid(JSONRPCResponse(id: replyID, error: .invalidRequest("unknown member \"\(unknown)\"")))
         }
+        var requestId: String?
+        if let value = members["requestId"] {
+            guard case .string(let text) = value, !text.isEmpty, text.utf8.count <= maxRequestIdLength else {
+                return .invalid(JSONRPCResponse(
+                    id: replyID, error: .invalidRequest("\"requestId\" must be a string of 1 to \(maxRequestIdLength) bytes")))
+            }
+            requestId = text
+        }
         if members["id"] == nil { id = nil }
-        return .request(JSONRPCRequest(method: method, params: params, id: id))
+        return .request(JSONRPCRequest(method: method, params: params, id: id, requestId: requestId))
     }
 }

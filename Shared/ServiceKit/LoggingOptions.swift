@@ -6,18 +6,30 @@ public struct LoggingOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("trace, debug, info, notice, warning, error or critical. Default: $LOG_LEVEL or info."))
     public var logLevel: String?
 
+    @Option(help: ArgumentHelp("json (one object a line) or text. Default: $LOG_FORMAT or text.", valueName: "format"))
+    public var logFormat: String?
+
     public init() {}
 
     public mutating func validate() throws {
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("unknown --log-level '\(logLevel)'")
         }
+        if let format = logFormat ?? Environment.value("LOG_FORMAT"), !["json", "text"].contains(format) {
+            throw ValidationError("--log-format is json or text, not '\(format)'")
+        }
     }
 
     /// Sets up swift-log (lines to standard error) and returns the process's logger.
     public func bootstrap(label: String) -> Logger {
         let level = (logLevel ?? Environment.value("LOG_LEVEL")).flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let json = (logFormat ?? Environment.value("LOG_FORMAT")) == "json"
         LoggingSystem.bootstrap { label in
+            if json {
+                var handler = JSONLogHandler(label: label)
+                handler.logLevel = level
+                return handler
+            }
             var handler = StreamLogHandler.standardError(label: label)
             handler.logLevel = level
             return handler

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 import Synchronization
 import WireProtocol
@@ -18,13 +19,17 @@ public struct MajordomoWorker: Service {
     let heartbeat: HeartbeatSettings
     /// Extra options for each composer connection (CURVE, message size limit).
     let socketOptions: [SocketOption]
+    /// Set while this worker is registered with at least one composer.
+    let readiness: Readiness
     let logger: Logger
 
     public init(
         service: String, endpoints: [String], io: SocketThread, methods: MethodTable,
-        heartbeat: HeartbeatSettings, socketOptions: [SocketOption] = [], logger: Logger
+        heartbeat: HeartbeatSettings, socketOptions: [SocketOption] = [], readiness: Readiness = Readiness(),
+        logger: Logger
     ) {
         self.socketOptions = socketOptions
+        self.readiness = readiness
         self.service = service
         self.endpoints = endpoints
         self.io = io
@@ -56,6 +61,10 @@ public struct MajordomoWorker: Service {
         logger[metadataKey: "composer"] = "\(endpoint)"
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let end = await session(endpoint, logger: logger)
+            readiness.set(false)
+            if end != .shutdown {
+                Counter(label: "service_reconnects_total", dimensions: [("composer", endpoint)]).increment()
+            }
             let wait: Duration
             switch end {
             case .shutdown:
@@ -134,10 +143,12 @@ public struct MajordomoWorker: Service {
                 switch message {
                 case .heartbeat:
                     contact.heard()
+                    readiness.set(true)
                 case .disconnect:
                     return .disconnectedByComposer(heardAnything: contact.heardAnything)
                 case .request(let client, let body):
                     contact.heard()
+                    readiness.set(true)
                     requests.addTask {
                         let reply = await self.methods.respond(to: body, logger: logger) ?? Data()
                         socket.send(Majordomo.frames(.reply(client: client, body: reply)))
@@ -170,6 +181,14 @@ final class PeerContact: Sendable {
     func heard() { state.withLock { $0 = (.now, true) } }
     var heardAnything: Bool { state.withLock { $0.heardAnything } }
     var silence: Duration { state.withLock { ContinuousClock.now - $0.last } }
+}
+
+extension Metrics.Timer {
+    /// Records the time since `start`.
+    func recordInterval(since start: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - start
+        recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+    }
 }
 
 extension Duration {

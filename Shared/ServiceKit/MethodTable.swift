@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import WireProtocol
 
 /// The methods a service answers, by name. Each handler gets typed params (decoded with
@@ -47,20 +48,43 @@ public struct MethodTable: Sendable {
             return response
         case .request(let request):
             let outcome: JSONRPCResponse.Outcome
+            let started = ContinuousClock.now
             if let handler = handlers[request.method] {
                 do {
                     outcome = .result(try await handler(request))
                 } catch let error as JSONRPCError {
                     outcome = .error(error)
                 } catch {
-                    logger.error("handler failed", metadata: ["method": "\(request.method)", "error": "\(error)"])
+                    logger.error("handler failed", metadata: [
+                        "method": "\(request.method)", "error": "\(error)", "requestId": "\(request.requestId ?? "-")",
+                    ])
                     outcome = .error(.internalError("\(error)"))
                 }
             } else {
                 outcome = .error(.methodNotFound(request.method))
             }
+            // Unknown methods share one label, so a client cannot grow the metrics without bound.
+            let method = handlers[request.method] == nil ? "unknown" : request.method
+            Counter(label: "service_requests_total", dimensions: [("method", method)]).increment()
+            if case .error(let error) = outcome {
+                Counter(label: "service_request_errors_total", dimensions: [("method", method), ("code", String(error.code))]).increment()
+            }
+            Metrics.Timer(label: "service_request_duration_seconds", dimensions: [("method", method)])
+                .recordInterval(since: started)
+            logger.debug("request answered", metadata: [
+                "method": "\(method)", "requestId": "\(request.requestId ?? "-")",
+                "outcome": "\(outcome.errorCode.map { "error \($0)" } ?? "ok")",
+            ])
             guard let id = request.id else { return nil }
             return JSONRPCResponse(id: id, outcome: outcome)
         }
+    }
+}
+
+extension JSONRPCResponse.Outcome {
+    /// The error code, if this is an error.
+    var errorCode: Int? {
+        if case .error(let error) = self { return error.code }
+        return nil
     }
 }

@@ -3,8 +3,12 @@ import ServiceLifecycle
 import ZeroMQ
 
 /// Runs a process's services until SIGTERM or SIGINT, then shuts down in order: services stop
-/// gracefully, the socket thread closes every socket, and the context is terminated last.
+/// gracefully (intake first, then the work in hand, within `shutdownBound`), the socket thread
+/// closes every socket, and the context is terminated last.
 public enum ServiceRunner {
+    /// How long a graceful shutdown may take before the remaining services are cancelled.
+    public static let shutdownBound: Duration = .seconds(10)
+
     public static func run(
         logger: Logger, _ makeServices: (SocketThread) async throws -> [any Service]
     ) async throws {
@@ -12,11 +16,12 @@ public enum ServiceRunner {
         let io = try SocketThread(context: context, logger: logger)
         do {
             let services = try await makeServices(io)
-            let group = ServiceGroup(
-                configuration: .init(
-                    services: services.map { .init(service: $0) },
-                    gracefulShutdownSignals: [.sigterm, .sigint],
-                    logger: logger))
+            var configuration = ServiceGroupConfiguration(
+                services: services.map { .init(service: $0) },
+                gracefulShutdownSignals: [.sigterm, .sigint],
+                logger: logger)
+            configuration.maximumGracefulShutdownDuration = shutdownBound
+            let group = ServiceGroup(configuration: configuration)
             try await group.run()
         } catch {
             await io.stop()

@@ -36,6 +36,8 @@ public struct WorkerOptions: ParsableArguments, Sendable {
 
     @OptionGroup public var logging: LoggingOptions
 
+    @OptionGroup public var observability: ObservabilityOptions
+
     public init() {}
 
     /// The socket options for the composer connection: the message size limit and, with a

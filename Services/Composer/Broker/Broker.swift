@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import ServiceKit
 import WireProtocol
 import ZeroMQ
@@ -22,6 +23,7 @@ actor Broker {
 
     private struct Pending {
         let service: String
+        let requestId: String?
         let body: Data
         let continuation: CheckedContinuation<BackendOutcome, Never>
     }
@@ -44,11 +46,13 @@ actor Broker {
 
     /// Sends `body` (a JSON-RPC request) to a worker of `service` and waits for its reply, at
     /// most until `deadline`.
-    func call(service: String, body: Data, deadline: ContinuousClock.Instant) async -> BackendOutcome {
+    func call(service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String? = nil) async -> BackendOutcome {
         guard mayHaveWorkers(service) else { return .unavailable }
         let queued = registry.queued(service)
         guard queued < settings.maxQueue else {
-            logger.warning("queue full; request refused", metadata: ["service": "\(service)", "queued": "\(queued)"])
+            logger.warning("queue full; request refused", metadata: [
+                "service": "\(service)", "queued": "\(queued)", "requestId": "\(requestId ?? "-")",
+            ])
             return .overloaded(queued: queued)
         }
         nextRequest += 1
@@ -66,11 +70,13 @@ actor Broker {
                 }
             }
             let outcome = await withCheckedContinuation { continuation in
-                pending[id] = Pending(service: service, body: body, continuation: continuation)
+                pending[id] = Pending(service: service, requestId: requestId, body: body, continuation: continuation)
                 registry.enqueue(id, service: service)
                 dispatch(service)
+                publishGauges()
             }
             group.cancelAll()
+            publishGauges()
             return outcome
         }
     }
@@ -88,7 +94,9 @@ actor Broker {
         guard let request = pending.removeValue(forKey: id) else { return }
         _ = registry.dequeue(id, service: request.service)
         let outcome: BackendOutcome = registry.workerCount(request.service) == 0 ? .unavailable : .deadlineExceeded
-        logger.warning("request expired", metadata: ["service": "\(request.service)", "outcome": "\(outcome)"])
+        logger.warning("request expired", metadata: [
+            "service": "\(request.service)", "outcome": "\(outcome)", "requestId": "\(request.requestId ?? "-")",
+        ])
         request.continuation.resume(returning: outcome)
     }
 
@@ -98,7 +106,7 @@ actor Broker {
               let worker = registry.hedge(id, service: entry.service)
         else { return }
         logger.notice("request slow; also sent to another worker", metadata: [
-            "service": "\(entry.service)", "worker": "\(worker.hex)",
+            "service": "\(entry.service)", "worker": "\(worker.hex)", "requestId": "\(entry.requestId ?? "-")",
         ])
         socket.send(Majordomo.frames(to: worker, .request(client: Self.encode(id), body: entry.body)))
     }
@@ -140,6 +148,7 @@ actor Broker {
                 return
             }
             registry.register(worker, service: service, now: now)
+            publishGauges()
             logger.info("worker registered", metadata: [
                 "service": "\(service)", "worker": "\(worker.hex)", "workers": "\(registry.workerCount(service))",
             ])
@@ -179,12 +188,15 @@ actor Broker {
     private func remove(_ worker: Data, now: ContinuousClock.Instant, reason: String) {
         guard let service = registry.workers[worker]?.service else { return }
         let held = registry.remove(worker, now: now)
+        defer { publishGauges() }
         logger.notice("worker removed", metadata: [
             "service": "\(service)", "worker": "\(worker.hex)", "reason": "\(reason)",
             "workers": "\(registry.workerCount(service))",
         ])
         if let held, pending[held] != nil, registry.holders(of: held).isEmpty {
-            logger.info("re-dispatching the request the worker held", metadata: ["service": "\(service)"])
+            logger.info("re-dispatching the request the worker held", metadata: [
+                "service": "\(service)", "requestId": "\(pending[held]?.requestId ?? "-")",
+            ])
             registry.enqueue(held, service: service, atFront: true)
         }
         dispatch(service)
@@ -194,6 +206,7 @@ actor Broker {
     /// the network dropped it). Dropping it now, rather than after the liveness window, gets
     /// the request it held to another worker at once.
     private func unreachable(_ worker: Data) {
+        Counter(label: "report_unroutable_total").increment()
         remove(worker, now: .now, reason: "connection gone (unroutable)")
     }
 
@@ -209,6 +222,7 @@ actor Broker {
     func heartbeat() {
         let now = ContinuousClock.now
         for worker in registry.expired(now: now, expiry: settings.heartbeat.expiry) {
+            Counter(label: "report_missed_heartbeats_total", dimensions: [("service", registry.workers[worker]?.service ?? "?")]).increment()
             remove(worker, now: now, reason: "missed \(settings.heartbeat.liveness) heartbeats")
         }
         for worker in registry.workers.keys {
@@ -240,6 +254,18 @@ actor Broker {
             await group.next()
             group.cancelAll()
         }
+    }
+
+    // MARK: metrics
+
+    /// Publishes the broker's state as gauges: live replicas and queue depth per service, and
+    /// requests in flight.
+    private func publishGauges() {
+        for service in settings.services {
+            Gauge(label: "report_service_replicas", dimensions: [("service", service)]).record(registry.workerCount(service))
+            Gauge(label: "report_queue_depth", dimensions: [("service", service)]).record(registry.queued(service))
+        }
+        Gauge(label: "report_requests_in_flight").record(pending.count)
     }
 
     // MARK: introspection

@@ -105,10 +105,25 @@ struct ClientFront: Service {
         switch entry {
         case .invalid(let response):
             return response
-        case .request(let request):
+        case .request(var request):
+            if request.requestId == nil { request.requestId = RequestID.make() }
             let outcome = await router.outcome(for: request)
             guard let id = request.id else { return nil }
             return JSONRPCResponse(id: id, outcome: outcome)
         }
+    }
+}
+
+/// Request ids the composer gives requests that come without one.
+enum RequestID {
+    /// 16 random hex digits.
+    static func make() -> String {
+        String(UInt64.random(in: 0...UInt64.max), radix: 16).leftPadded(to: 16)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        count >= length ? self : String(repeating: "0", count: length - count) + self
     }
 }

@@ -21,29 +21,38 @@ struct MethodRouter: Sendable {
 
     func outcome(for request: JSONRPCRequest) async -> JSONRPCResponse.Outcome {
         let started = ContinuousClock.now
+        var logger = logger
+        logger[metadataKey: "requestId"] = request.requestId.map { "\($0)" }
+        logger[metadataKey: "method"] = "\(request.method.prefix(64))"
         let outcome: JSONRPCResponse.Outcome
         do {
             if let service = Self.forwardedService(of: request.method) {
                 outcome = .response(try await forward(request, to: service))
             } else {
-                outcome = .result(try await result(for: request))
+                outcome = .result(try await result(for: request, logger: logger))
             }
         } catch let error as JSONRPCError {
             outcome = .error(error)
         } catch {
-            logger.error("method failed", metadata: ["method": "\(request.method)", "error": "\(error)"])
+            logger.error("method failed", metadata: ["error": "\(error)"])
             outcome = .error(.internalError("\(error)"))
+        }
+        let elapsed = ContinuousClock.now - started
+        if case .error(let error) = outcome {
+            logger.notice("request failed", metadata: ["code": "\(error.code)", "error": "\(error.message)", "ms": "\(elapsed.milliseconds)"])
+        } else {
+            logger.debug("request answered", metadata: ["ms": "\(elapsed.milliseconds)"])
         }
         // Unknown methods are not counted: a client must not grow the table without bound.
         if case .error(let error) = outcome, error.code == JSONRPCError.methodNotFoundCode { return outcome }
-        statistics.record(method: request.method, duration: .now - started, outcome: outcome)
+        statistics.record(method: request.method, duration: elapsed, outcome: outcome)
         return outcome
     }
 
-    private func result(for request: JSONRPCRequest) async throws -> Data {
+    private func result(for request: JSONRPCRequest, logger: Logger) async throws -> Data {
         switch request.method {
         case "report.compose":
-            return try encode(await compose(request.decodeParams(ComposeParams.self)))
+            return try encode(await compose(request.decodeParams(ComposeParams.self), requestId: request.requestId, logger: logger))
         case "report.sections":
             let params = try request.decodeParams(SectionsParams.self)
             return try encode(["sections": frame.sections.map { $0.heading.text(params.lang) }])
@@ -88,8 +97,10 @@ struct MethodRouter: Sendable {
             params = .object(members)
         }
         // A notification still needs the worker's reply, to know it is done; id 0 stands in.
-        let body = JSONRPCRequest(method: request.method, params: params, id: request.id ?? .integer(0)).encoded()
-        let outcome = await broker.call(service: service, body: body, deadline: .now + limit)
+        let body = JSONRPCRequest(
+            method: request.method, params: params, id: request.id ?? .integer(0), requestId: request.requestId
+        ).encoded()
+        let outcome = await broker.call(service: service, body: body, deadline: .now + limit, requestId: request.requestId)
         guard case .reply(let reply) = outcome else {
             throw outcome.error(service: service, timeoutMilliseconds: Int(limit.milliseconds))!
         }
@@ -101,10 +112,11 @@ struct MethodRouter: Sendable {
 
     /// Asks `service` for `method` and decodes its result, or `nil` if it did not answer.
     private func fetch<T: Decodable>(
-        _ type: T.Type, method: String, params: JSONValue? = nil, from service: String, deadline: ContinuousClock.Instant
+        _ type: T.Type, method: String, params: JSONValue? = nil, from service: String, deadline: ContinuousClock.Instant,
+        requestId: String?, logger: Logger
     ) async -> T? {
-        let body = JSONRPCRequest(method: method, params: params, id: .integer(1)).encoded()
-        guard case .reply(let reply) = await broker.call(service: service, body: body, deadline: deadline) else {
+        let body = JSONRPCRequest(method: method, params: params, id: .integer(1), requestId: requestId).encoded()
+        guard case .reply(let reply) = await broker.call(service: service, body: body, deadline: deadline, requestId: requestId) else {
             return nil
         }
         do {
@@ -123,15 +135,16 @@ struct MethodRouter: Sendable {
     // MARK: report
 
     /// Asks both services at once, assembles the report and renders it.
-    private func compose(_ params: ComposeParams) async -> ComposeResult {
+    private func compose(_ params: ComposeParams, requestId: String?, logger: Logger) async -> ComposeResult {
         let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
         let deadline = ContinuousClock.now + limit
         // Only what the report shows: every region, the first and the last year.
         async let statistics = fetch(
             IndustryStructure.self, method: "statistics.industryStructure",
-            params: Self.tableParams, from: "statistics", deadline: deadline)
+            params: Self.tableParams, from: "statistics", deadline: deadline, requestId: requestId, logger: logger)
         async let catalogue = fetch(
-            ZoneCatalogue.self, method: "initiatives.catalogue", from: "initiatives", deadline: deadline)
+            ZoneCatalogue.self, method: "initiatives.catalogue", from: "initiatives", deadline: deadline,
+            requestId: requestId, logger: logger)
         let (stats, zone) = await (statistics, catalogue)
         let report = ReportAssembler(frame: frame, lang: params.lang).assemble(statistics: stats, catalogue: zone)
         var missing: [String] = []

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import Synchronization
 import WireProtocol
 
@@ -24,8 +25,19 @@ final class MethodStatistics: Sendable {
 
     private let state = Mutex<[String: Counters]>([:])
 
-    /// Records one answered request.
+    /// Records one answered request, here and in the process's metrics.
     func record(method: String, duration: Duration, outcome: JSONRPCResponse.Outcome) {
+        Counter(label: "report_requests_total", dimensions: [("method", method)]).increment()
+        switch outcome {
+        case .error(let error):
+            Counter(label: "report_request_errors_total", dimensions: [("method", method), ("code", String(error.code))]).increment()
+        case .response(let whole) where whole.range(of: Data(#","error":{"#.utf8)) != nil:
+            Counter(label: "report_request_errors_total", dimensions: [("method", method), ("code", "service")]).increment()
+        default:
+            break
+        }
+        Metrics.Timer(label: "report_request_duration_seconds", dimensions: [("method", method)])
+            .recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
         let micros = Int(duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000)
         state.withLock { all in
             var counters = all[method, default: Counters()]
