@@ -197,3 +197,7 @@ extension Duration {
         components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
     }
 }
+
+extension MajordomoWorker: CustomStringConvertible {
+    public var description: String { "MajordomoWorker(\(service) → \(endpoints.joined(separator: ",")))" }
+}

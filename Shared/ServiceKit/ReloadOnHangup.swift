@@ -13,3 +13,7 @@ public struct ReloadOnHangup<Value: Sendable>: Service {
         }
     }
 }
+
+extension ReloadOnHangup: CustomStringConvertible {
+    public var description: String { "ReloadOnHangup" }
+}

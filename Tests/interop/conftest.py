@@ -20,6 +20,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 BIN = os.environ.get("REPORT_BIN_DIR", os.path.join(ROOT, ".build", "debug"))
 
 
+# The composer's "listening" line, in the text or the JSON log format.
+LISTENING = r'clients=(\S+) workers=(\S+).*listening|"message":"listening","clients":"([^"]+)","workers":"([^"]+)"'
+
+
 class Proc:
     def __init__(self, name, args, command=None):
         self.name = name
@@ -55,8 +59,8 @@ class Stack:
         self.composer_args = list(composer_args)
         self.composer = self._spawn("report-composer", "--client-endpoint", "tcp://127.0.0.1:*",
                                     "--worker-endpoint", "tcp://127.0.0.1:*", *composer_args)
-        m = self.composer.wait_for(r"clients=(\S+) workers=(\S+).*listening")
-        self.client_endpoint, self.worker_endpoint = m.group(1), m.group(2)
+        m = self.composer.wait_for(LISTENING)
+        self.client_endpoint, self.worker_endpoint = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         self.ctx = zmq.Context()
 
     def _spawn(self, name, *args, command=None):
@@ -77,7 +81,7 @@ class Stack:
         self.composer.p.wait()
         self.composer = self._spawn("report-composer", "--client-endpoint", self.client_endpoint,
                                     "--worker-endpoint", self.worker_endpoint, *self.composer_args)
-        self.composer.wait_for(r"listening")
+        self.composer.wait_for(LISTENING)
 
     def replicas(self, service):
         for s in self.call("system.info")["result"]["services"]:

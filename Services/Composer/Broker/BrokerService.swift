@@ -10,3 +10,7 @@ struct BrokerService: Service {
         await cancelWhenGracefulShutdown { await broker.run() }
     }
 }
+
+extension BrokerService: CustomStringConvertible {
+    var description: String { "BrokerService" }
+}

@@ -127,3 +127,7 @@ extension String {
         count >= length ? self : String(repeating: "0", count: length - count) + self
     }
 }
+
+extension ClientFront: CustomStringConvertible {
+    var description: String { "ClientFront(\(socket.boundEndpoints.joined(separator: ",")))" }
+}

@@ -54,3 +54,7 @@ struct ZAPHandler: Service {
         }
     }
 }
+
+extension ZAPHandler: CustomStringConvertible {
+    var description: String { "ZAPHandler" }
+}

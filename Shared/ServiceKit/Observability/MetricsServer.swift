@@ -76,3 +76,7 @@ public struct MetricsServer: Service {
         }
     }
 }
+
+extension MetricsServer: CustomStringConvertible {
+    public var description: String { "MetricsServer(\(host):\(port))" }
+}
