@@ -23,7 +23,7 @@ struct Catalogue: Sendable {
         do {
             content = try JSONDecoder().decode(ZoneCatalogue.self, from: data)
         } catch let error as DecodingError {
-            throw LoadError(file: name, problem: Self.describe(error))
+            throw LoadError(file: name, problem: error.placeDescription)
         }
         try Self.validate(content, file: name)
     }
@@ -49,21 +49,6 @@ struct Catalogue: Sendable {
                 }
                 guard !organisation.name.isEmpty else { throw fail("\(place).\(role).name: must not be empty") }
             }
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().drop { $0 == "." }.description
-        }
-        switch error {
-        case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])): required"
-        case .typeMismatch(let type, let context): return "\(path(context.codingPath)): expected \(type)"
-        case .valueNotFound(let type, let context): return "\(path(context.codingPath)): expected \(type), got null"
-        case .dataCorrupted(let context):
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return context.codingPath.isEmpty ? "not valid JSON\(detail.map { ": \($0)" } ?? "")" : "\(path(context.codingPath)): \(context.debugDescription)"
-        @unknown default: return "\(error)"
         }
     }
 

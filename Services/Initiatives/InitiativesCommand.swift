@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ServiceKit
-import ZeroMQ
 
 @main
 struct InitiativesCommand: AsyncParsableCommand {
@@ -31,30 +30,9 @@ struct InitiativesCommand: AsyncParsableCommand {
         let logger = worker.logging.bootstrap(label: "initiatives-service")
         let url = data.map { URL(fileURLWithPath: $0) }
             ?? Bundle.module.url(forResource: "special-zone", withExtension: "json")!
-        let store: ReloadableStore<Catalogue>
-        do {
-            store = try ReloadableStore(logger: logger, describe: Self.summary) { try Catalogue(contentsOf: url) }
-        } catch {
-            logger.critical("cannot load the catalogue", metadata: ["error": "\(error)"])
-            FileHandle.standardError.write(Data("initiatives-service: \(error)\n".utf8))
-            throw ExitCode(65)
-        }
-        logger.info("catalogue loaded", metadata: ["path": "\(url.path)", "summary": "\(Self.summary(store.current))"])
-        let socketOptions: [SocketOption]
-        do {
-            socketOptions = try worker.socketOptions()
-        } catch {
-            logger.critical("bad CURVE settings", metadata: ["error": "\(error)"])
-            throw ExitCode(66)
-        }
-        let readiness = Readiness()
-        let observability = worker.observability.services(readiness: readiness, logger: logger)
-        try await ServiceRunner.run(logger: logger) { io in
-            observability + [MajordomoWorker(
-                service: "initiatives", endpoints: worker.endpoints, io: io, methods: store.methods,
-                heartbeat: worker.heartbeat, socketOptions: socketOptions, readiness: readiness, logger: logger),
-             ReloadOnHangup(store: store)]
-        }
+        try await DataServiceRunner.run(
+            service: "initiatives", options: worker, logger: logger, dataPath: url.path, describe: Self.summary,
+            load: { try Catalogue(contentsOf: url) }, methods: \.methods)
     }
 
     @Sendable static func summary(_ catalogue: Catalogue) -> String {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import ServiceKit
-import ZeroMQ
 
 @main
 struct StatisticsCommand: AsyncParsableCommand {
@@ -39,33 +38,8 @@ struct StatisticsCommand: AsyncParsableCommand {
             try StatisticsMeasurement.run(url: url)
             return
         }
-        let started = ContinuousClock.now
-        let store: ReloadableStore<StatisticsCatalog>
-        do {
-            store = try ReloadableStore(logger: logger, describe: \.summary) { try StatisticsCatalog.load(from: url) }
-        } catch {
-            logger.critical("cannot load the data", metadata: ["error": "\(error)"])
-            FileHandle.standardError.write(Data("statistics-service: \(error)\n".utf8))
-            throw ExitCode(65)
-        }
-        logger.info("data loaded", metadata: [
-            "path": "\(url.path)", "datasets": "\(store.current.summary)",
-            "ms": "\((ContinuousClock.now - started).milliseconds)",
-        ])
-        let socketOptions: [SocketOption]
-        do {
-            socketOptions = try worker.socketOptions()
-        } catch {
-            logger.critical("bad CURVE settings", metadata: ["error": "\(error)"])
-            throw ExitCode(66)
-        }
-        let readiness = Readiness()
-        let observability = worker.observability.services(readiness: readiness, logger: logger)
-        try await ServiceRunner.run(logger: logger) { io in
-            observability + [MajordomoWorker(
-                service: "statistics", endpoints: worker.endpoints, io: io, methods: store.methods,
-                heartbeat: worker.heartbeat, socketOptions: socketOptions, readiness: readiness, logger: logger),
-             ReloadOnHangup(store: store)]
-        }
+        try await DataServiceRunner.run(
+            service: "statistics", options: worker, logger: logger, dataPath: url.path, describe: \.summary,
+            load: { try StatisticsCatalog.load(from: url) }, methods: \.methods)
     }
 }

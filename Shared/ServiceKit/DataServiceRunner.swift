@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ServiceLifecycle
+import ZeroMQ
+
+/// What every data service does at start: load its data (refusing to start, exit status 65,
+/// if it is bad), set up CURVE and metrics, then serve as an MDP worker with reload on SIGHUP
+/// until SIGTERM.
+public enum DataServiceRunner {
+    public static func run<Value: Sendable>(
+        service: String, options: WorkerOptions, logger: Logger, dataPath: String,
+        describe: @escaping @Sendable (Value) -> String,
+        load: @escaping @Sendable () throws -> Value,
+        methods: (ReloadableStore<Value>) -> MethodTable
+    ) async throws {
+        let started = ContinuousClock.now
+        let store: ReloadableStore<Value>
+        do {
+            store = try ReloadableStore(logger: logger, describe: describe, load: load)
+        } catch {
+            logger.critical("cannot load the data", metadata: ["error": "\(error)"])
+            FileHandle.standardError.write(Data("\(service)-service: \(error)\n".utf8))
+            throw ExitCode(65)
+        }
+        logger.info("data loaded", metadata: [
+            "path": "\(dataPath)", "summary": "\(describe(store.current))",
+            "ms": "\((ContinuousClock.now - started).milliseconds)",
+        ])
+        let socketOptions: [SocketOption]
+        do {
+            socketOptions = try options.socketOptions()
+        } catch {
+            logger.critical("bad CURVE settings", metadata: ["error": "\(error)"])
+            throw ExitCode(66)
+        }
+        let readiness = Readiness()
+        let observability = options.observability.services(readiness: readiness, logger: logger)
+        let table = methods(store)
+        try await ServiceRunner.run(logger: logger) { io in
+            observability + [
+                MajordomoWorker(
+                    service: service, endpoints: options.endpoints, io: io, methods: table,
+                    heartbeat: options.heartbeat, socketOptions: socketOptions, readiness: readiness, logger: logger),
+                ReloadOnHangup(store: store),
+            ]
+        }
+    }
+}
