@@ -59,7 +59,11 @@ class Stack:
         self.composer_args = list(composer_args)
         self.composer = self._spawn("report-composer", "--client-endpoint", "tcp://127.0.0.1:*",
                                     "--worker-endpoint", "tcp://127.0.0.1:*", *composer_args)
-        m = self.composer.wait_for(LISTENING)
+        try:
+            m = self.composer.wait_for(LISTENING)
+        except BaseException:
+            self.composer.stop()  # never leave a process behind, even when start-up fails
+            raise
         self.client_endpoint, self.worker_endpoint = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         self.ctx = zmq.Context()
 
