@@ -102,7 +102,13 @@ final class ProcessStack: Sendable {
         composer = try RunningProcess("report-composer", arguments: [
             "--client-endpoint", "tcp://127.0.0.1:*", "--worker-endpoint", "tcp://127.0.0.1:*",
         ] + composerArguments)
-        let captures = try await composer.waitForLog(#"clients=(\S+) workers=(\S+).*listening"#)
+        let captures: [String]
+        do {
+            captures = try await composer.waitForLog(#"clients=(\S+) workers=(\S+).*listening"#)
+        } catch {
+            composer.stop()  // never leave a process behind when start-up fails
+            throw error
+        }
         clientEndpoint = captures[1]
         workerEndpoint = captures[2]
     }
