@@ -81,6 +81,15 @@ struct ComposerCommand: AsyncParsableCommand {
     @Option(help: "Deepest JSON nesting a request may have.")
     var maxJSONDepth: Int = 32
 
+    @Option(help: ArgumentHelp("Longest JSON string in a request.", valueName: "bytes"))
+    var maxJSONString: Int = 256 * 1024
+
+    @Option(help: "Most entries in one JSON array or object of a request (a batch included).")
+    var maxJSONEntries: Int = 10_000
+
+    @Option(help: "Most frames in a client message (routing id, delimiter, body); more are dropped.")
+    var maxFrames: Int = 8
+
     @Option(help: "Service names workers may register as (comma-separated).")
     var services: String = "statistics,initiatives"
 
@@ -97,6 +106,8 @@ struct ComposerCommand: AsyncParsableCommand {
         guard maxMessageSize >= 1024, maxWorkerMessageSize >= 1024 else { throw ValidationError("message size limits must be at least 1024 bytes") }
         guard maxInFlightPerClient >= 1 else { throw ValidationError("--max-in-flight-per-client must be at least 1") }
         guard (2...512).contains(maxJSONDepth) else { throw ValidationError("--max-json-depth must be 2 to 512") }
+        guard maxJSONString >= 64, maxJSONEntries >= 1 else { throw ValidationError("--max-json-string must be at least 64 and --max-json-entries at least 1") }
+        guard maxFrames >= 3 else { throw ValidationError("--max-frames must be at least 3 (routing id, delimiter, body)") }
         if clientAllow != nil && clientSecretPath == nil {
             throw ValidationError("--client-allow needs --client-curve-secret: allow-lists are CURVE public keys")
         }
@@ -167,7 +178,8 @@ struct ComposerCommand: AsyncParsableCommand {
                                 "worker": workers.boundEndpoints.first ?? workerAt],
                     logger: logger)
                 let limits = ClientFront.Limits(
-                    json: JSONLimits(maxDepth: maxJSONDepth), maxInFlightPerClient: maxInFlightPerClient)
+                    json: JSONLimits(maxDepth: maxJSONDepth, maxStringBytes: maxJSONString, maxContainerEntries: maxJSONEntries),
+                    maxFrames: maxFrames, maxInFlightPerClient: maxInFlightPerClient)
                 readiness.set(true)
                 return metrics + security + [
                     BrokerService(broker: broker),

@@ -273,3 +273,26 @@ def test_a_non_loopback_bind_without_curve_is_warned_about():
         assert "THE WORKER ENDPOINT" not in proc.log
     finally:
         proc.stop()
+
+
+def test_json_limits_are_flags_and_refuse_before_decoding():
+    stack = Stack("--max-json-depth", "4", "--max-json-entries", "5", "--max-json-string", "64", "--max-frames", "3")
+    try:
+        for body, reason in ((b'{"jsonrpc":"2.0","method":"system.ping","params":{"a":[[[[1]]]]},"id":1}', "nested deeper than 4"),
+                             (b'[' + b",".join([b'{"jsonrpc":"2.0","method":"system.ping","id":1}'] * 6) + b"]", "more than 5 entries"),
+                             (b'{"jsonrpc":"2.0","method":"system.ping","params":{"s":"' + b"x" * 100 + b'"},"id":1}', "longer than 64 bytes")):
+            sock = stack.ctx.socket(__import__("zmq").REQ)
+            sock.linger = 0
+            sock.rcvtimeo = 5000
+            sock.connect(stack.client_endpoint)
+            sock.send(body)
+            error = json.loads(sock.recv())["error"]
+            assert error["code"] == -32600 and reason in error["data"]["detail"], error
+        dealer = stack.ctx.socket(__import__("zmq").DEALER)
+        dealer.linger = 0
+        dealer.connect(stack.client_endpoint)
+        dealer.send_multipart([b"", b'{"jsonrpc":"2.0","method":"system.ping","id":1}', b"x", b"y"])  # 5 frames with the id
+        assert dealer.poll(1000) == 0, "a message over --max-frames was answered"
+        assert stack.call("system.ping")["result"] == {"pong": True}
+    finally:
+        stack.close()
