@@ -12,7 +12,10 @@ public enum Majordomo {
 
     /// What a worker sends to the broker.
     public enum WorkerMessage: Sendable, Equatable {
-        case ready(service: String)
+        /// READY. `capacity` is this system's extension: an optional last frame with the number
+        /// of requests the worker takes at once (decimal ASCII). RFC 7 workers send none and get
+        /// one request at a time.
+        case ready(service: String, capacity: Int = 1)
         case reply(client: Data, body: Data)
         case heartbeat
         case disconnect
@@ -36,7 +39,8 @@ public enum Majordomo {
     /// The frames a worker's DEALER sends (empty delimiter first, as RFC 7 requires).
     public static func frames(_ message: WorkerMessage) -> [Data] {
         switch message {
-        case .ready(let service): [Data(), workerHeader, command(.ready), Data(service.utf8)]
+        case .ready(let service, let capacity):
+            [Data(), workerHeader, command(.ready), Data(service.utf8)] + (capacity > 1 ? [Data(String(capacity).utf8)] : [])
         case .reply(let client, let body): [Data(), workerHeader, command(.reply), client, Data(), body]
         case .heartbeat: [Data(), workerHeader, command(.heartbeat)]
         case .disconnect: [Data(), workerHeader, command(.disconnect)]
@@ -51,10 +55,19 @@ public enum Majordomo {
         let worker = frames[0]
         switch try command(in: frames[3]) {
         case .ready:
-            guard frames.count == 5, let service = String(validating: frames[4], as: UTF8.self), !service.isEmpty else {
-                throw ProtocolViolation("READY carries exactly one non-empty UTF-8 service name")
+            guard frames.count == 5 || frames.count == 6, let service = String(validating: frames[4], as: UTF8.self),
+                  !service.isEmpty
+            else {
+                throw ProtocolViolation("READY carries one non-empty UTF-8 service name (and optionally a capacity)")
             }
-            return (worker, .ready(service: service))
+            var capacity = 1
+            if frames.count == 6 {
+                guard let text = String(validating: frames[5], as: UTF8.self), let value = Int(text), value >= 1 else {
+                    throw ProtocolViolation("READY's capacity frame is a positive decimal number")
+                }
+                capacity = value
+            }
+            return (worker, .ready(service: service, capacity: capacity))
         case .reply:
             guard frames.count == 7, frames[5].isEmpty else {
                 throw ProtocolViolation("REPLY is [client, empty, body]")

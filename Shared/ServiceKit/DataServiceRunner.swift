@@ -41,7 +41,8 @@ public enum DataServiceRunner {
             observability + [
                 MajordomoWorker(
                     service: service, endpoints: options.endpoints, io: io, methods: table,
-                    heartbeat: options.heartbeat, socketOptions: socketOptions, readiness: readiness, logger: logger),
+                    heartbeat: options.heartbeat, socketOptions: socketOptions, readiness: readiness,
+                    concurrency: options.concurrency, logger: logger),
                 ReloadOnHangup(store: store),
             ]
         }

@@ -21,13 +21,16 @@ public struct MajordomoWorker: Service {
     let socketOptions: [SocketOption]
     /// Set while this worker is registered with at least one composer.
     let readiness: Readiness
+    /// Requests taken at once (announced in READY).
+    let concurrency: Int
     let logger: Logger
 
     public init(
         service: String, endpoints: [String], io: SocketThread, methods: MethodTable,
         heartbeat: HeartbeatSettings, socketOptions: [SocketOption] = [], readiness: Readiness = Readiness(),
-        logger: Logger
+        concurrency: Int = 1, logger: Logger
     ) {
+        self.concurrency = concurrency
         self.socketOptions = socketOptions
         self.readiness = readiness
         self.service = service
@@ -103,7 +106,7 @@ public struct MajordomoWorker: Service {
             return .openFailed
         }
         defer { socket.close() }
-        socket.send(Majordomo.frames(.ready(service: service)))
+        socket.send(Majordomo.frames(.ready(service: service, capacity: concurrency)))
         logger.info("registering with composer", metadata: ["service": "\(service)"])
         let contact = PeerContact()
 

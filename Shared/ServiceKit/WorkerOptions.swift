@@ -21,6 +21,9 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Longest wait between reconnect attempts.", valueName: "ms"))
     public var reconnectMax: Int = 32000
 
+    @Option(help: "Requests this process takes at once from a composer (sent in READY; 1 is plain RFC 7).")
+    public var concurrency: Int = 8
+
     @Option(help: ArgumentHelp(
         "The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: $REPORT_CURVE_SERVER_KEY.",
         valueName: "key"))
@@ -58,6 +61,7 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     public mutating func validate() throws {
         guard heartbeatInterval >= 10 else { throw ValidationError("--heartbeat-interval must be at least 10 ms") }
         guard liveness >= 1 else { throw ValidationError("--liveness must be at least 1") }
+        guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 1024") }
         guard maxMessageSize >= 1024 else { throw ValidationError("--max-message-size must be at least 1024 bytes") }
         guard reconnectMax >= heartbeatInterval else {
             throw ValidationError("--reconnect-max must be at least --heartbeat-interval")

@@ -18,8 +18,27 @@ struct WorkerRegistryTests {
         registry.enqueue(3, service: "s")
         #expect(registry.assignments(for: "s").map(\.worker) == [b])
         #expect(registry.queued("s") == 1)
-        #expect(registry.release(a) == 1)
+        let released = registry.release(a, request: 1)
+        #expect(released)
         #expect(registry.assignments(for: "s").map { $0.request } == [3])
+    }
+
+    @Test("workers with capacity take several requests, the least loaded first")
+    func capacity() {
+        var registry = WorkerRegistry()
+        let now = ContinuousClock.now
+        registry.register(a, service: "s", capacity: 3, now: now)
+        registry.register(b, service: "s", capacity: 3, now: now)
+        for request in UInt64(1)...7 { registry.enqueue(request, service: "s") }
+        let given = registry.assignments(for: "s")
+        #expect(given.count == 6)
+        #expect(given.filter { $0.worker == a }.count == 3 && given.filter { $0.worker == b }.count == 3)
+        #expect(registry.queued("s") == 1)
+        let freed = registry.release(b, request: given.first { $0.worker == b }!.request)
+        #expect(freed)
+        #expect(registry.assignments(for: "s").map(\.worker) == [b])
+        let returned = registry.remove(a, now: now)
+        #expect(returned.count == 3)
     }
 
     @Test("a removed worker gives back the request it held; silent workers expire")
@@ -30,7 +49,8 @@ struct WorkerRegistryTests {
         registry.register(b, service: "s", now: start)
         registry.enqueue(9, service: "s")
         _ = registry.assignments(for: "s")
-        #expect(registry.remove(a, now: start) == 9)
+        let returned = registry.remove(a, now: start)
+        #expect(returned == [9])
         #expect(registry.workerCount("s") == 1)
         registry.touch(b, now: start + .seconds(2))
         #expect(registry.expired(now: start + .seconds(4), expiry: .seconds(3)).isEmpty)

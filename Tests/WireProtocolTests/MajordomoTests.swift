@@ -8,6 +8,7 @@ struct MajordomoTests {
 
     @Test("what a worker sends reads back on the broker", arguments: [
         Majordomo.WorkerMessage.ready(service: "statistics"),
+        .ready(service: "statistics", capacity: 8),
         .reply(client: Data([0, 1]), body: Data("{}".utf8)),
         .heartbeat,
         .disconnect,

@@ -19,6 +19,8 @@ actor Broker {
         var retryAfter: Duration = .seconds(1)
         /// Service names a worker may register as; a READY for any other is refused.
         var services: Set<String> = ["statistics", "initiatives"]
+        /// The most requests one worker is given at once, whatever its READY asks for.
+        var maxWorkerCapacity = 64
     }
 
     private struct Pending {
@@ -114,8 +116,8 @@ actor Broker {
     private func dispatch(_ service: String) {
         for (request, worker) in registry.assignments(for: service) {
             guard let entry = pending[request] else {
-                // Expired while queued: the worker is free again.
-                _ = registry.release(worker)
+                // Expired while queued: the worker has room again.
+                registry.release(worker, request: request)
                 continue
             }
             socket.send(Majordomo.frames(to: worker, .request(client: Self.encode(request), body: entry.body)))
@@ -137,7 +139,7 @@ actor Broker {
             return
         }
         switch message {
-        case .ready(let service):
+        case .ready(let service, let capacity):
             if registry.isKnown(worker) {
                 disconnect(worker, now: now, reason: "READY from a registered worker")
                 return
@@ -147,10 +149,12 @@ actor Broker {
                 socket.send(Majordomo.frames(to: worker, .disconnect))
                 return
             }
-            registry.register(worker, service: service, now: now)
+            let granted = min(capacity, settings.maxWorkerCapacity)
+            registry.register(worker, service: service, capacity: granted, now: now)
             publishGauges()
             logger.info("worker registered", metadata: [
                 "service": "\(service)", "worker": "\(worker.hex)", "workers": "\(registry.workerCount(service))",
+                "capacity": "\(granted)",
             ])
             dispatch(service)
         case .reply(let client, let body):
@@ -159,11 +163,11 @@ actor Broker {
                 return
             }
             registry.touch(worker, now: now)
-            let held = registry.release(worker)
-            if let request = Self.decode(client), let entry = pending.removeValue(forKey: request) {
-                if held != request {
-                    logger.warning("reply for a request this worker did not hold", metadata: ["worker": "\(worker.hex)"])
-                }
+            let request = Self.decode(client)
+            if !registry.release(worker, request: request) {
+                logger.warning("reply for a request this worker did not hold", metadata: ["worker": "\(worker.hex)"])
+            }
+            if let request, let entry = pending.removeValue(forKey: request) {
                 entry.continuation.resume(returning: .reply(body))
             }
             if let service = registry.workers[worker]?.service { dispatch(service) }
@@ -189,16 +193,17 @@ actor Broker {
         guard let service = registry.workers[worker]?.service else { return }
         let held = registry.remove(worker, now: now)
         defer { publishGauges() }
+        // Requests it held go back to the front of the queue, unless another worker has them too.
+        for request in held.reversed() where pending[request] != nil && registry.holders(of: request).isEmpty {
+            logger.info("re-dispatching a request the worker held", metadata: [
+                "service": "\(service)", "requestId": "\(pending[request]?.requestId ?? "-")",
+            ])
+            registry.enqueue(request, service: service, atFront: true)
+        }
         logger.notice("worker removed", metadata: [
             "service": "\(service)", "worker": "\(worker.hex)", "reason": "\(reason)",
             "workers": "\(registry.workerCount(service))",
         ])
-        if let held, pending[held] != nil, registry.holders(of: held).isEmpty {
-            logger.info("re-dispatching the request the worker held", metadata: [
-                "service": "\(service)", "requestId": "\(pending[held]?.requestId ?? "-")",
-            ])
-            registry.enqueue(held, service: service, atFront: true)
-        }
         dispatch(service)
     }
 
@@ -278,7 +283,7 @@ actor Broker {
                 .map {
                     ServiceReport.Replica(
                         id: $0.id.hex, connectedSince: $0.connectedSince,
-                        requestsInHand: $0.inHand == nil ? 0 : 1, requestsServed: $0.served)
+                        requestsInHand: $0.inHand.count, requestsServed: $0.served)
                 }
             return ServiceReport(name: service, workers: replicas.count, queued: registry.queued(service), replicas: replicas)
         }

@@ -1,23 +1,28 @@
 import Foundation
 
-/// The broker's bookkeeping, as a plain value: which workers each service has, which are idle
-/// (least recently used first), which request each one holds, and which requests wait. It
-/// sends nothing itself; the ``Broker`` acts on what it returns.
+/// The broker's bookkeeping, as a plain value: which workers each service has, how many
+/// requests each may hold at once (1 for a plain RFC 7 worker), which requests each holds, which
+/// workers have room (least recently used first), and which requests wait. It sends nothing
+/// itself; the ``Broker`` acts on what it returns.
 struct WorkerRegistry {
     struct Worker {
         let id: Data
         let service: String
         let connectedSince: Date
+        /// Requests it takes at once: 1 under RFC 7; more if its READY said so.
+        let capacity: Int
         var lastSeen: ContinuousClock.Instant
-        /// The request this worker is working on (MDP workers take one at a time).
-        var inHand: UInt64?
+        /// The requests this worker is working on.
+        var inHand: [UInt64] = []
         /// Replies received from this worker.
         var served = 0
+
+        var hasRoom: Bool { inHand.count < capacity }
     }
 
     private(set) var workers: [Data: Worker] = [:]
-    /// Idle workers per service, the one idle longest first.
-    private(set) var idle: [String: [Data]] = [:]
+    /// Workers per service with room for another request, the one waiting longest first.
+    private(set) var available: [String: [Data]] = [:]
     /// Requests per service not yet given to a worker, oldest first.
     private(set) var waiting: [String: [UInt64]] = [:]
     /// When each service last had a live worker.
@@ -27,9 +32,9 @@ struct WorkerRegistry {
     func workerCount(_ service: String) -> Int { workers.values.count { $0.service == service } }
     func queued(_ service: String) -> Int { waiting[service]?.count ?? 0 }
 
-    mutating func register(_ worker: Data, service: String, now: ContinuousClock.Instant) {
-        workers[worker] = Worker(id: worker, service: service, connectedSince: Date(), lastSeen: now)
-        idle[service, default: []].append(worker)
+    mutating func register(_ worker: Data, service: String, capacity: Int = 1, now: ContinuousClock.Instant) {
+        workers[worker] = Worker(id: worker, service: service, connectedSince: Date(), capacity: max(1, capacity), lastSeen: now)
+        available[service, default: []].append(worker)
         lastAlive[service] = now
     }
 
@@ -37,10 +42,10 @@ struct WorkerRegistry {
         workers[worker]?.lastSeen = now
     }
 
-    /// Removes a worker and returns the request it held, which must go to another worker.
-    mutating func remove(_ worker: Data, now: ContinuousClock.Instant) -> UInt64? {
-        guard let entry = workers.removeValue(forKey: worker) else { return nil }
-        idle[entry.service]?.removeAll { $0 == worker }
+    /// Removes a worker and returns the requests it held, which must go to other workers.
+    mutating func remove(_ worker: Data, now: ContinuousClock.Instant) -> [UInt64] {
+        guard let entry = workers.removeValue(forKey: worker) else { return [] }
+        available[entry.service]?.removeAll { $0 == worker }
         lastAlive[entry.service] = now
         return entry.inHand
     }
@@ -61,46 +66,65 @@ struct WorkerRegistry {
         return true
     }
 
-    /// Pairs waiting requests with idle workers, least recently used first.
+    /// Pairs waiting requests with workers that have room: the least loaded first, and among
+    /// equals the one waiting longest, so replicas share the work evenly.
     mutating func assignments(for service: String) -> [(request: UInt64, worker: Data)] {
         var pairs: [(UInt64, Data)] = []
-        while let request = waiting[service]?.first, let worker = idle[service]?.first {
+        while let request = waiting[service]?.first, let worker = leastLoaded(service, excluding: []) {
             waiting[service]!.removeFirst()
-            idle[service]!.removeFirst()
-            workers[worker]!.inHand = request
+            give(request, to: worker)
             pairs.append((request, worker))
         }
         return pairs
     }
 
-    /// Gives a request that a worker already holds to one more idle worker of its service (a
-    /// hedge against a worker that hangs); returns that worker, or `nil` if none is idle.
+    /// Gives a request that a worker already holds to one more worker of its service with room
+    /// (a hedge against a worker that hangs); returns that worker, or `nil` if none has room.
     mutating func hedge(_ request: UInt64, service: String) -> Data? {
-        guard let worker = idle[service]?.first else { return nil }
-        idle[service]!.removeFirst()
-        workers[worker]!.inHand = request
+        guard let worker = leastLoaded(service, excluding: Set(holders(of: request))) else { return nil }
+        give(request, to: worker)
         return worker
     }
 
     /// The workers holding `request`.
     func holders(of request: UInt64) -> [Data] {
-        workers.values.filter { $0.inHand == request }.map(\.id)
+        workers.values.filter { $0.inHand.contains(request) }.map(\.id)
     }
 
-    /// The worker finished (or gave up) its request and is idle again; returns the request.
-    mutating func release(_ worker: Data) -> UInt64? {
-        guard let entry = workers[worker] else { return nil }
-        let request = entry.inHand
-        workers[worker]!.inHand = nil
-        if request != nil { workers[worker]!.served += 1 }
-        if request != nil || !(idle[entry.service]?.contains(worker) ?? false) {
-            idle[entry.service, default: []].append(worker)
+    /// The worker answered `request` (or gave it up); it has room again. Returns whether it
+    /// held that request.
+    @discardableResult
+    mutating func release(_ worker: Data, request: UInt64?) -> Bool {
+        guard let entry = workers[worker] else { return false }
+        let index = request.flatMap { entry.inHand.firstIndex(of: $0) }
+        if let index {
+            workers[worker]!.inHand.remove(at: index)
+            workers[worker]!.served += 1
         }
-        return request
+        if !(available[entry.service]?.contains(worker) ?? false) && workers[worker]!.hasRoom {
+            available[entry.service, default: []].append(worker)
+        }
+        return index != nil
     }
 
     /// Workers silent for longer than `expiry`.
     func expired(now: ContinuousClock.Instant, expiry: Duration) -> [Data] {
         workers.values.filter { now - $0.lastSeen > expiry }.map(\.id)
+    }
+
+    private func leastLoaded(_ service: String, excluding: Set<Data>) -> Data? {
+        var best: (worker: Data, load: Int)?
+        for worker in available[service] ?? [] where !excluding.contains(worker) {
+            let load = workers[worker]!.inHand.count
+            if best == nil || load < best!.load { best = (worker, load) }
+        }
+        return best?.worker
+    }
+
+    private mutating func give(_ request: UInt64, to worker: Data) {
+        workers[worker]!.inHand.append(request)
+        let service = workers[worker]!.service
+        available[service]!.removeAll { $0 == worker }
+        if workers[worker]!.hasRoom { available[service]!.append(worker) }
     }
 }
