@@ -27,8 +27,15 @@ actor Broker {
         let service: String
         let requestId: String?
         let body: Data
+        let deadline: ContinuousClock.Instant
+        /// When to also give the request to another worker; `nil` once done.
+        var hedgeAt: ContinuousClock.Instant?
         let continuation: CheckedContinuation<BackendOutcome, Never>
     }
+
+    /// How often deadlines and hedges are checked: a request is answered at most this much
+    /// after its deadline. One sweep for all requests costs far less than a timer per request.
+    static let sweepInterval: Duration = .milliseconds(5)
 
     private let socket: SocketHandle
     private let settings: Settings
@@ -60,26 +67,29 @@ actor Broker {
         nextRequest += 1
         let id = nextRequest
         let hedgeAt = ContinuousClock.now + settings.retryAfter
-        return await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                try? await Task.sleep(until: deadline)
-                await self.expire(id)
-            }
-            if hedgeAt < deadline {
-                group.addTask {
-                    guard (try? await Task.sleep(until: hedgeAt)) != nil else { return }
-                    await self.hedge(id)
-                }
-            }
-            let outcome = await withCheckedContinuation { continuation in
-                pending[id] = Pending(service: service, requestId: requestId, body: body, continuation: continuation)
-                registry.enqueue(id, service: service)
-                dispatch(service)
-                publishGauges()
-            }
-            group.cancelAll()
+        let outcome = await withCheckedContinuation { continuation in
+            pending[id] = Pending(
+                service: service, requestId: requestId, body: body, deadline: deadline,
+                hedgeAt: hedgeAt < deadline ? hedgeAt : nil, continuation: continuation)
+            registry.enqueue(id, service: service)
+            dispatch(service)
             publishGauges()
-            return outcome
+        }
+        publishGauges()
+        return outcome
+    }
+
+    /// Answers requests whose deadline has passed and hedges those held too long.
+    func sweep() {
+        guard !pending.isEmpty else { return }
+        let now = ContinuousClock.now
+        for (id, request) in pending {
+            if request.deadline <= now {
+                expire(id)
+            } else if let hedgeAt = request.hedgeAt, hedgeAt <= now {
+                pending[id]?.hedgeAt = nil
+                hedge(id)
+            }
         }
     }
 
@@ -244,6 +254,11 @@ actor Broker {
             group.addTask {
                 while (try? await Task.sleep(for: self.settings.heartbeat.interval)) != nil {
                     await self.heartbeat()
+                }
+            }
+            group.addTask {
+                while (try? await Task.sleep(for: Self.sweepInterval)) != nil {
+                    await self.sweep()
                 }
             }
             group.addTask {
