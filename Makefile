@@ -7,7 +7,7 @@ STATISTICS ?= 1
 INITIATIVES ?= 1
 FORMAT ?= markdown
 
-.PHONY: demo test deps test-deps build run clean bench-dispatch bench-statistics fuzz
+.PHONY: demo test deps test-deps build run clean bench bench-dispatch bench-statistics fuzz
 
 # libzmq3-dev from Debian when the header is missing.
 deps:
@@ -44,6 +44,13 @@ test: test-deps
 	swift build --build-tests
 	swift test --skip-build
 	REPORT_BIN_DIR="$(BIN)" python3 -m pytest -q Tests/interop
+
+# The report path against ../shared/bench's C floor and Python peer; writes
+# Tests/bench/report-bench.md and report-bench.svg.
+bench: test-deps
+	swift build -c release
+	@python3 -c "import orjson" 2>/dev/null || python3 -m pip install --quiet orjson
+	python3 Tests/bench/report_bench.py --bin "$$(swift build -c release --show-bin-path)"
 
 # Figures for Tests/bench/BENCHMARKS.md: throughput against replicas, latency across a replica's death.
 bench-dispatch: test-deps

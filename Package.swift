@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.5.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.1.0"),
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.20.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.1.0"),
     ],
     targets: [
         // libzmq from Debian's libzmq3-dev. Its header and library sit on the default paths;
@@ -94,6 +95,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Client",
+            swiftSettings: strict
+        ),
+        // The benchmark's load generator (`make bench`), not a product.
+        .executableTarget(
+            name: "report-loadgen",
+            dependencies: [
+                "ZeroMQ", "WireProtocol",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Tests/bench/LoadGenerator",
             swiftSettings: strict
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], path: "Tests/ZeroMQTests"),

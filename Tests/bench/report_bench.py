@@ -1,0 +1,164 @@
+"""The report-path benchmark (make bench): this project against the raw-libzmq floor and the
+Python peer from ../shared/bench (run from there, never copied), in one run on this machine.
+
+1. This project's stack (release build) driven by its own load generator (report-loadgen,
+   HdrHistogram) with report.compose (Markdown) at 1, 8, 32 and 128 requests in flight.
+2. The C floor (floor.c scatter) and the Python peer (orjson), both driven by the C load
+   generator, and the C load generator against this project too.
+3. A table with the ratios to the targets, written to Tests/bench/report-bench.md, and a plot of
+   latency and throughput against requests in flight, Tests/bench/report-bench.svg.
+
+  python3 Tests/bench/report_bench.py --bin .build/release [--requests 5000] [--seconds 10]
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED_BENCH = os.path.abspath(os.path.join(HERE, "..", "..", "..", "shared", "bench"))
+FLOOR = "/tmp/keihin-floor"
+LINE = re.compile(r"^(\S+)\s+c=(\d+)\s+n=(\d+)\s+p50=\s*([\d.]+)\s+p99=\s*([\d.]+)\s+p999=\s*([\d.]+)\s+us\s+req/s=\s*(\d+)(.*)$")
+
+
+def parse(text):
+    rows = []
+    for line in text.splitlines():
+        m = LINE.match(line.strip())
+        if m:
+            rows.append({"label": m.group(1), "c": int(m.group(2)), "p50": float(m.group(4)), "p99": float(m.group(5)),
+                         "p999": float(m.group(6)), "rps": int(m.group(7)), "rest": m.group(8).strip()})
+    return rows
+
+
+def start_stack(binaries):
+    procs = {}
+    procs["composer"] = subprocess.Popen([os.path.join(binaries, "report-composer"), "--max-in-flight-per-client", "1000"],
+                                         stderr=subprocess.DEVNULL)
+    time.sleep(0.3)
+    procs["statistics"] = subprocess.Popen([os.path.join(binaries, "statistics-service")], stderr=subprocess.DEVNULL)
+    procs["initiatives"] = subprocess.Popen([os.path.join(binaries, "initiatives-service")], stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:  # readiness: both services registered
+        out = subprocess.run([os.path.join(binaries, "report-client"), "call", "system.info", "--timeout", "500", "--attempts", "1"],
+                             capture_output=True, text=True)
+        if out.returncode == 0 and out.stdout.count('"workers" : 1') == 2:
+            return procs
+        time.sleep(0.1)
+    raise SystemExit("the stack did not come up")
+
+
+def stop(procs):
+    for proc in procs.values():
+        proc.terminate()
+    for proc in procs.values():
+        proc.wait(timeout=20)
+
+
+def svg_plot(rows, path):
+    series = {}
+    for row in rows:
+        series.setdefault(row["label"], []).append(row)
+    colours = ["#2f6db3", "#b3475d", "#6a9f58", "#e0a030", "#8c6d1f"]
+    width, height, pad = 760, 300, 60
+    levels = sorted({r["c"] for r in rows})
+    def x(c):
+        return pad + levels.index(c) * (width / 2 - pad - 20) / max(1, len(levels) - 1)
+    def panel(offset, key, title, log=False):
+        values = [r[key] for r in rows]
+        top = max(values) * 1.1
+        import math
+        def y(v):
+            if log:
+                lo = math.log10(max(1, min(values)) / 2)
+                return height - 40 - (math.log10(max(v, 1)) - lo) / (math.log10(top) - lo) * (height - 80)
+            return height - 40 - v / top * (height - 80)
+        out = [f'<g transform="translate({offset},0)"><text x="{pad}" y="20" font-weight="bold">{title}</text>',
+               f'<line x1="{pad}" y1="{height-40}" x2="{width/2-20}" y2="{height-40}" stroke="#999"/>',
+               f'<line x1="{pad}" y1="40" x2="{pad}" y2="{height-40}" stroke="#999"/>']
+        for c in levels:
+            out.append(f'<text x="{x(c):.1f}" y="{height-22}" text-anchor="middle">{c}</text>')
+        out.append(f'<text x="{(pad + width/2)/2:.0f}" y="{height-5}" text-anchor="middle">requests in flight</text>')
+        if log:
+            ticks = [10 ** k for k in range(0, 9) if min(values) / 2 <= 10 ** k <= top]
+        else:
+            ticks = [top / 4, top / 2, top * 3 / 4]
+        for tick in ticks:
+            out.append(f'<text x="{pad-6}" y="{y(tick):.1f}" text-anchor="end" font-size="10">{tick:,.0f}</text>')
+        for index, (label, points) in enumerate(series.items()):
+            pts = " ".join(f"{x(p['c']):.1f},{y(p[key]):.1f}" for p in sorted(points, key=lambda p: p["c"]))
+            colour = colours[index % len(colours)]
+            out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{pts}"><title>{label}</title></polyline>')
+        out.append("</g>")
+        return "".join(out)
+    legend = "".join(f'<rect x="{70 + i * 150}" y="{height + 8}" width="12" height="12" fill="{colours[i % len(colours)]}"/>'
+                     f'<text x="{86 + i * 150}" y="{height + 18}">{label}</text>' for i, label in enumerate(series))
+    svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 30}" font-family="sans-serif" font-size="12" '
+           f'role="img"><title>report.compose: p50 latency and throughput against requests in flight</title>'
+           + panel(0, "p50", "p50 latency (µs, log scale)", log=True) + panel(width / 2, "rps", "throughput (req/s)") + legend + "</svg>\n")
+    open(path, "w").write(svg)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.path.join(HERE, "..", "..", ".build", "release"))
+    ap.add_argument("--requests", type=int, default=5000)
+    ap.add_argument("--seconds", type=int, default=10)
+    args = ap.parse_args()
+    binaries = os.path.abspath(args.bin)
+    subprocess.run(["gcc", "-O2", "-o", FLOOR, os.path.join(SHARED_BENCH, "floor.c"), "-lzmq", "-lpthread"], check=True)
+    rows, log = [], []
+
+    procs = start_stack(binaries)
+    try:
+        watch = ",".join(f"{name}={proc.pid}" for name, proc in procs.items())
+        out = subprocess.run([os.path.join(binaries, "report-loadgen"), "--requests", str(args.requests),
+                              "--seconds", str(args.seconds), "--watch", watch], capture_output=True, text=True, check=True).stdout
+        log.append(out)
+        rows += parse(out)
+        env = dict(os.environ, METHOD="report.compose", LABEL="project-cgen", WATCH=watch)
+        out = subprocess.run([FLOOR, "client", "tcp://127.0.0.1:5555", str(args.requests), str(args.seconds)],
+                             capture_output=True, text=True, env=env).stdout
+        log.append(out)
+        rows += parse(out)
+    finally:
+        stop(procs)
+    out = subprocess.run([FLOOR, "scatter", str(args.requests), str(args.seconds)], capture_output=True, text=True).stdout
+    log.append(out)
+    rows += parse(out)
+    env = dict(os.environ, FLOOR=FLOOR)
+    out = subprocess.run([os.path.join(SHARED_BENCH, "run_peer.sh"), "orjson", "c", str(args.requests), str(args.seconds)],
+                         capture_output=True, text=True, env=env).stdout
+    log.append(out)
+    rows += parse(out)
+
+    def get(label, c):
+        return next((r for r in rows if r["label"].startswith(label) and r["c"] == c), None)
+    floor1, proj1 = get("c-floor", 1), get("project", 1)
+    floor32, proj32, peer32 = get("c-floor", 32), get("project", 32), get("py-orjson", 32)
+    report = [f"# report.compose benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores", "",
+              "| implementation | c | p50 µs | p99 µs | p999 µs | req/s |", "|---|---:|---:|---:|---:|---:|"]
+    for r in rows:
+        report.append(f"| {r['label']} | {r['c']} | {r['p50']:.0f} | {r['p99']:.0f} | {r['p999']:.0f} | {r['rps']} |")
+    report += ["", "| target | measured | met |", "|---|---|---|"]
+    if floor1 and proj1:
+        ratio = proj1["p50"] / floor1["p50"]
+        report.append(f"| c=1 p50 ≤ 1.3 × floor | {ratio:.2f} × ({proj1['p50']:.0f} / {floor1['p50']:.0f} µs) | {'yes' if ratio <= 1.3 else 'no'} |")
+    if floor32 and proj32:
+        share = proj32["rps"] / floor32["rps"]
+        report.append(f"| c=32 req/s ≥ 50 % of floor | {share:.0%} ({proj32['rps']} / {floor32['rps']}) | {'yes' if share >= 0.5 else 'no'} |")
+    if peer32 and proj32:
+        times = proj32["rps"] / peer32["rps"]
+        report.append(f"| c=32 req/s ≥ 4 × Python (orjson) | {times:.2f} × ({proj32['rps']} / {peer32['rps']}) | {'yes' if times >= 4 else 'no'} |")
+    rss = [r["rest"] for r in rows if r["label"] == "project"]
+    report += ["", "Project CPU % and peak RSS per setting: " + "; ".join(f"c={r['c']}: {r['rest']}" for r in rows if r["label"] == "project")]
+    text = "\n".join(report) + "\n"
+    print(text)
+    open(os.path.join(HERE, "report-bench.md"), "w").write(text + "\n```\n" + "".join(log) + "```\n")
+    svg_plot([r for r in rows if r["label"] in ("project", "c-floor", "py-orjson-cgen")], os.path.join(HERE, "report-bench.svg"))
+
+
+if __name__ == "__main__":
+    main()
