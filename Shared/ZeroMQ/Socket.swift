@@ -71,17 +71,6 @@ public final class Socket {
         if zmq_socket_monitor(socket, endpoint, events) != 0 { throw ZMQError.last("zmq_socket_monitor") }
     }
 
-    /// Whether a message can be received (`ZMQ_EVENTS` has `ZMQ_POLLIN`).
-    public func hasIncoming() throws -> Bool {
-        let socket = try live("zmq_getsockopt(ZMQ_EVENTS)")
-        var events: Int32 = 0
-        var size = MemoryLayout<Int32>.size
-        if zmq_getsockopt(socket, ZMQ_EVENTS, &events, &size) != 0 {
-            throw ZMQError.last("zmq_getsockopt(ZMQ_EVENTS)")
-        }
-        return events & Int32(ZMQ_POLLIN) != 0
-    }
-
     /// What a send did.
     public enum SendOutcome: Sendable, Equatable {
         case sent

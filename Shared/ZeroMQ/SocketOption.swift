@@ -21,10 +21,6 @@ public enum SocketOption: Sendable, Equatable {
     case sendTimeout(milliseconds: Int32)
     /// `ZMQ_IMMEDIATE`: queue only to completed connections.
     case immediate(Bool)
-    /// `ZMQ_RECONNECT_IVL` in milliseconds.
-    case reconnectInterval(milliseconds: Int32)
-    /// `ZMQ_RECONNECT_IVL_MAX` in milliseconds.
-    case reconnectIntervalMax(milliseconds: Int32)
     /// `ZMQ_CURVE_SERVER` with `ZMQ_CURVE_SECRETKEY`: this socket is a CurveZMQ server with
     /// that secret key (RFC 26).
     case curveServer(secretKey: CurveKey)
@@ -45,8 +41,6 @@ public enum SocketOption: Sendable, Equatable {
         case .receiveTimeout: "ZMQ_RCVTIMEO"
         case .sendTimeout: "ZMQ_SNDTIMEO"
         case .immediate: "ZMQ_IMMEDIATE"
-        case .reconnectInterval: "ZMQ_RECONNECT_IVL"
-        case .reconnectIntervalMax: "ZMQ_RECONNECT_IVL_MAX"
         case .curveServer: "ZMQ_CURVE_SERVER"
         case .curveClient: "ZMQ_CURVE_SERVERKEY"
         case .zapDomain: "ZMQ_ZAP_DOMAIN"
@@ -72,8 +66,6 @@ public enum SocketOption: Sendable, Equatable {
         case .receiveTimeout(let ms): return set(ZMQ_RCVTIMEO, ms)
         case .sendTimeout(let ms): return set(ZMQ_SNDTIMEO, ms)
         case .immediate(let on): return set(ZMQ_IMMEDIATE, Int32(on ? 1 : 0))
-        case .reconnectInterval(let ms): return set(ZMQ_RECONNECT_IVL, ms)
-        case .reconnectIntervalMax(let ms): return set(ZMQ_RECONNECT_IVL_MAX, ms)
         case .curveServer(let secret):
             let rc = set(ZMQ_CURVE_SERVER, Int32(1))
             return rc != 0 ? rc : setBytes(socket, ZMQ_CURVE_SECRETKEY, secret.bytes)

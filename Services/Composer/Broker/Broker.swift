@@ -44,6 +44,8 @@ actor Broker {
     private var registry = WorkerRegistry()
     private var pending: [UInt64: Pending] = [:]
     private var nextRequest: UInt64 = 0
+    /// Requests in flight, kept current per request; made once (after metrics are bootstrapped).
+    private let inFlightGauge = Gauge(label: "report_requests_in_flight")
 
     init(socket: SocketHandle, settings: Settings, logger: Logger) {
         self.socket = socket
@@ -73,9 +75,9 @@ actor Broker {
                 hedgeAt: hedgeAt < deadline ? hedgeAt : nil, continuation: continuation)
             registry.enqueue(id, service: service)
             dispatch(service)
-            publishGauges()
+            inFlightGauge.record(pending.count)
         }
-        publishGauges()
+        inFlightGauge.record(pending.count)
         return outcome
     }
 
@@ -231,6 +233,7 @@ actor Broker {
         for worker in registry.workers.keys {
             socket.send(Majordomo.frames(to: worker, .heartbeat))
         }
+        publishGauges()
     }
 
     /// Sends HEARTBEAT to every worker and drops those silent past the liveness window.
@@ -243,6 +246,7 @@ actor Broker {
         for worker in registry.workers.keys {
             socket.send(Majordomo.frames(to: worker, .heartbeat))
         }
+        publishGauges()
     }
 
     /// Receives worker messages and heartbeats until cancelled.
@@ -279,13 +283,14 @@ actor Broker {
     // MARK: metrics
 
     /// Publishes the broker's state as gauges: live replicas and queue depth per service, and
-    /// requests in flight.
+    /// requests in flight. Called when replicas come and go and once per heartbeat; only the
+    /// in-flight gauge is also kept current per request.
     private func publishGauges() {
         for service in settings.services {
             Gauge(label: "report_service_replicas", dimensions: [("service", service)]).record(registry.workerCount(service))
             Gauge(label: "report_queue_depth", dimensions: [("service", service)]).record(registry.queued(service))
         }
-        Gauge(label: "report_requests_in_flight").record(pending.count)
+        inFlightGauge.record(pending.count)
     }
 
     // MARK: introspection

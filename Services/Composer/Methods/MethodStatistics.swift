@@ -27,14 +27,16 @@ final class MethodStatistics: Sendable {
 
     /// Records one answered request, here and in the process's metrics.
     func record(method: String, duration: Duration, outcome: JSONRPCResponse.Outcome) {
+        // The error code, if any; a service's own response has its error object after the id.
+        let errorCode: String? = switch outcome {
+        case .error(let error): String(error.code)
+        case .response(let whole): whole.range(of: Data(#","error":{"#.utf8)) != nil ? "service" : nil
+        case .result: nil
+        }
+        let isTimeout = errorCode == String(JSONRPCError.deadlineExceededCode)
         Counter(label: "report_requests_total", dimensions: [("method", method)]).increment()
-        switch outcome {
-        case .error(let error):
-            Counter(label: "report_request_errors_total", dimensions: [("method", method), ("code", String(error.code))]).increment()
-        case .response(let whole) where whole.range(of: Data(#","error":{"#.utf8)) != nil:
-            Counter(label: "report_request_errors_total", dimensions: [("method", method), ("code", "service")]).increment()
-        default:
-            break
+        if let errorCode {
+            Counter(label: "report_request_errors_total", dimensions: [("method", method), ("code", errorCode)]).increment()
         }
         Metrics.Timer(label: "report_request_duration_seconds", dimensions: [("method", method)])
             .recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
@@ -42,14 +44,10 @@ final class MethodStatistics: Sendable {
         state.withLock { all in
             var counters = all[method, default: Counters()]
             counters.requests += 1
-            switch outcome {
-            case .error(let error):
-                if error.code == JSONRPCError.deadlineExceededCode { counters.timeouts += 1 } else { counters.errors += 1 }
-            case .response(let whole):
-                // A service's own response: an error object follows the id.
-                if whole.range(of: Data(#","error":{"#.utf8)) != nil { counters.errors += 1 }
-            case .result:
-                break
+            if isTimeout {
+                counters.timeouts += 1
+            } else if errorCode != nil {
+                counters.errors += 1
             }
             if counters.recent.count < Self.window {
                 counters.recent.append(micros)
