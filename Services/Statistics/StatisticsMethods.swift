@@ -32,17 +32,17 @@ extension ReloadableStore where Value == StatisticsCatalog {
     /// The methods of the statistics service; each reads the data as of its call.
     var methods: MethodTable {
         var table = MethodTable()
-        table.register("statistics.industryStructure", params: IndustryStructureParams.self) { params in
-            try self.current.dataset(params.dataset).structure(params)
+        table.register("statistics.industryStructure", params: IndustryStructureParams.self, cachedIn: self) { catalog, params in
+            try catalog.dataset(params.dataset).structure(params)
         }
-        table.register("statistics.compare", params: CompareParams.self) { params in
-            try self.current.dataset(params.dataset).compare(params)
+        table.register("statistics.compare", params: CompareParams.self, cachedIn: self) { catalog, params in
+            try catalog.dataset(params.dataset).compare(params)
         }
-        table.register("statistics.facts", params: FactsParams.self) { params in
-            try self.current.dataset(params.dataset).facts(params)
+        table.register("statistics.facts", params: FactsParams.self, cachedIn: self) { catalog, params in
+            try catalog.dataset(params.dataset).facts(params)
         }
-        table.register("statistics.regions", params: DatasetParams.self) { params in
-            try self.current.dataset(params.dataset).regions
+        table.register("statistics.regions", params: DatasetParams.self, cachedIn: self) { catalog, params in
+            try catalog.dataset(params.dataset).regions
         }
         table.register("statistics.datasets", params: NoParams.self) { _ in
             let catalog = self.current
@@ -55,7 +55,7 @@ extension ReloadableStore where Value == StatisticsCatalog {
             }
         }
         table.register("statistics.reload", params: NoParams.self) { _ in
-            let outcome = self.reload()
+            let outcome = await self.reloadInBackground()
             if let error = outcome.error {
                 throw JSONRPCError(
                     code: JSONRPCError.reloadFailedCode, message: "Reload failed; the previous data is still served",

@@ -20,17 +20,16 @@ public enum JSONRPCMessage: Sendable {
         guard !frame.isEmpty else {
             return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is empty; expected one JSON-RPC request")))
         }
-        guard String(validating: frame, as: UTF8.self) != nil else {
-            return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is not valid UTF-8")))
-        }
         if let violation = limits.violation(in: frame) {
             return .unusable(JSONRPCResponse(id: .null, error: .invalidRequest("the request is too large: \(violation)")))
         }
         let value: JSONValue
         do {
-            value = try JSONCoding.decoder.decode(JSONValue.self, from: frame)
+            value = try JSONValue.parse(frame, maxDepth: limits.maxDepth)
+        } catch let error as JSONReadError where error.message.hasSuffix("not valid UTF-8") {
+            return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is not valid UTF-8")))
         } catch {
-            return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is not valid JSON")))
+            return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is not valid JSON: \(error)")))
         }
         if case .array(let entries) = value {
             guard !entries.isEmpty else {

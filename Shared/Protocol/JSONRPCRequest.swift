@@ -26,11 +26,26 @@ public struct JSONRPCRequest: Sendable, Equatable {
 
     /// The request as one JSON object.
     public func encoded() -> Data {
-        var members: [String: JSONValue] = ["jsonrpc": .string("2.0"), "method": .string(method)]
-        if let params { members["params"] = params }
-        if let id { members["id"] = id }
-        if let requestId { members["requestId"] = .string(requestId) }
-        return JSONValue.object(members).encoded()
+        // Members in sorted order, as every other encoding here.
+        var writer = JSONWriter()
+        writer.raw("{")
+        if let id {
+            writer.raw("\"id\":")
+            writer.value(id)
+            writer.raw(",")
+        }
+        writer.raw("\"jsonrpc\":\"2.0\",\"method\":")
+        writer.string(method)
+        if let params {
+            writer.raw(",\"params\":")
+            writer.value(params)
+        }
+        if let requestId {
+            writer.raw(",\"requestId\":")
+            writer.string(requestId)
+        }
+        writer.raw("}")
+        return writer.data
     }
 
     /// Validates one decoded JSON value as a request, as JSON-RPC 2.0 section 4 defines it.

@@ -75,6 +75,25 @@ public struct JSONRPCResponse: Sendable, Equatable {
         return .success(result)
     }
 
+    /// Reads a response whose result is a `T` with ``JSONReader``: no `Codable`, no
+    /// intermediate tree. The composer reads every service reply this way.
+    public static func readResult<T: JSONReadable>(_ type: T.Type, from data: Data) throws -> Result<T, JSONRPCError> {
+        try JSONReader.read(data) { reader in
+            var result: T?
+            var error: JSONRPCError?
+            try reader.readObject { key, reader in
+                switch key {
+                case "result": result = try T(reading: &reader)
+                case "error": error = try JSONCoding.decoder.decode(JSONRPCError.self, from: try reader.readRawValue())
+                default: try reader.skipValue()
+                }
+            }
+            if let error { return .failure(error) }
+            guard let result else { throw JSONRPCError.internalError("a response has \"result\" or \"error\"") }
+            return .success(result)
+        }
+    }
+
     private struct TypedEnvelope<T: Decodable>: Decodable {
         var result: T?
         var error: JSONRPCError?
@@ -82,7 +101,7 @@ public struct JSONRPCResponse: Sendable, Equatable {
 
     /// Reads a response a peer sent.
     public static func decode(_ data: Data) throws -> JSONRPCResponse {
-        let value = try JSONCoding.decoder.decode(JSONValue.self, from: data)
+        let value = try JSONValue.parse(data)
         guard case .object(let members) = value else {
             throw JSONRPCError.internalError("a response is a JSON object, got \(value.typeName)")
         }

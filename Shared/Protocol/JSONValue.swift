@@ -77,9 +77,9 @@ extension JSONValue: Codable {
 extension JSONValue {
     /// The value encoded as compact JSON (sorted keys, `/` not escaped).
     public func encoded() -> Data {
-        // Encoding a JSONValue cannot fail: it holds only JSON types. Non-finite doubles are
-        // the one exception and never come out of a JSON decoder.
-        (try? JSONCoding.encoder.encode(self)) ?? Data("null".utf8)
+        var writer = JSONWriter()
+        writer.value(self)
+        return writer.data
     }
 
     /// Decodes a value of `T` from this JSON value.
@@ -91,11 +91,15 @@ extension JSONValue {
 /// The encoder and decoder settings every process uses.
 public enum JSONCoding {
     /// Compact, deterministic output: sorted keys, `/` not escaped.
-    public static var encoder: JSONEncoder {
+    public static var encoder: JSONEncoder { sharedEncoder }
+
+    /// `JSONEncoder` is thread-safe once configured; making one per use costs more than the
+    /// encoding of a small value.
+    private static let sharedEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
-    }
+    }()
 
     public static var decoder: JSONDecoder { JSONDecoder() }
 }

@@ -41,10 +41,15 @@ public struct MajordomoWorker: Service {
         self.logger = logger
     }
 
+    /// Serves every composer endpoint. Requests are handled on the socket thread, where they
+    /// arrive, so that a reply goes out without a thread hop; method handlers that block must
+    /// move their work elsewhere (see ``ReloadableStore/reloadInBackground()``).
     public func run() async throws {
-        await withDiscardingTaskGroup { group in
-            for endpoint in endpoints {
-                group.addTask { await self.serve(endpoint) }
+        await withTaskExecutorPreference(io.executor) {
+            await withDiscardingTaskGroup { group in
+                for endpoint in endpoints {
+                    group.addTask { await self.serve(endpoint) }
+                }
             }
         }
     }

@@ -8,21 +8,45 @@ import WireProtocol
 public struct MethodTable: Sendable {
     public typealias Handler = @Sendable (JSONRPCRequest) async throws -> Data
 
-    private var handlers: [String: Handler] = [:]
+    private struct Entry: Sendable {
+        let handler: Handler
+        let metrics: MethodMetrics
+    }
+
+    private var entries: [String: Entry] = [:]
+    /// Shared by every method nobody registered, so a client cannot grow the metrics.
+    private let unknownMetrics = MethodMetrics(method: "unknown")
 
     public init() {}
 
     /// The method names, sorted.
-    public var methods: [String] { handlers.keys.sorted() }
+    public var methods: [String] { entries.keys.sorted() }
 
     /// Adds `method`, whose params are `P` and whose result is what `body` returns.
     public mutating func register<P: MethodParams, R: Encodable & Sendable>(
         _ method: String, params: P.Type = P.self, _ body: @escaping @Sendable (P) async throws -> R
     ) {
-        handlers[method] = { request in
+        add(method) { request in
             let params = try request.decodeParams(P.self)
             return try JSONCoding.encoder.encode(try await body(params))
         }
+    }
+
+    /// Adds `method` as a pure function of `store`'s data and the params: its encoded result
+    /// is kept per params until the data is reloaded, so the same question costs a lookup.
+    public mutating func register<Value: Sendable, P: MethodParams, R: Encodable>(
+        _ method: String, params: P.Type = P.self, cachedIn store: ReloadableStore<Value>,
+        _ body: @escaping @Sendable (Value, P) throws -> R
+    ) {
+        add(method) { request in
+            try store.cachedResult(for: .init(method: method, params: request.params)) { value in
+                try JSONCoding.encoder.encode(try body(value, try request.decodeParams(P.self)))
+            }
+        }
+    }
+
+    private mutating func add(_ method: String, _ handler: @escaping Handler) {
+        entries[method] = Entry(handler: handler, metrics: MethodMetrics(method: method))
     }
 
     /// Answers one JSON-RPC request body (as a worker gets it from the composer). Returns the
@@ -49,9 +73,10 @@ public struct MethodTable: Sendable {
         case .request(let request):
             let outcome: JSONRPCResponse.Outcome
             let started = ContinuousClock.now
-            if let handler = handlers[request.method] {
+            let entry = entries[request.method]
+            if let entry {
                 do {
-                    outcome = .result(try await handler(request))
+                    outcome = .result(try await entry.handler(request))
                 } catch let error as JSONRPCError {
                     outcome = .error(error)
                 } catch {
@@ -63,21 +88,38 @@ public struct MethodTable: Sendable {
             } else {
                 outcome = .error(.methodNotFound(request.method))
             }
-            // Unknown methods share one label, so a client cannot grow the metrics without bound.
-            let method = handlers[request.method] == nil ? "unknown" : request.method
-            Counter(label: "service_requests_total", dimensions: [("method", method)]).increment()
-            if case .error(let error) = outcome {
-                Counter(label: "service_request_errors_total", dimensions: [("method", method), ("code", String(error.code))]).increment()
-            }
-            Metrics.Timer(label: "service_request_duration_seconds", dimensions: [("method", method)])
-                .recordInterval(since: started)
+            let metrics = entry?.metrics ?? unknownMetrics
+            metrics.record(outcome: outcome, since: started)
             logger.debug("request answered", metadata: [
-                "method": "\(method)", "requestId": "\(request.requestId ?? "-")",
+                "method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")",
                 "outcome": "\(outcome.errorCode.map { "error \($0)" } ?? "ok")",
             ])
             guard let id = request.id else { return nil }
             return JSONRPCResponse(id: id, outcome: outcome)
         }
+    }
+}
+
+/// One method's metrics, made once when the method is registered (after the metrics system
+/// is bootstrapped), so that recording a request is a few atomic adds, not a registry lookup.
+final class MethodMetrics: Sendable {
+    let method: String
+    private let requests: Counter
+    private let duration: Metrics.Timer
+
+    init(method: String) {
+        self.method = method
+        requests = Counter(label: "service_requests_total", dimensions: [("method", method)])
+        duration = Metrics.Timer(label: "service_request_duration_seconds", dimensions: [("method", method)])
+    }
+
+    func record(outcome: JSONRPCResponse.Outcome, since started: ContinuousClock.Instant) {
+        requests.increment()
+        if case .error(let error) = outcome {
+            // Error codes are few and errors rare: these are made as they occur.
+            Counter(label: "service_request_errors_total", dimensions: [("method", method), ("code", String(error.code))]).increment()
+        }
+        duration.recordInterval(since: started)
     }
 }
 

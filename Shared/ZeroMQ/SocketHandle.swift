@@ -19,12 +19,21 @@ public struct SocketHandle: Sendable {
     /// ``SocketSpec/monitorDisconnects`` (libzmq does not say which routing id it had).
     public let peerDisconnects: AsyncStream<Void>
     let mailbox: SocketThreadMailbox
+    /// The executor of the thread that owns the socket. Tasks that handle this socket's
+    /// messages run there without thread hops: `withTaskExecutorPreference(handle.executor)`.
+    public let executor: SocketThreadExecutor
 
     /// Queues `frames` to be sent as one message. Sends never block the caller; a message the
     /// socket cannot take (high-water mark reached, unknown ROUTER peer) is logged and counted
     /// by the thread (see ``SocketThread/failedSends``).
     public func send(_ frames: [Data]) {
         mailbox.post(.send(socket: id, frames: frames))
+    }
+
+    /// Stops reading messages: ``messages`` finishes once those already read are consumed, and
+    /// the socket can still send (e.g. the replies to requests in hand). For graceful shutdown.
+    public func stopReceiving() {
+        mailbox.post(.stopReceiving(socket: id))
     }
 
     /// Closes the socket on its thread; ``messages`` then finishes.

@@ -7,13 +7,17 @@ import Logging
 /// ``SocketHandle``s: messages cross threads, sockets never do.
 public final class SocketThread: Sendable {
     let mailbox: SocketThreadMailbox
+    /// Runs tasks and actors on this thread; see ``SocketThreadExecutor``.
+    public let executor: SocketThreadExecutor
 
     /// Starts the thread. `context` must outlive it; call ``stop()`` before releasing the context.
     public init(context: ZMQContext, name: String = "zmq-io", logger: Logger) throws {
         let mailbox = try SocketThreadMailbox()
         self.mailbox = mailbox
+        let executor = SocketThreadExecutor(mailbox: mailbox)
+        self.executor = executor
         let thread = Thread {
-            var loop = SocketThreadLoop(context: context, mailbox: mailbox, logger: logger)
+            var loop = SocketThreadLoop(context: context, mailbox: mailbox, executor: executor, logger: logger)
             loop.run()
         }
         thread.name = name
@@ -33,7 +37,7 @@ public final class SocketThread: Sendable {
         }
         return SocketHandle(
             id: id, boundEndpoints: endpoints, messages: messages, sendFailures: failures,
-            peerDisconnects: disconnects, mailbox: mailbox)
+            peerDisconnects: disconnects, mailbox: mailbox, executor: executor)
     }
 
     /// Closes every socket (each with its linger set) and ends the thread. Later opens fail.

@@ -10,6 +10,8 @@ struct SocketThreadLoop {
         let streams: SocketStreams
         /// The PAIR socket reading this socket's monitor events, if it is monitored.
         var monitor: Socket?
+        /// Whether the socket is polled for incoming messages.
+        var receiving = true
     }
 
     /// At most this many messages are taken from one socket per wake-up, so that one busy
@@ -18,46 +20,66 @@ struct SocketThreadLoop {
 
     let context: ZMQContext
     let mailbox: SocketThreadMailbox
+    let executor: SocketThreadExecutor
     let logger: Logger
     private var entries: [Int: Entry] = [:]
     private var order: [Int] = []
+    /// What `zmq_poll` watches: the eventfd, each socket, then each monitor; rebuilt when
+    /// sockets open or close.
+    private var items: [PollItem] = []
+    private var polled: [Int] = []
+    private var monitored: [Int] = []
+    private var itemsAreStale = true
 
-    init(context: ZMQContext, mailbox: SocketThreadMailbox, logger: Logger) {
+    init(context: ZMQContext, mailbox: SocketThreadMailbox, executor: SocketThreadExecutor, logger: Logger) {
         self.context = context
         self.mailbox = mailbox
+        self.executor = executor
         self.logger = logger
     }
 
+    /// Polls, receives, then runs what is queued (sends, opens, jobs), until stopped. While
+    /// commands are queued the poll does not block, so jobs run as soon as the sockets are read.
     mutating func run() {
-        var items: [PollItem] = []
+        mailbox.enterThread()
+        var commands: [SocketCommand] = []
         while true {
-            items.removeAll(keepingCapacity: true)
-            items.append(PollItem(readable: mailbox.wakeFD))
-            for id in order { items.append(PollItem(readable: entries[id]!.socket)) }
-            let monitored = order.filter { entries[$0]!.monitor != nil }
-            for id in monitored { items.append(PollItem(readable: entries[id]!.monitor!)) }
+            if itemsAreStale { rebuildItems() }
+            let timeout = mailbox.prepareToSleep() ? -1 : 0
             do {
-                try poll(&items, timeoutMilliseconds: -1)
+                try poll(&items, timeoutMilliseconds: timeout)
             } catch {
                 logger.critical("zmq_poll failed; the I/O thread stops", metadata: ["error": "\(error)"])
                 shutDown(waiting: [])
                 return
             }
             if items[0].isReadable { mailbox.drainWakeups() }
-            for (index, id) in order.enumerated() where items[index + 1].isReadable {
+            for (index, id) in polled.enumerated() where items[index + 1].isReadable {
                 receiveAvailable(from: id)
             }
-            for (index, id) in monitored.enumerated() where items[order.count + index + 1].isReadable {
+            for (index, id) in monitored.enumerated() where items[polled.count + index + 1].isReadable {
                 receiveMonitorEvents(from: id)
             }
-            for command in mailbox.takeAll() {
+            mailbox.takeAll(into: &commands)
+            for command in commands {
                 if case .stop(let done) = command {
-                    shutDown(waiting: [done])
+                    shutDown(waiting: [done], unrun: commands)
                     return
                 }
                 execute(command)
             }
+            commands.removeAll(keepingCapacity: true)
         }
+    }
+
+    private mutating func rebuildItems() {
+        items.removeAll(keepingCapacity: true)
+        items.append(PollItem(readable: mailbox.wakeFD))
+        polled = order.filter { entries[$0]!.receiving }
+        for id in polled { items.append(PollItem(readable: entries[id]!.socket)) }
+        monitored = order.filter { entries[$0]!.monitor != nil }
+        for id in monitored { items.append(PollItem(readable: entries[id]!.monitor!)) }
+        itemsAreStale = false
     }
 
     private func receiveAvailable(from id: Int) {
@@ -115,6 +137,7 @@ struct SocketThreadLoop {
                     }
                     entries[id] = Entry(socket: socket, streams: streams, monitor: monitor)
                     order.append(id)
+                    itemsAreStale = true
                     reply.resume(returning: bound)
                 } catch {
                     socket.close()
@@ -143,7 +166,15 @@ struct SocketThreadLoop {
         case .close(let id):
             guard let entry = entries.removeValue(forKey: id) else { return }
             order.removeAll { $0 == id }
+            itemsAreStale = true
             close(entry)
+        case .stopReceiving(let id):
+            guard entries[id]?.receiving == true else { return }
+            entries[id]!.receiving = false
+            entries[id]!.streams.messages.finish()
+            itemsAreStale = true
+        case .run(let job):
+            executor.run(job)
         case .stop:
             break
         }
@@ -157,15 +188,19 @@ struct SocketThreadLoop {
         entry?.streams.failures.yield(SendFailure(firstFrame: frames.first ?? Data(), reason: reason))
     }
 
-    private mutating func shutDown(waiting: [CheckedContinuation<Void, Never>]) {
+    /// Closes every socket and answers what is still queued: `unrun` (the batch being run when
+    /// the stop came) and whatever arrived after it. Later jobs run off the thread, one at a time.
+    private mutating func shutDown(waiting: [CheckedContinuation<Void, Never>], unrun: [SocketCommand] = []) {
         var waiting = waiting
-        for command in mailbox.markStopped() {
+        let stop = unrun.firstIndex { if case .stop = $0 { true } else { false } }
+        let rest = stop.map { Array(unrun[($0 + 1)...]) } ?? []
+        for command in rest + mailbox.markStopped() {
             switch command {
             case .stop(let done): waiting.append(done)
             case .open(_, _, let streams, let reply):
                 streams.finish()
                 reply.resume(throwing: ZMQError(operation: "open socket", code: ECANCELED))
-            case .send, .close: break
+            case .run, .send, .close, .stopReceiving: mailbox.answerAfterStop(command)
             }
         }
         for id in order {

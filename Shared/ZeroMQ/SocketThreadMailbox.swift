@@ -8,7 +8,11 @@ enum SocketCommand: Sendable {
               reply: CheckedContinuation<[String], any Error>)
     case send(socket: Int, frames: [Data])
     case close(socket: Int)
+    /// Stops reading the socket and finishes its `messages` stream; sending still works.
+    case stopReceiving(socket: Int)
     case stop(done: CheckedContinuation<Void, Never>)
+    /// A job of a task or actor running on the thread's ``SocketThreadExecutor``.
+    case run(UnownedJob)
 }
 
 /// The continuations a socket's streams are fed through.
@@ -25,17 +29,26 @@ struct SocketStreams: Sendable {
 }
 
 /// The only state the I/O thread shares with other threads: a locked command queue and the
-/// eventfd that wakes the thread's `zmq_poll`.
+/// eventfd that wakes the thread's `zmq_poll`. The eventfd is written only when the thread is
+/// (about to be) blocked in `zmq_poll`: commands posted while it is awake, including every
+/// command posted from the thread itself, cost no system call.
 final class SocketThreadMailbox: Sendable {
     private struct State {
         var commands: [SocketCommand] = []
         var stopped = false
+        /// The thread is blocked in `zmq_poll` (or about to be) and needs the eventfd to wake.
+        var sleeping = false
     }
 
     let wakeFD: Int32
     private let state = Mutex(State())
     private let socketNumbers = Atomic<Int>(0)
     let failedSends = Atomic<Int>(0)
+    /// `pthread_self()` of the I/O thread, once it runs.
+    private let thread = Atomic<UInt>(0)
+    /// Runs jobs that arrive after the thread stopped, one at a time, so that actors isolated
+    /// to the thread stay isolated during shutdown.
+    private let afterStop = DispatchQueue(label: "zmq-io.after-stop")
 
     init() throws {
         let fd = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
@@ -49,34 +62,61 @@ final class SocketThreadMailbox: Sendable {
         socketNumbers.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
-    /// Queues a command and wakes the thread if the queue was empty. After the thread has
-    /// stopped, commands are answered here instead: opens fail, stops return at once.
+    /// Records the calling thread as the I/O thread (called once, by that thread).
+    func enterThread() {
+        thread.store(UInt(bitPattern: Int(bitPattern: UInt(pthread_self()))), ordering: .releasing)
+    }
+
+    /// Whether the caller runs on the I/O thread.
+    var isOnThread: Bool {
+        thread.load(ordering: .acquiring) == UInt(pthread_self())
+    }
+
+    /// Queues a command and wakes the thread if it sleeps in `zmq_poll`. After the thread has
+    /// stopped, commands are answered here instead: opens fail, stops return at once, jobs run
+    /// on a serial queue.
     func post(_ command: SocketCommand) {
-        let (wasEmpty, stopped) = state.withLock { state -> (Bool, Bool) in
+        let (mustWake, stopped) = state.withLock { state -> (Bool, Bool) in
             if state.stopped { return (false, true) }
-            let wasEmpty = state.commands.isEmpty
             state.commands.append(command)
-            return (wasEmpty, false)
+            guard state.sleeping else { return (false, false) }
+            state.sleeping = false
+            return (true, false)
         }
         if stopped {
-            switch command {
-            case .open(_, _, let streams, let reply):
-                streams.finish()
-                reply.resume(throwing: ZMQError(operation: "open socket", code: czmq_eterm()))
-            case .stop(let done): done.resume()
-            case .send, .close: break
-            }
-        } else if wasEmpty {
+            answerAfterStop(command)
+        } else if mustWake {
             wake()
         }
     }
 
-    /// Takes every queued command (called on the I/O thread).
-    func takeAll() -> [SocketCommand] {
+    func answerAfterStop(_ command: SocketCommand) {
+        switch command {
+        case .open(_, _, let streams, let reply):
+            streams.finish()
+            reply.resume(throwing: ZMQError(operation: "open socket", code: czmq_eterm()))
+        case .stop(let done): done.resume()
+        case .run(let job):
+            afterStop.async { job.runSynchronously(on: globalConcurrentExecutor.asUnownedTaskExecutor()) }
+        case .send, .close, .stopReceiving: break
+        }
+    }
+
+    /// Called by the thread before `zmq_poll`: `true` if nothing is queued, in which case the
+    /// thread is marked sleeping and may block until the eventfd is written.
+    func prepareToSleep() -> Bool {
         state.withLock { state in
-            let commands = state.commands
-            state.commands.removeAll(keepingCapacity: true)
-            return commands
+            guard state.commands.isEmpty else { return false }
+            state.sleeping = true
+            return true
+        }
+    }
+
+    /// Takes every queued command (called on the I/O thread).
+    func takeAll(into commands: inout [SocketCommand]) {
+        state.withLock { state in
+            state.sleeping = false
+            swap(&commands, &state.commands)
         }
     }
 
@@ -84,6 +124,7 @@ final class SocketThreadMailbox: Sendable {
     func markStopped() -> [SocketCommand] {
         state.withLock { state in
             state.stopped = true
+            state.sleeping = false
             defer { state.commands = [] }
             return state.commands
         }

@@ -80,3 +80,27 @@ struct CatalogueTests {
         #expect(store.current.content.initiatives.count == 5)
     }
 }
+
+@Suite("catalogue reading")
+struct CatalogueReadingTests {
+    @Test("what the service encodes, the composer's reader reads back equal")
+    func roundTrip() throws {
+        let content = try Catalogue(contentsOf: CatalogueFiles.builtIn).content
+        #expect(try ZoneCatalogue(json: try JSONCoding.encoder.encode(content)) == content)
+    }
+
+    @Test("absent and null optional members read as nil; unknown members are skipped")
+    func optionals() throws {
+        let text = #"""
+        {"zone":{"name":"z","definition":"d","designation":"g","applicationReasons":[{"city":"c","text":"t","textEn":null}]},
+         "cities":[{"code":"c","name":"n","credits":[],"creditsEn":null,"later":{"x":[1,2]}}],
+         "initiatives":[{"id":"i","city":"c","section":"s","organisation":{"name":"o","kind":"company"},
+           "leadsWithOrganisation":false,"partners":[],"summary":"s","outlook":null,"fields":[],"credits":["画像提供"]}]}
+        """#
+        let catalogue = try ZoneCatalogue(json: Data(text.utf8))
+        #expect(catalogue.zone.nameEn == nil && catalogue.zone.applicationReasons[0].textEn == nil)
+        #expect(catalogue.cities[0].creditsEn == nil)
+        #expect(catalogue.initiatives[0].outlook == nil && catalogue.initiatives[0].credits == ["画像提供"])
+        #expect(try ZoneCatalogue(json: try JSONCoding.encoder.encode(catalogue)) == catalogue)
+    }
+}

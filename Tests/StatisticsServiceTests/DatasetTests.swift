@@ -183,3 +183,31 @@ struct QueryTests {
         #expect(tertiary.largestRiseInPercent?.ratePercent == Decimal(string: "51.7"))
     }
 }
+
+@Suite("contract reading")
+struct StructureReadingTests {
+    @Test("what the service encodes, the composer's reader reads back equal", arguments: [
+        IndustryStructureParams(), IndustryStructureParams(span: .endpoints), IndustryStructureParams(years: [2010]),
+    ])
+    func roundTrip(params: IndustryStructureParams) throws {
+        let structure = try SeedData.dataset().structure(params)
+        let encoded = try JSONCoding.encoder.encode(structure)
+        #expect(try IndustryStructure(json: encoded) == structure)
+        let response = JSONRPCResponse(id: .integer(1), outcome: .result(encoded)).encoded()
+        guard case .success(let read) = try JSONRPCResponse.readResult(IndustryStructure.self, from: response) else {
+            Issue.record("not a result")
+            return
+        }
+        #expect(read == structure)
+    }
+
+    @Test("a missing member is named")
+    func missing() throws {
+        var object = try JSONValue.parse(try JSONCoding.encoder.encode(try SeedData.dataset().structure(IndustryStructureParams())))
+        guard case .object(var members) = object else { return }
+        members["rows"] = nil
+        object = .object(members)
+        let error = try #require(throws: JSONReadError.self) { try IndustryStructure(json: object.encoded()) }
+        #expect(error.message == #"IndustryStructure needs the member "rows""#)
+    }
+}

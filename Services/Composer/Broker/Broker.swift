@@ -47,6 +47,12 @@ actor Broker {
     /// Requests in flight, kept current per request; made once (after metrics are bootstrapped).
     private let inFlightGauge = Gauge(label: "report_requests_in_flight")
 
+    /// The broker runs on the I/O thread that owns its socket, so a request handled there
+    /// reaches the broker, and the broker its socket, without a thread hop.
+    nonisolated var unownedExecutor: UnownedSerialExecutor {
+        socket.executor.asUnownedSerialExecutor()
+    }
+
     init(socket: SocketHandle, settings: Settings, logger: Logger) {
         self.socket = socket
         self.settings = settings
@@ -251,6 +257,10 @@ actor Broker {
 
     /// Receives worker messages and heartbeats until cancelled.
     func run() async {
+        await withTaskExecutorPreference(socket.executor) { await self.serve() }
+    }
+
+    private func serve() async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 for await frames in self.socket.messages { await self.receive(frames) }

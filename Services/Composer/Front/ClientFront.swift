@@ -24,9 +24,23 @@ struct ClientFront: Service {
     let inFlight = InFlightCounter()
 
     func run() async {
+        // Every request is handled on the socket's I/O thread: no thread hop from receiving
+        // a request to sending its reply.
+        await withTaskExecutorPreference(socket.executor) {
+            // On graceful shutdown intake stops (`messages` ends); replies still go out.
+            await withGracefulShutdownHandler {
+                await serve()
+            } onGracefulShutdown: {
+                socket.stopReceiving()
+            }
+        }
+        logger.info("client endpoint drained")
+    }
+
+    private func serve() async {
         await withDiscardingTaskGroup { group in
-            // On graceful shutdown intake stops; the group then waits for the requests in hand.
-            for await frames in socket.messages.cancelOnGracefulShutdown() {
+            // When intake stops, the group waits for the requests in hand.
+            for await frames in socket.messages {
                 guard frames.count <= limits.maxFrames else {
                     logger.debug("message with \(frames.count) frames dropped")
                     continue
@@ -36,7 +50,6 @@ struct ClientFront: Service {
                 }
             }
         }
-        logger.info("client endpoint drained")
     }
 
     /// The frames to send back for one received message, or `nil` when nothing can be routed

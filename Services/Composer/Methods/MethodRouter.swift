@@ -111,7 +111,7 @@ struct MethodRouter: Sendable {
     }
 
     /// Asks `service` for `method` and decodes its result, or `nil` if it did not answer.
-    private func fetch<T: Decodable>(
+    private func fetch<T: JSONReadable>(
         _ type: T.Type, method: String, params: JSONValue? = nil, from service: String, deadline: ContinuousClock.Instant,
         requestId: String?, logger: Logger
     ) async -> T? {
@@ -120,7 +120,7 @@ struct MethodRouter: Sendable {
             return nil
         }
         do {
-            switch try JSONRPCResponse.decodeResult(T.self, from: reply) {
+            switch try JSONRPCResponse.readResult(T.self, from: reply) {
             case .success(let value): return value
             case .failure(let error):
                 logger.error("service answered with an error", metadata: ["service": "\(service)", "error": "\(error)"])

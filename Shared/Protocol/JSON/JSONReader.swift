@@ -1,0 +1,404 @@
+import Foundation
+
+/// A strict JSON (RFC 8259) pull parser over UTF-8 bytes: it reads values in document order
+/// straight into the caller's types, with no intermediate tree and no `Codable` machinery.
+///
+/// It is the hot-path reader: every request frame and every service reply is read with it.
+/// It refuses what RFC 8259 refuses — leading zeros, trailing commas, unescaped control
+/// characters, invalid escapes or UTF-8, lone surrogates, anything after the value — and
+/// nesting deeper than ``maxDepth``, so hostile input cannot exhaust the stack.
+///
+/// ```swift
+/// let name = try JSONReader.read(data) { reader in
+///     var name = ""
+///     try reader.readObject { key, reader in
+///         if key == "name" { name = try reader.readString() } else { try reader.skipValue() }
+///     }
+///     return name
+/// }
+/// ```
+public struct JSONReader {
+    /// The kind of the next value.
+    public enum Kind: Equatable, Sendable {
+        case object, array, string, number, bool, null
+    }
+
+    private let bytes: UnsafeRawBufferPointer
+    private var index: Int
+    private var depth = 0
+    /// Deepest nesting of arrays and objects accepted.
+    public let maxDepth: Int
+
+    private init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
+        self.bytes = bytes
+        self.index = 0
+        self.maxDepth = maxDepth
+    }
+
+    /// Reads one whole JSON text from `data` with `body`, then checks that nothing but
+    /// whitespace follows it.
+    public static func read<T>(
+        _ data: Data, maxDepth: Int = 64, _ body: (inout JSONReader) throws -> T
+    ) throws -> T {
+        try data.withUnsafeBytes { bytes in
+            var reader = JSONReader(bytes: bytes, maxDepth: maxDepth)
+            let value = try body(&reader)
+            reader.skipWhitespace()
+            guard reader.index == bytes.count else { throw reader.error("unexpected data after the JSON value") }
+            return value
+        }
+    }
+
+    // MARK: peeking
+
+    /// The kind of the next value (whitespace before it is skipped).
+    public mutating func peekKind() throws -> Kind {
+        skipWhitespace()
+        guard index < bytes.count else { throw error("unexpected end of the JSON text") }
+        switch bytes[index] {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .array
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        default: throw error("unexpected \(describeByte(at: index))")
+        }
+    }
+
+    /// Reads `null` if it comes next and returns `true`; otherwise reads nothing.
+    public mutating func readNullIfPresent() throws -> Bool {
+        guard try peekKind() == .null else { return false }
+        try expectLiteral("null")
+        return true
+    }
+
+    // MARK: scalars
+
+    public mutating func readNull() throws {
+        guard try peekKind() == .null else { throw mismatch("null") }
+        try expectLiteral("null")
+    }
+
+    public mutating func readBool() throws -> Bool {
+        guard try peekKind() == .bool else { throw mismatch("a boolean") }
+        if bytes[index] == UInt8(ascii: "t") {
+            try expectLiteral("true")
+            return true
+        }
+        try expectLiteral("false")
+        return false
+    }
+
+    /// Reads a string, decoding its escapes.
+    public mutating func readString() throws -> String {
+        guard try peekKind() == .string else { throw mismatch("a string") }
+        index += 1
+        let start = index
+        // Fast path: no escapes — the bytes between the quotes are the string.
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") {
+                let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                index += 1
+                return try makeString(slice.assumingMemoryBound(to: UInt8.self), start: start)
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw error("a control character inside a string (escape it)") }
+            index += 1
+        }
+        return try readEscapedString(from: start)
+    }
+
+    /// Reads a number's literal text, checked against the JSON grammar.
+    public mutating func readNumber() throws -> JSONNumber {
+        guard try peekKind() == .number else { throw mismatch("a number") }
+        let start = index
+        var isInteger = true
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number needs digits after \"-\"") }
+        if bytes[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < bytes.count, isDigit(bytes[index]) { throw error("a number must not have leading zeros", at: start) }
+        } else {
+            skipDigits()
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            isInteger = false
+            index += 1
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number needs digits after \".\"") }
+            skipDigits()
+        }
+        if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
+            index += 1
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number needs digits in its exponent") }
+            skipDigits()
+        }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        return JSONNumber(text: text, isInteger: isInteger)
+    }
+
+    /// Reads an integer that fits `Int`.
+    public mutating func readInt() throws -> Int {
+        let number = try readNumber()
+        guard let value = number.int else { throw mismatch("an integer", found: number.text) }
+        return value
+    }
+
+    /// Reads a number exactly, as a `Decimal`.
+    public mutating func readDecimal() throws -> Decimal {
+        let number = try readNumber()
+        guard let value = number.decimal else { throw mismatch("a decimal number", found: number.text) }
+        return value
+    }
+
+    // MARK: containers
+
+    /// Reads an object, calling `body` with each member's key; `body` must read (or skip)
+    /// exactly the member's value.
+    public mutating func readObject(_ body: (String, inout JSONReader) throws -> Void) throws {
+        guard try peekKind() == .object else { throw mismatch("an object") }
+        try enter()
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error("expected a member name (a string) in an object")
+            }
+            let key = try readString()
+            skipWhitespace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected \":\" after a member name") }
+            index += 1
+            try body(key, &self)
+            skipWhitespace()
+            guard index < bytes.count else { throw error("an object is not closed") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "}") else { throw error("expected \",\" or \"}\" in an object") }
+            index += 1
+            depth -= 1
+            return
+        }
+    }
+
+    /// Reads an array, calling `body` once per element; `body` must read (or skip) exactly
+    /// that element.
+    public mutating func readArray(_ body: (inout JSONReader) throws -> Void) throws {
+        guard try peekKind() == .array else { throw mismatch("an array") }
+        try enter()
+        index += 1
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return
+        }
+        while true {
+            try body(&self)
+            skipWhitespace()
+            guard index < bytes.count else { throw error("an array is not closed") }
+            if bytes[index] == UInt8(ascii: ",") {
+                index += 1
+                continue
+            }
+            guard bytes[index] == UInt8(ascii: "]") else { throw error("expected \",\" or \"]\" in an array") }
+            index += 1
+            depth -= 1
+            return
+        }
+    }
+
+    /// Reads an array of `T`, each element read by `element`.
+    public mutating func readArray<T>(of element: (inout JSONReader) throws -> T) throws -> [T] {
+        var items: [T] = []
+        try readArray { reader in items.append(try element(&reader)) }
+        return items
+    }
+
+    /// Reads and checks the next value, whatever it is, and drops it.
+    public mutating func skipValue() throws {
+        switch try peekKind() {
+        case .object: try readObject { _, reader in try reader.skipValue() }
+        case .array: try readArray { reader in try reader.skipValue() }
+        case .string: _ = try readString()
+        case .number: _ = try readNumber()
+        case .bool: _ = try readBool()
+        case .null: try readNull()
+        }
+    }
+
+    /// The raw bytes of the next value (checked), e.g. to pass a member on without reading it.
+    public mutating func readRawValue() throws -> Data {
+        skipWhitespace()
+        let start = index
+        try skipValue()
+        return Data(UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+    }
+
+    // MARK: errors
+
+    /// An error at the current position.
+    public func error(_ message: String) -> JSONReadError {
+        error(message, at: index)
+    }
+
+    private func error(_ message: String, at offset: Int) -> JSONReadError {
+        JSONReadError(message: message, offset: offset)
+    }
+
+    /// "expected a string, got a number".
+    private mutating func mismatch(_ expected: String, found: String? = nil) -> JSONReadError {
+        let got: String
+        if let found {
+            got = found
+        } else {
+            switch try? peekKind() {
+            case .object?: got = "an object"
+            case .array?: got = "an array"
+            case .string?: got = "a string"
+            case .number?: got = "a number"
+            case .bool?: got = "a boolean"
+            case .null?: got = "null"
+            case nil: got = index < bytes.count ? describeByte(at: index) : "the end of the text"
+            }
+        }
+        return error("expected \(expected), got \(got)")
+    }
+
+    private func describeByte(at offset: Int) -> String {
+        let byte = bytes[offset]
+        return (0x21..<0x7f).contains(byte) ? "\"\(Character(Unicode.Scalar(byte)))\"" : "byte 0x\(String(byte, radix: 16))"
+    }
+
+    // MARK: lexing
+
+    private mutating func enter() throws {
+        depth += 1
+        if depth > maxDepth { throw error("nested deeper than \(maxDepth) levels") }
+    }
+
+    private mutating func skipWhitespace() {
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x0a, 0x0d, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func skipDigits() {
+        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    private mutating func expectLiteral(_ literal: StaticString) throws {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count,
+              memcmp(bytes.baseAddress! + index, literal.utf8Start, count) == 0
+        else { throw error("unexpected \(describeByte(at: index))") }
+        index += count
+    }
+
+    private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, start: Int) throws -> String {
+        guard UTF8Validation.isValid(utf8) else { throw error("a string is not valid UTF-8", at: start) }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// The slow path of ``readString()``: from `start` (just after the opening quote), with
+    /// escapes.
+    private mutating func readEscapedString(from start: Int) throws -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(index - start + 16)
+        utf8.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "\""):
+                index += 1
+                return try utf8.withUnsafeBufferPointer { try makeString($0, start: start) }
+            case UInt8(ascii: "\\"):
+                index += 1
+                guard index < bytes.count else { break }
+                let escape = bytes[index]
+                index += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+                case UInt8(ascii: "b"): utf8.append(0x08)
+                case UInt8(ascii: "f"): utf8.append(0x0c)
+                case UInt8(ascii: "n"): utf8.append(0x0a)
+                case UInt8(ascii: "r"): utf8.append(0x0d)
+                case UInt8(ascii: "t"): utf8.append(0x09)
+                case UInt8(ascii: "u"):
+                    let scalar = try readUnicodeEscape()
+                    utf8.append(contentsOf: String(Character(scalar)).utf8)
+                default:
+                    throw error("an invalid escape \"\\\(Character(Unicode.Scalar(escape)))\"", at: index - 2)
+                }
+            default:
+                if byte < 0x20 { throw error("a control character inside a string (escape it)") }
+                utf8.append(byte)
+                index += 1
+            }
+        }
+        throw error("a string is not closed", at: start - 1)
+    }
+
+    /// After `\u`: four hex digits, or a surrogate pair written as two escapes.
+    private mutating func readUnicodeEscape() throws -> Unicode.Scalar {
+        let escapeStart = index - 2
+        let first = try readHex4()
+        switch first {
+        case 0xD800..<0xDC00:
+            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                throw error("a lone surrogate \\u\(String(first, radix: 16))", at: escapeStart)
+            }
+            index += 2
+            let second = try readHex4()
+            guard (0xDC00..<0xE000).contains(second) else {
+                throw error("a lone surrogate \\u\(String(first, radix: 16))", at: escapeStart)
+            }
+            return Unicode.Scalar(0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00))!
+        case 0xDC00..<0xE000:
+            throw error("a lone surrogate \\u\(String(first, radix: 16))", at: escapeStart)
+        default:
+            return Unicode.Scalar(first)!
+        }
+    }
+
+    private mutating func readHex4() throws -> UInt32 {
+        guard index + 4 <= bytes.count else { throw error("\\u needs four hex digits") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw error("\\u needs four hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+}
+
+/// Why a JSON text could not be read, and where (a byte offset).
+public struct JSONReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var message: String
+    public var offset: Int
+
+    public var description: String { "\(message) (at byte \(offset))" }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import WireProtocol
+
+/// The hot-path JSON reader against RFC 8259 and against Foundation's `JSONSerialization`.
+@Suite("JSON reader")
+struct JSONReaderTests {
+    /// Foundation's reading of `text`, in `JSONValue` terms, for comparison.
+    static func foundation(_ text: Data) throws -> JSONValue {
+        func convert(_ any: Any) -> JSONValue {
+            switch any {
+            case is NSNull: return .null
+            case let string as String: return .string(string)
+            case let array as [Any]: return .array(array.map(convert))
+            case let object as [String: Any]: return .object(object.mapValues(convert))
+            case let number as NSNumber:
+                if String(cString: number.objCType) == "c" { return .bool(number.boolValue) }
+                let double = number.doubleValue
+                if double == double.rounded(), abs(double) < 9e15, !String(describing: number).contains(".") {
+                    return .integer(number.int64Value)
+                }
+                return .number(double)
+            default: return .string("unexpected \(type(of: any))")
+            }
+        }
+        return convert(try JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed]))
+    }
+
+    @Test("valid documents read as Foundation reads them", arguments: [
+        #"{}"#, #"[]"#, #"  {"a" : [1, -2, 3.5, -0.25e2, 1E3, 0, -0]} "#, #""plain""#, #"true"#, #"false"#, #"null"#,
+        #"{"k":"\u00e9\u3042\ud83d\ude00 \n\t\r\b\f\/\\\""}"#, #"["川崎市", "横浜市", "☆"]"#,
+        #"{"nested":{"deep":[[[{"x":[]}]]]},"e":""}"#,
+        #"{"a":1,"a":2}"#, "[1.5e-7, 6.02E+23, 0.1]",
+    ])
+    func valid(text: String) throws {
+        let data = Data(text.utf8)
+        let ours = try JSONValue.parse(data)
+        let theirs = try Self.foundation(data)
+        if case .array(let items) = ours, case .array(let expected) = theirs, items.count == expected.count {
+            for (item, other) in zip(items, expected) {
+                if case .number(let a) = item, case .number(let b) = other { #expect(a == b) } else {
+                    // Integers beyond Int64 come out as doubles here; compare those by value.
+                    if case .number(let a) = item, case .integer(let b) = other { #expect(a == Double(b)) } else { #expect(item == other) }
+                }
+            }
+        } else {
+            #expect(ours == theirs)
+        }
+    }
+
+    @Test("integers that fit Int64 stay exact; larger ones become doubles")
+    func bigIntegers() throws {
+        let value = try JSONValue.parse(Data("[9007199254740993, -9223372036854775808, 9223372036854775808]".utf8))
+        #expect(value == .array([.integer(9_007_199_254_740_993), .integer(.min), .number(9_223_372_036_854_775_808)]))
+    }
+
+    @Test("invalid documents are refused", arguments: [
+        "", " ", "{", "}", "[1,]", "[,1]", #"{"a":1,}"#, #"{"a" 1}"#, #"{a:1}"#, "[01]", "[-]", "[1.]", "[.5]", "[1e]",
+        "[+1]", "[0x10]", "[NaN]", "[Infinity]", "[tru]", "[nul]", "[True]", #"["a\x"]"#, #"["\u12"]"#, #"["\ud800"]"#,
+        #"["\udc00x"]"#, "[\"tab\there\"]", "[\"line\nbreak\"]", #"["unclosed"#, "[1] [2]", "{} x", "[1 2]", "'single'",
+        #"{"a":1}}"#, "[1e400]",
+    ])
+    func invalid(text: String) {
+        #expect(throws: JSONReadError.self) { try JSONValue.parse(Data(text.utf8)) }
+    }
+
+    @Test("invalid UTF-8 in a string is refused; outside strings too")
+    func invalidUTF8() {
+        #expect(throws: JSONReadError.self) { try JSONValue.parse(Data([0x22, 0xff, 0xfe, 0x22])) }
+        #expect(throws: JSONReadError.self) { try JSONValue.parse(Data([0x5b, 0xc3, 0x5d])) }
+        #expect(throws: JSONReadError.self) { try JSONValue.parse(Data([0x22, 0xed, 0xa0, 0x80, 0x22])) }  // encoded surrogate
+    }
+
+    @Test("nesting beyond the limit is refused before the stack is at risk")
+    func depth() throws {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let error = try #require(throws: JSONReadError.self) { try JSONValue.parse(Data(deep.utf8)) }
+        #expect(error.message == "nested deeper than 64 levels")
+        let ok = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
+        #expect(throws: Never.self) { try JSONValue.parse(Data(ok.utf8)) }
+    }
+
+    @Test("errors say what and where")
+    func messages() throws {
+        let error = try #require(throws: JSONReadError.self) { try JSONValue.parse(Data(#"{"a":[1,]}"#.utf8)) }
+        #expect(error.description == #"unexpected "]" (at byte 8)"#)
+        let mismatch = try #require(throws: JSONReadError.self) {
+            try JSONReader.read(Data(#"{"n":"x"}"#.utf8)) { reader in
+                try reader.readObject { _, reader in _ = try reader.readInt() }
+            }
+        }
+        #expect(mismatch.message == "expected a number, got a string")
+    }
+
+    @Test("numbers convert exactly", arguments: [
+        ("2.39", "2.39"), ("-50.6", "-50.6"), ("100", "100"), ("0", "0"), ("-0", "0"), ("1e2", "100"), ("2.5E-1", "0.25"),
+        ("123456789012345678901234", "123456789012345678901234"),
+    ])
+    func decimals(text: String, expected: String) throws {
+        let value = try JSONReader.read(Data(text.utf8)) { try $0.readDecimal() }
+        #expect(value == Decimal(string: expected))
+    }
+
+    /// A deterministic generator, so a failure reproduces.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func randomValue(_ rng: inout SplitMix, depth: Int = 0) -> Any {
+        let alphabet = Array("ab\"\\/\n\t\u{01}é川崎市😀 ")
+        switch Int.random(in: depth > 4 ? 0..<5 : 0..<7, using: &rng) {
+        case 0: return NSNull()
+        case 1: return Bool.random(using: &rng)
+        case 2: return Int.random(in: -1_000_000...1_000_000, using: &rng)
+        case 3: return Double(Int.random(in: -100_000...100_000, using: &rng)) / 100
+        case 4: return String((0..<Int.random(in: 0..<12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+        case 5: return (0..<Int.random(in: 0..<5, using: &rng)).map { _ in randomValue(&rng, depth: depth + 1) }
+        default:
+            var object: [String: Any] = [:]
+            for index in 0..<Int.random(in: 0..<5, using: &rng) { object["k\(index)\(alphabet.randomElement(using: &rng)!)"] = randomValue(&rng, depth: depth + 1) }
+            return object
+        }
+    }
+
+    @Test("2,000 random documents read as Foundation reads them")
+    func differential() throws {
+        var rng = SplitMix(state: 20261129)
+        for _ in 0..<2_000 {
+            let value = Self.randomValue(&rng)
+            let data = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed])
+            let ours = try JSONValue.parse(data)
+            let theirs = try Self.foundation(data)
+            #expect(ours == theirs, "\(String(decoding: data, as: UTF8.self))")
+        }
+    }
+
+    @Test("the UTF-8 check agrees with the standard library on 20,000 random byte strings")
+    func utf8Differential() {
+        var rng = SplitMix(state: 7)
+        let interesting: [UInt8] = [0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe3, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x9f, 0xa0, 0x90, 0x8f]
+        for _ in 0..<20_000 {
+            let bytes = (0..<Int.random(in: 0..<24, using: &rng)).map { _ in
+                Bool.random(using: &rng) ? interesting.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(UTF8Validation.isValid) == expected, "\(bytes)")
+        }
+        let japanese = Array("川崎市及び横浜市における「京浜臨海部」☆😀".utf8)
+        #expect(japanese.withUnsafeBufferPointer(UTF8Validation.isValid))
+    }
+}
