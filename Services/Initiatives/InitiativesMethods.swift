@@ -17,7 +17,9 @@ extension ReloadableStore where Value == Catalogue {
             try catalogue.initiative(params.id)
         }
         table.register("zone.describe", params: NoParams.self, cachedIn: self) { catalogue, _ in catalogue.content.zone }
-        table.register("initiatives.catalogue", params: NoParams.self, cachedIn: self) { catalogue, _ in catalogue.content }
+        table.register("initiatives.catalogue", params: ZoneCatalogueParams.self, cachedIn: self) { catalogue, params in
+            params.lang == .ja ? catalogue.content.japaneseOnly : catalogue.content
+        }
         table.register("initiatives.reload", params: NoParams.self) { _ in
             let outcome = await self.reloadInBackground()
             if let error = outcome.error {

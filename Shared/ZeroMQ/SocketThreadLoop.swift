@@ -18,6 +18,9 @@ struct SocketThreadLoop {
     /// socket cannot starve the others or the command queue.
     static let receiveBatch = 256
 
+    /// At most this many rounds of queued commands and jobs run between two polls.
+    static let commandRounds = 64
+
     let context: ZMQContext
     let mailbox: SocketThreadMailbox
     let executor: SocketThreadExecutor
@@ -60,15 +63,21 @@ struct SocketThreadLoop {
             for (index, id) in monitored.enumerated() where items[polled.count + index + 1].isReadable {
                 receiveMonitorEvents(from: id)
             }
-            mailbox.takeAll(into: &commands)
-            for command in commands {
-                if case .stop(let done) = command {
-                    shutDown(waiting: [done], unrun: commands)
-                    return
+            // Jobs queue further jobs (a message resumes a task, which starts another and
+            // queues a send): run rounds until the queue is empty, so that one message costs one
+            // poll, not one per hop. The bound keeps the sockets polled under any load.
+            for _ in 0..<Self.commandRounds {
+                mailbox.takeAll(into: &commands)
+                if commands.isEmpty { break }
+                for command in commands {
+                    if case .stop(let done) = command {
+                        shutDown(waiting: [done], unrun: commands)
+                        return
+                    }
+                    execute(command)
                 }
-                execute(command)
+                commands.removeAll(keepingCapacity: true)
             }
-            commands.removeAll(keepingCapacity: true)
         }
     }
 

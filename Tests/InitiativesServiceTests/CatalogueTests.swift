@@ -104,3 +104,37 @@ struct CatalogueReadingTests {
         #expect(try ZoneCatalogue(json: try JSONCoding.encoder.encode(catalogue)) == catalogue)
     }
 }
+
+@Suite("catalogue method")
+struct CatalogueMethodTests {
+    func call(_ table: MethodTable, _ params: String) async throws -> JSONValue {
+        let body = Data((#"{"jsonrpc":"2.0","method":"initiatives.catalogue","id":1,"params":"# + params + "}").utf8)
+        let reply = try #require(await table.respond(to: body, logger: Logger(label: "test")))
+        return try #require(try JSONValue.parse(reply)["result"])
+    }
+
+    static func keys(_ value: JSONValue) -> Set<String> {
+        switch value {
+        case .object(let members): Set(members.keys).union(members.values.flatMap(keys))
+        case .array(let items): Set(items.flatMap(keys))
+        default: []
+        }
+    }
+
+    @Test("lang ja leaves out every English member; without it both languages come, the same on every call")
+    func japaneseOnly() async throws {
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "" }) { try Catalogue(contentsOf: CatalogueFiles.builtIn) }
+        let table = store.methods
+        let both = try await call(table, "{}")
+        let japanese = try await call(table, #"{"lang":"ja"}"#)
+        #expect(Self.keys(both).contains("summaryEn"))
+        #expect(!Self.keys(japanese).contains { $0.hasSuffix("En") })
+        #expect(try await call(table, "{}") == both)
+        let content = try Catalogue(contentsOf: CatalogueFiles.builtIn).content
+        #expect(try ZoneCatalogue(json: japanese.encoded()) == content.japaneseOnly)
+        #expect(content.japaneseOnly.initiatives.map(\.summary) == content.initiatives.map(\.summary))
+        let refused = await table.respond(
+            to: Data(#"{"jsonrpc":"2.0","method":"initiatives.catalogue","id":1,"params":{"lang":"fr"}}"#.utf8), logger: Logger(label: "test"))
+        #expect(try JSONValue.parse(try #require(refused))["error"]?["code"] == .integer(-32602))
+    }
+}

@@ -62,6 +62,9 @@ struct RendererTests {
         #expect(markdown.contains(#"○\<script\>alert(1)\</script\> \*bold\* \| pipe"#))
         report.sections[1].blocks = [.table(table)]
         #expect(MarkdownRenderer().render(report).contains(#"| a\|b | 2.39 |"#))
+        for (text, escaped) in [("*a*", #"\*a\*"#), ("a", "a"), ("", ""), ("川崎[市]", #"川崎\[市\]"#), ("<", #"\<"#)] {
+            #expect(MarkdownRenderer().escape(text) == escaped)
+        }
     }
 
     @Test("HTML escapes every service string; the SVG's bars are share × 4 px wide")
@@ -99,5 +102,40 @@ struct RendererTests {
         #expect(FigureFormat.fixed(Decimal(string: "0.06")!, decimals: 2) == "0.06")
         #expect(FigureFormat.fixed(Decimal(string: "-2.449")!, decimals: 1) == "-2.4")
         #expect(FigureFormat.fixed(Decimal(string: "0.05")!, decimals: 1) == "0.1")
+        #expect(FigureFormat.fixed(Decimal(string: "9.96")!, decimals: 1) == "10.0")
+        #expect(FigureFormat.fixed(Decimal(string: "-0.04")!, decimals: 1) == "0.0")
+        #expect(FigureFormat.fixed(Decimal(string: "1234567.5")!, decimals: 0) == "1234568")
+        // A significand beyond 64 bits takes the digit path.
+        #expect(FigureFormat.fixed(Decimal(string: "-123456789012345678901.25")!, decimals: 1) == "-123456789012345678901.3")
+        #expect(FigureFormat.fixed(Decimal(string: "99999999999999999999.96")!, decimals: 1) == "100000000000000000000.0")
+    }
+
+    /// The exact reference: round in `Decimal` arithmetic, then print the scaled units.
+    static func reference(_ value: Decimal, decimals: Int) -> String {
+        var scaled = value
+        for _ in 0..<decimals { scaled *= 10 }
+        let units = NSDecimalNumber(decimal: scaled.rounded(0)).int64Value
+        let divisor = Int64(pow(10, Double(decimals)))
+        var text = units < 0 ? "-" : ""
+        text += String(units.magnitude / UInt64(divisor))
+        if decimals > 0 {
+            let fraction = String(units.magnitude % UInt64(divisor))
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
+    }
+
+    @Test("digit rounding agrees with Decimal rounding on 5,000 values")
+    func figuresAgainstDecimal() {
+        var state: UInt64 = 1129
+        for _ in 0..<5_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let units = Int64(bitPattern: state >> 20) % 10_000_000
+            let places = Int(state % 5)
+            let value = Decimal(sign: units < 0 ? .minus : .plus, exponent: -places, significand: Decimal(units.magnitude))
+            for decimals in 0...3 {
+                #expect(FigureFormat.fixed(value, decimals: decimals) == Self.reference(value, decimals: decimals), "\(value) to \(decimals)")
+            }
+        }
     }
 }

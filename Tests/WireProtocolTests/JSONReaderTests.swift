@@ -120,7 +120,7 @@ struct JSONReaderTests {
         case 1: return Bool.random(using: &rng)
         case 2: return Int.random(in: -1_000_000...1_000_000, using: &rng)
         case 3: return Double(Int.random(in: -100_000...100_000, using: &rng)) / 100
-        case 4: return String((0..<Int.random(in: 0..<12, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+        case 4: return String((0..<Int.random(in: 0..<40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
         case 5: return (0..<Int.random(in: 0..<5, using: &rng)).map { _ in randomValue(&rng, depth: depth + 1) }
         default:
             var object: [String: Any] = [:]
@@ -154,5 +154,48 @@ struct JSONReaderTests {
         }
         let japanese = Array("川崎市及び横浜市における「京浜臨海部」☆😀".utf8)
         #expect(japanese.withUnsafeBufferPointer(UTF8Validation.isValid))
+    }
+
+    @Test("JSONWriter writes what JSONEncoder writes, for 2,000 random values")
+    func writerDifferential() throws {
+        var rng = SplitMix(state: 42)
+        for _ in 0..<2_000 {
+            let value = try JSONValue.parse(try JSONSerialization.data(withJSONObject: Self.randomValue(&rng), options: [.fragmentsAllowed]))
+            let expected = try JSONCoding.encoder.encode(value)
+            #expect(String(decoding: value.encoded(), as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+        }
+    }
+
+    @Test("member names match by bytes, and by their decoded text when escaped")
+    func keys() throws {
+        let text = #"{"na\u006de":1,"plain":2,"川崎":3,"":4}"#
+        let seen = try JSONReader.read(Data(text.utf8)) { reader in
+            var seen: [String: Int] = [:]
+            try reader.readObject { key, reader in
+                let value = try reader.readInt()
+                switch key {
+                case "name": seen["name"] = value
+                case "plain": seen["plain"] = value
+                case "川崎": seen["川崎"] = value
+                case "": seen["empty"] = value
+                default: seen["other " + key.string] = value
+                }
+            }
+            return seen
+        }
+        #expect(seen == ["name": 1, "plain": 2, "川崎": 3, "empty": 4])
+    }
+
+    @Test("integers read exactly; fractions and exponents are not integers", arguments: [
+        ("-42", -42), ("0", 0), ("-0", 0), ("123456789012345678", 123_456_789_012_345_678),
+        ("9223372036854775807", Int.max), ("-9223372036854775808", Int.min),
+    ])
+    func integers(text: String, expected: Int) throws {
+        #expect(try JSONReader.read(Data(text.utf8)) { try $0.readInt() } == expected)
+    }
+
+    @Test("what is not an integer is refused as one", arguments: ["1.5", "1e2", "9223372036854775808", "\"7\""])
+    func notIntegers(text: String) {
+        #expect(throws: JSONReadError.self) { try JSONReader.read(Data(text.utf8)) { try $0.readInt() } }
     }
 }

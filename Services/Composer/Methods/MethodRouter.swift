@@ -52,7 +52,7 @@ struct MethodRouter: Sendable {
     private func result(for request: JSONRPCRequest, logger: Logger) async throws -> Data {
         switch request.method {
         case "report.compose":
-            return try encode(await compose(request.decodeParams(ComposeParams.self), requestId: request.requestId, logger: logger))
+            return try await compose(request.decodeParams(ComposeParams.self), requestId: request.requestId, logger: logger).encoded()
         case "report.sections":
             let params = try request.decodeParams(SectionsParams.self)
             return try encode(["sections": frame.sections.map { $0.heading.text(params.lang) }])
@@ -142,8 +142,10 @@ struct MethodRouter: Sendable {
         async let statistics = fetch(
             IndustryStructure.self, method: "statistics.industryStructure",
             params: Self.tableParams, from: "statistics", deadline: deadline, requestId: requestId, logger: logger)
+        // The Japanese edition needs no English text; the English one falls back to Japanese.
         async let catalogue = fetch(
-            ZoneCatalogue.self, method: "initiatives.catalogue", from: "initiatives", deadline: deadline,
+            ZoneCatalogue.self, method: "initiatives.catalogue", params: params.lang == .ja ? Self.japaneseOnly : nil,
+            from: "initiatives", deadline: deadline,
             requestId: requestId, logger: logger)
         let (stats, zone) = await (statistics, catalogue)
         let report = ReportAssembler(frame: frame, lang: params.lang).assemble(statistics: stats, catalogue: zone)
@@ -162,6 +164,8 @@ struct MethodRouter: Sendable {
             degraded: !missing.isEmpty, missing: missing,
             generatedAt: Date().formatted(.iso8601))
     }
+
+    static let japaneseOnly = JSONValue.object(["lang": .string(ZoneCatalogueParams.Language.ja.rawValue)])
 
     static let tableParams = JSONValue.object(["span": .string(IndustryStructureParams.Span.endpoints.rawValue)])
 

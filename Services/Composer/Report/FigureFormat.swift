@@ -24,25 +24,104 @@ enum FigureFormat {
         }
     }
 
-    /// `value` rounded half up to `decimals` places, with trailing zeros kept (`35.40`).
+    /// `value` rounded half away from zero to `decimals` places, with trailing zeros kept
+    /// (`35.40`). Works on the decimal digits of the exact value, not in `Decimal` arithmetic,
+    /// which costs several times more.
     static func fixed(_ value: Decimal, decimals: Int) -> String {
-        var scale = Decimal(1)
-        for _ in 0..<decimals { scale *= 10 }
-        // Exact: the value is rounded in decimal, then scaled to a whole number of units.
-        let units = NSDecimalNumber(decimal: (value * scale).rounded(0)).int64Value
-        let magnitude = units.magnitude
-        let divisor = UInt64(NSDecimalNumber(decimal: scale).int64Value)
-        var text = units < 0 ? "-" : ""
-        text += String(magnitude / divisor)
+        if let text = fixedFromParts(value, decimals: decimals) { return text }
+        // `Decimal.description` writes the exact value in plain digits: `-35.4`, `100`, `0.06`.
+        var digits: [UInt8] = []
+        var fractionDigits = 0
+        var seenPoint = false
+        var negative = false
+        for byte in value.description.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "."): seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                digits.append(byte - UInt8(ascii: "0"))
+                if seenPoint { fractionDigits += 1 }
+            default: break
+            }
+        }
+        // Drop the digits beyond `decimals`, rounding the rest half away from zero.
+        if fractionDigits > decimals {
+            let cut = digits.count - (fractionDigits - decimals)
+            let roundUp = digits[cut] >= 5
+            digits.removeLast(digits.count - cut)
+            fractionDigits = decimals
+            if roundUp {
+                var index = digits.count - 1
+                while index >= 0 && digits[index] == 9 {
+                    digits[index] = 0
+                    index -= 1
+                }
+                if index >= 0 { digits[index] += 1 } else { digits.insert(1, at: 0) }
+            }
+        }
+        digits += repeatElement(0, count: decimals - fractionDigits)
+        // At least one integer digit.
+        if digits.count <= decimals { digits.insert(contentsOf: repeatElement(0, count: decimals + 1 - digits.count), at: 0) }
+        var text = negative && digits.contains(where: { $0 != 0 }) ? "-" : ""
+        let integerCount = digits.count - decimals
+        let integerPart = digits[..<integerCount].drop { $0 == 0 }
+        text += integerPart.isEmpty ? "0" : String(decoding: integerPart.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
         if decimals > 0 {
-            let fraction = String(magnitude % divisor)
+            text += "." + String(decoding: digits[integerCount...].map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        }
+        return text
+    }
+
+    /// The common case in integer arithmetic: a significand of up to 64 bits, scaled to
+    /// `decimals` places without overflow. `nil` otherwise.
+    private static func fixedFromParts(_ value: Decimal, decimals: Int) -> String? {
+        guard decimals >= 0, decimals <= 18, let (negative, significand, exponent) = value.exactParts else { return nil }
+        let shift = exponent + decimals
+        var units: UInt64
+        if shift >= 0 {
+            guard shift <= 18 else { return nil }
+            let (scaled, overflow) = significand.multipliedReportingOverflow(by: powersOfTen[shift])
+            guard !overflow else { return nil }
+            units = scaled
+        } else {
+            guard -shift <= 19 else { return units0(decimals) }
+            let divisor = -shift == 19 ? UInt64(10_000_000_000_000_000_000) : powersOfTen[-shift]
+            units = significand / divisor
+            // Half away from zero: the remainder is at least half the divisor.
+            if significand % divisor >= divisor - divisor / 2 { units += 1 }
+        }
+        let scale = powersOfTen[decimals]
+        var text = negative && units > 0 ? "-" : ""
+        text += String(units / scale)
+        if decimals > 0 {
+            let fraction = String(units % scale)
             text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
         }
         return text
     }
+
+    private static func units0(_ decimals: Int) -> String {
+        decimals > 0 ? "0." + String(repeating: "0", count: decimals) : "0"
+    }
+
+    private static let powersOfTen: [UInt64] = (0...18).map { (0..<$0).reduce(1) { value, _ in value * 10 } }
 }
 
 extension Decimal {
+    /// The exact value as sign, significand and power of ten, when the significand is below
+    /// 10¹⁸ (through `significand` and `exponent`, far cheaper than `Decimal` arithmetic or
+    /// `description`); `nil` for NaN or a longer significand.
+    var exactParts: (negative: Bool, significand: UInt64, exponent: Int)? {
+        guard !isNaN else { return nil }
+        let magnitude = significand
+        guard magnitude < Decimal.significandLimit else { return nil }
+        let units = NSDecimalNumber(decimal: magnitude).int64Value
+        guard units >= 0 else { return nil }
+        return (sign == .minus, UInt64(units), exponent)
+    }
+
+    private static let significandLimit = Decimal(sign: .plus, exponent: 18, significand: 1)
+
     func rounded(_ scale: Int) -> Decimal {
         var value = self
         var result = Decimal()

@@ -1,76 +1,118 @@
 import WireProtocol
 
 /// Renders the report as GitHub-flavoured Markdown; the table is a Markdown table. Every string
-/// from a service is escaped, so it renders as the text it is.
+/// from a service is escaped, so it renders as the text it is. The document is written into
+/// one buffer, block after block, with one blank line between blocks.
 struct MarkdownRenderer: Sendable {
     func render(_ report: Report) -> String {
         let lang = report.lang
-        var out: [String] = []
-        out.append("**\(escape(report.series))**")
-        out.append("")
-        out.append("# \(escape(report.title))")
-        out.append("")
-        out.append(report.authors.map(escape).joined(separator: "<br>\n"))
-        out.append("")
+        var out = String()
+        out.reserveCapacity(8192)
+        out += "**"
+        escape(report.series, into: &out)
+        out += "**\n\n# "
+        escape(report.title, into: &out)
+        out += "\n\n"
+        for (index, author) in report.authors.enumerated() {
+            if index > 0 { out += "<br>\n" }
+            escape(author, into: &out)
+        }
+        out += "\n\n"
         for line in report.abstract {
-            out.append((lang == .ja ? "☆" : "☆ ") + escape(line))
-            out.append("")
+            out += lang == .ja ? "☆" : "☆ "
+            escape(line, into: &out)
+            out += "\n\n"
         }
         for section in report.sections {
-            out.append("## \(escape(section.heading))")
-            out.append("")
+            out += "## "
+            escape(section.heading, into: &out)
+            out += "\n\n"
             for block in section.blocks where block.kind != .chart {
-                out.append(contentsOf: render(block, report: report))
-                out.append("")
+                if render(block, report: report, into: &out) { out += "\n\n" }
             }
         }
-        while out.last == "" { out.removeLast() }
-        return out.joined(separator: "\n") + "\n"
+        // One newline at the end, however the last block ended.
+        while out.utf8.last == UInt8(ascii: "\n") { out.removeLast() }
+        out += "\n"
+        return out
     }
 
-    private func render(_ block: Report.Block, report: Report) -> [String] {
+    /// Appends one block, without its trailing blank line; `false` if it printed nothing.
+    private func render(_ block: Report.Block, report: Report, into out: inout String) -> Bool {
         let lang = report.lang
         switch block.kind {
         case .paragraph:
-            return [Marks.paragraph(lang) + escape(block.text ?? "")]
+            out += Marks.paragraph(lang)
+            escape(block.text ?? "", into: &out)
         case .initiative:
-            let lead = block.organisation.map { escape($0) + Marks.lead(lang) } ?? ""
-            var lines = [Marks.paragraph(lang) + lead + escape(block.text ?? "")]
-            if let outlook = block.outlook { lines += ["", Marks.outlook(lang) + escape(outlook)] }
-            return lines
+            out += Marks.paragraph(lang)
+            if let organisation = block.organisation {
+                escape(organisation, into: &out)
+                out += Marks.lead(lang)
+            }
+            escape(block.text ?? "", into: &out)
+            if let outlook = block.outlook {
+                out += "\n\n" + Marks.outlook(lang)
+                escape(outlook, into: &out)
+            }
         case .note:
-            return [Marks.note(escape(block.text ?? ""), lang)]
+            var text = ""
+            escape(block.text ?? "", into: &text)
+            out += Marks.note(text, lang)
         case .unavailable:
-            return ["> \(SystemNotice.unavailable(block.service ?? "?", lang: lang))"]
+            out += "> " + SystemNotice.unavailable(block.service ?? "?", lang: lang)
         case .table:
-            return block.table.map { table(TableText($0, lang: lang, changeLabel: report.labels.changeRate)) } ?? []
+            guard let table = block.table else { return false }
+            self.table(TableText(table, lang: lang, changeLabel: report.labels.changeRate), into: &out)
         case .chart:
-            return []
+            return false
+        }
+        return true
+    }
+
+    private func table(_ table: TableText, into out: inout String) {
+        let header = [" "] + table.columns.map { "\($0.region) \($0.title)" }
+        row(header, into: &out)
+        out += "\n|:---" + String(repeating: "|---:", count: header.count - 1) + "|"
+        for tableRow in table.rows {
+            out += "\n"
+            row([tableRow.sector] + tableRow.cells, into: &out)
         }
     }
 
-    private func table(_ table: TableText) -> [String] {
-        let header = [" "] + table.columns.map { "\($0.region) \($0.title)" }
-        var lines = [row(header), "|" + ([":---"] + Array(repeating: "---:", count: header.count - 1)).joined(separator: "|") + "|"]
-        for tableRow in table.rows { lines.append(row([tableRow.sector] + tableRow.cells)) }
-        return lines
-    }
-
-    private func row(_ cells: [String]) -> String {
-        "| " + cells.map(escape).joined(separator: " | ") + " |"
+    private func row(_ cells: [String], into out: inout String) {
+        out += "| "
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { out += " | " }
+            escape(cell, into: &out)
+        }
+        out += " |"
     }
 
     /// Escapes the characters Markdown would read as markup.
     func escape(_ text: String) -> String {
-        // Markup characters are all ASCII, so a scan of the scalars is enough (and far cheaper
-        // than comparing grapheme clusters).
-        guard text.utf8.contains(where: Self.isMarkup) else { return text }
-        var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII && Self.isMarkup(UInt8(scalar.value)) { out.append("\\") }
-            out.append(scalar)
+        var out = ""
+        escape(text, into: &out)
+        return out
+    }
+
+    /// Appends `text` with a backslash before each character Markdown would read as markup.
+    /// Markup characters are all ASCII, so the scan is over UTF-8 bytes; runs without markup
+    /// are appended whole.
+    func escape(_ text: String, into out: inout String) {
+        var copy = text
+        let escaped = copy.withUTF8 { utf8 -> Bool in
+            var runStart = 0
+            for index in 0..<utf8.count where Self.isMarkup(utf8[index]) {
+                out += String(decoding: UnsafeBufferPointer(rebasing: utf8[runStart..<index]), as: UTF8.self)
+                out += "\\"
+                runStart = index
+            }
+            guard runStart > 0 else { return false }
+            out += String(decoding: UnsafeBufferPointer(rebasing: utf8[runStart...]), as: UTF8.self)
+            return true
         }
-        return String(out)
+        if !escaped { out += text }
     }
 
     private static func isMarkup(_ byte: UInt8) -> Bool {

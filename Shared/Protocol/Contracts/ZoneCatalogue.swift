@@ -170,3 +170,45 @@ public struct Initiative: Codable, Sendable, Equatable {
         self.creditsEn = creditsEn
     }
 }
+
+/// Params of `initiatives.catalogue`.
+public struct ZoneCatalogueParams: MethodParams, Encodable, Equatable {
+    public static let fields: Set<String> = ["lang"]
+
+    /// Which edition's text to include.
+    public enum Language: String, ParameterChoice, Encodable {
+        /// Only the Japanese text: the English members (`…En`) are left out.
+        case ja
+        /// Both: the English members, and the Japanese text they fall back to.
+        case en
+    }
+
+    /// `ja` for the Japanese text alone; absent or `en` for both languages.
+    public var lang: Language?
+
+    public init() {}
+    public init(lang: Language?) { self.lang = lang }
+}
+
+extension ZoneCatalogue {
+    /// The catalogue without its English members, for the Japanese edition.
+    public var japaneseOnly: ZoneCatalogue {
+        var copy = self
+        copy.zone.nameEn = nil
+        copy.zone.definitionEn = nil
+        copy.zone.designationEn = nil
+        for index in copy.zone.applicationReasons.indices { copy.zone.applicationReasons[index].textEn = nil }
+        for index in copy.cities.indices {
+            copy.cities[index].nameEn = nil
+            copy.cities[index].creditsEn = nil
+        }
+        for index in copy.initiatives.indices {
+            copy.initiatives[index].summaryEn = nil
+            copy.initiatives[index].outlookEn = nil
+            copy.initiatives[index].creditsEn = nil
+            copy.initiatives[index].organisation.nameEn = nil
+            for partner in copy.initiatives[index].partners.indices { copy.initiatives[index].partners[partner].nameEn = nil }
+        }
+        return copy
+    }
+}

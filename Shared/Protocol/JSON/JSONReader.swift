@@ -95,70 +95,139 @@ public struct JSONReader {
         guard try peekKind() == .string else { throw mismatch("a string") }
         index += 1
         let start = index
-        // Fast path: no escapes — the bytes between the quotes are the string.
+        var sawNonASCII = false
+        // Fast path: no escapes — the bytes between the quotes are the string. Eight bytes at a
+        // time while none is a quote, a backslash or a control character.
+        let base = bytes.baseAddress!
+        while index + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            if Self.hasSpecialByte(word) { break }
+            sawNonASCII = sawNonASCII || word & 0x8080_8080_8080_8080 != 0
+            index += 8
+        }
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index])
+                let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index]).assumingMemoryBound(to: UInt8.self)
                 index += 1
-                return try makeString(slice.assumingMemoryBound(to: UInt8.self), start: start)
+                if !sawNonASCII { return String(decoding: slice, as: UTF8.self) }
+                return try makeString(slice, start: start)
             }
             if byte == UInt8(ascii: "\\") { break }
             if byte < 0x20 { throw error("a control character inside a string (escape it)") }
+            sawNonASCII = sawNonASCII || byte >= 0x80
             index += 1
         }
         return try readEscapedString(from: start)
     }
 
-    /// Reads a number's literal text, checked against the JSON grammar.
-    public mutating func readNumber() throws -> JSONNumber {
-        guard try peekKind() == .number else { throw mismatch("a number") }
-        let start = index
+    /// A number as scanned: where its text is, and its digits as an integer when they fit.
+    private struct ScannedNumber {
+        var start: Int
+        var end: Int
+        var negative = false
         var isInteger = true
-        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        /// The digits (integer and fraction) as one integer, if at most 18 of them.
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        /// The written exponent (`e…`), if it fits.
+        var exponent = 0
+        var exponentFits = true
+        var fitsFast: Bool { digits <= 18 && exponentFits }
+    }
+
+    /// Scans a number, checked against the JSON grammar, accumulating its digits.
+    private mutating func scanNumber() throws -> ScannedNumber {
+        guard try peekKind() == .number else { throw mismatch("a number") }
+        var number = ScannedNumber(start: index, end: index)
+        if bytes[index] == UInt8(ascii: "-") {
+            number.negative = true
+            index += 1
+        }
         guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number needs digits after \"-\"") }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
-            if index < bytes.count, isDigit(bytes[index]) { throw error("a number must not have leading zeros", at: start) }
+            if index < bytes.count, isDigit(bytes[index]) { throw error("a number must not have leading zeros", at: number.start) }
         } else {
-            skipDigits()
+            accumulateDigits(into: &number)
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
-            isInteger = false
+            number.isInteger = false
             index += 1
             guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number needs digits after \".\"") }
-            skipDigits()
+            let before = number.digits
+            accumulateDigits(into: &number)
+            number.fractionDigits = number.digits - before
         }
         if index < bytes.count, bytes[index] | 0x20 == UInt8(ascii: "e") {
-            isInteger = false
+            number.isInteger = false
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            var negativeExponent = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                negativeExponent = bytes[index] == UInt8(ascii: "-")
+                index += 1
+            }
             guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number needs digits in its exponent") }
-            skipDigits()
+            var exponent = 0
+            while index < bytes.count, isDigit(bytes[index]) {
+                if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")) } else { number.exponentFits = false }
+                index += 1
+            }
+            number.exponent = negativeExponent ? -exponent : exponent
         }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        return JSONNumber(text: text, isInteger: isInteger)
+        number.end = index
+        return number
+    }
+
+    private mutating func accumulateDigits(into number: inout ScannedNumber) {
+        while index < bytes.count, isDigit(bytes[index]) {
+            number.digits += 1
+            if number.digits <= 18 { number.significand = number.significand * 10 + UInt64(bytes[index] - UInt8(ascii: "0")) }
+            index += 1
+        }
+    }
+
+    private func text(of number: ScannedNumber) -> String {
+        String(decoding: UnsafeRawBufferPointer(rebasing: bytes[number.start..<number.end]), as: UTF8.self)
+    }
+
+    /// Reads a number's literal text, checked against the JSON grammar.
+    public mutating func readNumber() throws -> JSONNumber {
+        let number = try scanNumber()
+        return JSONNumber(text: text(of: number), isInteger: number.isInteger)
     }
 
     /// Reads an integer that fits `Int`.
     public mutating func readInt() throws -> Int {
-        let number = try readNumber()
-        guard let value = number.int else { throw mismatch("an integer", found: number.text) }
+        let number = try scanNumber()
+        if number.isInteger, number.fitsFast {
+            return number.negative ? -Int(number.significand) : Int(number.significand)
+        }
+        let literal = JSONNumber(text: text(of: number), isInteger: number.isInteger)
+        guard let value = literal.int else { throw mismatch("an integer", found: literal.text) }
         return value
     }
 
     /// Reads a number exactly, as a `Decimal`.
     public mutating func readDecimal() throws -> Decimal {
-        let number = try readNumber()
-        guard let value = number.decimal else { throw mismatch("a decimal number", found: number.text) }
+        let number = try scanNumber()
+        let exponent = number.exponent - number.fractionDigits
+        if number.fitsFast, exponent > -128, exponent < 128 {
+            if number.significand == 0 { return Decimal(0) }
+            return Decimal(sign: number.negative ? .minus : .plus, exponent: exponent, significand: Decimal(number.significand))
+        }
+        let literal = JSONNumber(text: text(of: number), isInteger: number.isInteger)
+        guard let value = literal.decimal else { throw mismatch("a decimal number", found: literal.text) }
         return value
     }
 
     // MARK: containers
 
-    /// Reads an object, calling `body` with each member's key; `body` must read (or skip)
-    /// exactly the member's value.
-    public mutating func readObject(_ body: (String, inout JSONReader) throws -> Void) throws {
+    /// Reads an object, calling `body` with each member's key as the bytes it was written
+    /// with (no `String` is made: compare it with `==` or `switch` against literals); `body`
+    /// must read (or skip) exactly the member's value.
+    public mutating func readObject(_ body: (JSONKey, inout JSONReader) throws -> Void) throws {
         guard try peekKind() == .object else { throw mismatch("an object") }
         try enter()
         index += 1
@@ -173,7 +242,7 @@ public struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a member name (a string) in an object")
             }
-            let key = try readString()
+            let key = try readKey()
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected \":\" after a member name") }
             index += 1
@@ -189,6 +258,23 @@ public struct JSONReader {
             depth -= 1
             return
         }
+    }
+
+    /// A member name: its raw bytes when it is plain ASCII without escapes (the usual case),
+    /// else the decoded string.
+    private mutating func readKey() throws -> JSONKey {
+        let start = index + 1
+        var end = start
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") {
+                index = end + 1
+                return JSONKey(raw: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            end += 1
+        }
+        return JSONKey(decoded: try readString())
     }
 
     /// Reads an array, calling `body` once per element; `body` must read (or skip) exactly
@@ -296,10 +382,6 @@ public struct JSONReader {
         }
     }
 
-    private mutating func skipDigits() {
-        while index < bytes.count, isDigit(bytes[index]) { index += 1 }
-    }
-
     private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
     private mutating func expectLiteral(_ literal: StaticString) throws {
@@ -308,6 +390,20 @@ public struct JSONReader {
               memcmp(bytes.baseAddress! + index, literal.utf8Start, count) == 0
         else { throw error("unexpected \(describeByte(at: index))") }
         index += count
+    }
+
+    /// Whether one of the eight bytes of `word` is `"`, `\\` or below 0x20 (SWAR: "has a zero
+    /// byte" after XOR, and "has a byte less than 0x20").
+    @inline(__always)
+    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let hasQuote = (quote &- ones) & ~quote & highs
+        let hasBackslash = (backslash &- ones) & ~backslash & highs
+        let hasControl = (word &- ones &* 0x20) & ~word & highs
+        return hasQuote | hasBackslash | hasControl != 0
     }
 
     private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, start: Int) throws -> String {
@@ -392,6 +488,40 @@ public struct JSONReader {
             index += 1
         }
         return value
+    }
+}
+
+/// A member name as ``JSONReader/readObject(_:)`` hands it over: valid only
+/// during that call.
+public struct JSONKey {
+    private let raw: UnsafeRawBufferPointer?
+    private let decoded: String?
+
+    init(raw: UnsafeRawBufferPointer) {
+        self.raw = raw
+        self.decoded = nil
+    }
+
+    init(decoded: String) {
+        self.raw = nil
+        self.decoded = decoded
+    }
+
+    /// The name as a string.
+    public var string: String {
+        if let raw { return String(decoding: raw, as: UTF8.self) }
+        return decoded!
+    }
+
+    public static func == (key: JSONKey, name: StaticString) -> Bool {
+        guard let raw = key.raw else { return key.decoded! == name.description }
+        return raw.count == name.utf8CodeUnitCount
+            && (raw.count == 0 || memcmp(raw.baseAddress!, name.utf8Start, raw.count) == 0)
+    }
+
+    /// Lets `switch key { case "name": … }` compare bytes.
+    public static func ~= (name: StaticString, key: JSONKey) -> Bool {
+        key == name
     }
 }
 

@@ -32,7 +32,7 @@ extension JSONValue {
             self = .array(items)
         case .object:
             var members: [String: JSONValue] = [:]
-            try reader.readObject { key, reader in members[key] = try JSONValue(reading: &reader) }
+            try reader.readObject { key, reader in members[key.string] = try JSONValue(reading: &reader) }
             self = .object(members)
         }
     }
