@@ -45,12 +45,13 @@ test: test-deps
 	swift test --skip-build
 	REPORT_BIN_DIR="$(BIN)" python3 -m pytest -q Tests/interop
 
-# The report path against ../shared/bench's C floor and Python peer; writes
-# Tests/bench/report-bench.md and report-bench.svg.
+# The report path against ../shared/bench's C floor and Python peer, then a soak of SOAK
+# requests for the composer's memory; writes Tests/bench/report-bench.md and report-bench.svg.
+SOAK ?= 1000000
 bench: test-deps
 	swift build -c release
 	@python3 -c "import orjson" 2>/dev/null || python3 -m pip install --quiet orjson
-	python3 Tests/bench/report_bench.py --bin "$$(swift build -c release --show-bin-path)"
+	python3 Tests/bench/report_bench.py --bin "$$(swift build -c release --show-bin-path)" --soak-requests $(SOAK)
 
 # Figures for Tests/bench/BENCHMARKS.md: throughput against replicas, latency across a replica's death.
 bench-dispatch: test-deps

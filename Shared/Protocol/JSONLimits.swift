@@ -19,6 +19,10 @@ public struct JSONLimits: Sendable, Equatable {
     /// What is wrong with `data`, or `nil` if it keeps every limit. It does not check that the
     /// text is valid JSON; the decoder does that afterwards, safely.
     public func violation(in data: Data) -> String? {
+        data.withUnsafeBytes { violation(in: $0) }
+    }
+
+    private func violation(in data: UnsafeRawBufferPointer) -> String? {
         var entries: [Int] = []  // per open container: separators seen
         var inString = false, escaped = false
         var stringStart = 0

@@ -8,7 +8,11 @@ Python peer from ../shared/bench (run from there, never copied), in one run on t
 3. A table with the ratios to the targets, written to Tests/bench/report-bench.md, and a plot of
    latency and throughput against requests in flight, Tests/bench/report-bench.svg.
 
-  python3 Tests/bench/report_bench.py --bin .build/release [--requests 5000] [--seconds 10]
+4. With --soak-requests N (make bench: 1,000,000), a soak: report.compose at 32 in flight until
+   N requests are answered, with the composer's resident memory (RSS, and its anonymous part)
+   sampled every slice, to show whether it stays flat.
+
+  python3 Tests/bench/report_bench.py --bin .build/release [--requests 5000] [--seconds 10] [--soak-requests N]
 """
 import argparse
 import os
@@ -48,6 +52,41 @@ def start_stack(binaries):
             return procs
         time.sleep(0.1)
     raise SystemExit("the stack did not come up")
+
+
+def memory(pid):
+    """The composer's resident memory in KiB: total, anonymous (heap and stacks) and proportional
+    (shared library pages divided among the processes that map them)."""
+    fields = {}
+    for line in open(f"/proc/{pid}/status"):
+        key, _, value = line.partition(":")
+        if key in ("VmRSS", "RssAnon", "RssFile", "VmHWM"):
+            fields[key] = int(value.split()[0])
+    try:
+        for line in open(f"/proc/{pid}/smaps_rollup"):
+            if line.startswith("Pss:"):
+                fields["Pss"] = int(line.split()[1])
+    except OSError:
+        pass
+    return fields
+
+
+def soak(binaries, procs, total, slice_seconds=30):
+    """report.compose at c=32 until `total` requests are answered; composer memory per slice."""
+    pid = procs["composer"].pid
+    done, samples = 0, [(0, memory(pid))]
+    while done < total:
+        out = subprocess.run([os.path.join(binaries, "report-loadgen"), "--concurrency", "32", "--seconds", str(slice_seconds),
+                              "--label", "soak"], capture_output=True, text=True, check=True).stdout
+        rows = parse(out)
+        if not rows or rows[0]["rps"] == 0:
+            raise SystemExit("the soak stopped getting answers:\n" + out)
+        # n counts the measured requests; the loadgen's warm-up second adds about rps more.
+        done += int(rows[0]["rps"] * (slice_seconds + 1))
+        samples.append((done, memory(pid)))
+        print(f"soak: {done:,} requests, composer RSS {samples[-1][1]['VmRSS'] / 1024:.1f} MiB "
+              f"(anonymous {samples[-1][1]['RssAnon'] / 1024:.1f} MiB)", flush=True)
+    return samples
 
 
 def stop(procs):
@@ -106,12 +145,15 @@ def main():
     ap.add_argument("--bin", default=os.path.join(HERE, "..", "..", ".build", "release"))
     ap.add_argument("--requests", type=int, default=5000)
     ap.add_argument("--seconds", type=int, default=10)
+    ap.add_argument("--soak-requests", type=int, default=0)
     args = ap.parse_args()
     binaries = os.path.abspath(args.bin)
     subprocess.run(["gcc", "-O2", "-o", FLOOR, os.path.join(SHARED_BENCH, "floor.c"), "-lzmq", "-lpthread"], check=True)
     rows, log = [], []
 
     procs = start_stack(binaries)
+    idle = memory(procs["composer"].pid)
+    soak_samples = []
     try:
         watch = ",".join(f"{name}={proc.pid}" for name, proc in procs.items())
         out = subprocess.run([os.path.join(binaries, "report-loadgen"), "--requests", str(args.requests),
@@ -123,6 +165,9 @@ def main():
                              capture_output=True, text=True, env=env).stdout
         log.append(out)
         rows += parse(out)
+        steady = memory(procs["composer"].pid)
+        if args.soak_requests:
+            soak_samples = soak(binaries, procs, args.soak_requests)
     finally:
         stop(procs)
     out = subprocess.run([FLOOR, "scatter", str(args.requests), str(args.seconds)], capture_output=True, text=True).stdout
@@ -152,7 +197,21 @@ def main():
     if peer32 and proj32:
         times = proj32["rps"] / peer32["rps"]
         report.append(f"| c=32 req/s ≥ 4 × Python (orjson) | {times:.2f} × ({proj32['rps']} / {peer32['rps']}) | {'yes' if times >= 4 else 'no'} |")
-    rss = [r["rest"] for r in rows if r["label"] == "project"]
+    def mib(kib):
+        return f"{kib / 1024:.1f} MiB"
+    report += ["", f"| composer memory | RSS | anonymous | shared-library pages | PSS |", "|---|---:|---:|---:|---:|",
+               f"| idle, services registered | {mib(idle['VmRSS'])} | {mib(idle['RssAnon'])} | {mib(idle['RssFile'])} | {mib(idle.get('Pss', 0))} |",
+               f"| after the settings above (steady state) | {mib(steady['VmRSS'])} | {mib(steady['RssAnon'])} | {mib(steady['RssFile'])} | {mib(steady.get('Pss', 0))} |"]
+    if soak_samples:
+        first, last = soak_samples[1][1], soak_samples[-1][1]
+        report.append(f"| soak: after {soak_samples[1][0]:,} requests | {mib(first['VmRSS'])} | {mib(first['RssAnon'])} | {mib(first['RssFile'])} | {mib(first.get('Pss', 0))} |")
+        report.append(f"| soak: after {soak_samples[-1][0]:,} requests | {mib(last['VmRSS'])} | {mib(last['RssAnon'])} | {mib(last['RssFile'])} | {mib(last.get('Pss', 0))} |")
+        growth = last["VmRSS"] - first["VmRSS"]
+        report += ["", f"Soak at c=32: RSS changed by {growth / 1024:+.1f} MiB between {soak_samples[1][0]:,} and {soak_samples[-1][0]:,} requests "
+                   f"(samples every 30 s: {', '.join(mib(m['VmRSS']) for _, m in soak_samples)})."]
+        met = steady["VmRSS"] <= 30 * 1024 and abs(growth) <= 1024
+        report.append(f"Target composer RSS ≤ 30 MB in steady state and flat: {mib(steady['VmRSS'])}, "
+                      f"{growth / 1024:+.1f} MiB over the soak — {'met' if met else 'not met'}.")
     report += ["", "Project CPU % and peak RSS per setting: " + "; ".join(f"c={r['c']}: {r['rest']}" for r in rows if r["label"] == "project")]
     text = "\n".join(report) + "\n"
     print(text)
