@@ -2,6 +2,9 @@
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+/// The composer's request path runs on one actor (the broker, on the socket thread): nonisolated
+/// async functions run on their caller's actor instead of hopping to the generic executor.
+let composerSettings = strict + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
 
 let package = Package(
     name: "keihin-report",
@@ -86,7 +89,7 @@ let package = Package(
             ],
             path: "Services/Composer",
             resources: [.copy("Resources/report-frame.json")],
-            swiftSettings: strict
+            swiftSettings: composerSettings
         ),
         .executableTarget(
             name: "ReportClient",

@@ -30,7 +30,15 @@ actor Broker {
         let deadline: ContinuousClock.Instant
         /// When to also give the request to another worker; `nil` once done.
         var hedgeAt: ContinuousClock.Instant?
-        let continuation: CheckedContinuation<BackendOutcome, Never>
+        /// Set once the caller waits (``outcome(of:)``); the outcome is kept in `finished` if
+        /// it comes before.
+        var continuation: CheckedContinuation<BackendOutcome, Never>?
+    }
+
+    /// A request handed to the broker: its number while it is in hand, or its outcome at once.
+    enum Submission: Sendable {
+        case inHand(UInt64)
+        case done(BackendOutcome)
     }
 
     /// How often deadlines and hedges are checked: a request is answered at most this much
@@ -43,6 +51,8 @@ actor Broker {
     private let startedAt = ContinuousClock.now
     private var registry = WorkerRegistry()
     private var pending: [UInt64: Pending] = [:]
+    /// Outcomes of submitted requests nobody waits for yet.
+    private var finished: [UInt64: BackendOutcome] = [:]
     private var nextRequest: UInt64 = 0
     /// Requests in flight, kept current per request; made once (after metrics are bootstrapped).
     private let inFlightGauge = Gauge(label: "report_requests_in_flight")
@@ -64,27 +74,60 @@ actor Broker {
     /// Sends `body` (a JSON-RPC request) to a worker of `service` and waits for its reply, at
     /// most until `deadline`.
     func call(service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String? = nil) async -> BackendOutcome {
-        guard mayHaveWorkers(service) else { return .unavailable }
+        await outcome(of: submit(service: service, body: body, deadline: deadline, requestId: requestId))
+    }
+
+    /// Hands `body` to a worker of `service` (or queues it) without waiting: a caller on the
+    /// broker's executor submits several requests, then waits for each with ``outcome(of:)``,
+    /// and they are all in flight at once without a task each.
+    func submit(service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String? = nil) -> Submission {
+        guard mayHaveWorkers(service) else { return .done(.unavailable) }
         let queued = registry.queued(service)
         guard queued < settings.maxQueue else {
             logger.warning("queue full; request refused", metadata: [
                 "service": "\(service)", "queued": "\(queued)", "requestId": "\(requestId ?? "-")",
             ])
-            return .overloaded(queued: queued)
+            return .done(.overloaded(queued: queued))
         }
         nextRequest += 1
         let id = nextRequest
         let hedgeAt = ContinuousClock.now + settings.retryAfter
-        let outcome = await withCheckedContinuation { continuation in
-            pending[id] = Pending(
-                service: service, requestId: requestId, body: body, deadline: deadline,
-                hedgeAt: hedgeAt < deadline ? hedgeAt : nil, continuation: continuation)
-            registry.enqueue(id, service: service)
-            dispatch(service)
-            inFlightGauge.record(pending.count)
-        }
+        pending[id] = Pending(
+            service: service, requestId: requestId, body: body, deadline: deadline,
+            hedgeAt: hedgeAt < deadline ? hedgeAt : nil, continuation: nil)
+        registry.enqueue(id, service: service)
+        dispatch(service)
         inFlightGauge.record(pending.count)
-        return outcome
+        return .inHand(id)
+    }
+
+    /// Waits for a submitted request's outcome: a worker's reply, or why there is none by its
+    /// deadline. Each submission is waited for once.
+    func outcome(of submission: Submission) async -> BackendOutcome {
+        switch submission {
+        case .done(let outcome):
+            return outcome
+        case .inHand(let id):
+            if let outcome = finished.removeValue(forKey: id) { return outcome }
+            return await withCheckedContinuation { continuation in
+                if pending[id] != nil {
+                    pending[id]!.continuation = continuation
+                } else {
+                    continuation.resume(returning: finished.removeValue(forKey: id) ?? .unavailable)
+                }
+            }
+        }
+    }
+
+    /// Gives a request its outcome: to its waiting caller, or kept until the caller waits.
+    private func resolve(_ id: UInt64, _ outcome: BackendOutcome) {
+        guard let entry = pending.removeValue(forKey: id) else { return }
+        inFlightGauge.record(pending.count)
+        if let continuation = entry.continuation {
+            continuation.resume(returning: outcome)
+        } else {
+            finished[id] = outcome
+        }
     }
 
     /// Answers requests whose deadline has passed and hedges those held too long.
@@ -111,13 +154,13 @@ actor Broker {
     }
 
     private func expire(_ id: UInt64) {
-        guard let request = pending.removeValue(forKey: id) else { return }
+        guard let request = pending[id] else { return }
         _ = registry.dequeue(id, service: request.service)
         let outcome: BackendOutcome = registry.workerCount(request.service) == 0 ? .unavailable : .deadlineExceeded
         logger.warning("request expired", metadata: [
             "service": "\(request.service)", "outcome": "\(outcome)", "requestId": "\(request.requestId ?? "-")",
         ])
-        request.continuation.resume(returning: outcome)
+        resolve(id, outcome)
     }
 
     /// Gives a request that is taking long to a second idle worker.
@@ -185,9 +228,7 @@ actor Broker {
             if !registry.release(worker, request: request) {
                 logger.warning("reply for a request this worker did not hold", metadata: ["worker": "\(worker.hex)"])
             }
-            if let request, let entry = pending.removeValue(forKey: request) {
-                entry.continuation.resume(returning: .reply(body))
-            }
+            if let request { resolve(request, .reply(body)) }
             if let service = registry.workers[worker]?.service { dispatch(service) }
         case .heartbeat:
             if registry.isKnown(worker) {

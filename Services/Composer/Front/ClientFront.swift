@@ -29,7 +29,7 @@ struct ClientFront: Service {
         await withTaskExecutorPreference(socket.executor) {
             // On graceful shutdown intake stops (`messages` ends); replies still go out.
             await withGracefulShutdownHandler {
-                await serve()
+                await serve(isolation: router.broker)
             } onGracefulShutdown: {
                 socket.stopReceiving()
             }
@@ -37,7 +37,9 @@ struct ClientFront: Service {
         logger.info("client endpoint drained")
     }
 
-    private func serve() async {
+    /// Handles requests isolated to the broker, which runs on the socket thread: a request
+    /// goes from its frame to the broker and back to its reply without switching executors.
+    private func serve(isolation broker: isolated Broker) async {
         await withDiscardingTaskGroup { group in
             // When intake stops, the group waits for the requests in hand.
             for await frames in socket.messages {
@@ -46,10 +48,15 @@ struct ClientFront: Service {
                     continue
                 }
                 group.addTask {
-                    if let reply = await self.reply(to: frames) { self.socket.send(reply) }
+                    await self.handle(frames, isolation: broker)
                 }
             }
         }
+    }
+
+    /// Answers one message on the broker's executor: everything it calls runs there too.
+    private func handle(_ frames: [Data], isolation broker: isolated Broker) async {
+        if let reply = await reply(to: frames) { socket.send(reply) }
     }
 
     /// The frames to send back for one received message, or `nil` when nothing can be routed

@@ -110,15 +110,20 @@ struct MethodRouter: Sendable {
         return reply
     }
 
-    /// Asks `service` for `method` and decodes its result, or `nil` if it did not answer.
-    private func fetch<T: JSONReadable>(
-        _ type: T.Type, method: String, params: JSONValue? = nil, from service: String, deadline: ContinuousClock.Instant,
-        requestId: String?, logger: Logger
-    ) async -> T? {
+    /// Hands `method` for `service` to the broker without waiting (see ``Broker/submit``).
+    private func submit(
+        method: String, params: JSONValue? = nil, to service: String, deadline: ContinuousClock.Instant, requestId: String?
+    ) async -> Broker.Submission {
         let body = JSONRPCRequest(method: method, params: params, id: .integer(1), requestId: requestId).encoded()
-        guard case .reply(let reply) = await broker.call(service: service, body: body, deadline: deadline, requestId: requestId) else {
-            return nil
-        }
+        return await broker.submit(service: service, body: body, deadline: deadline, requestId: requestId)
+    }
+
+    /// Waits for a submitted request and decodes its result, or `nil` if the service did not
+    /// answer or answered with an error.
+    private func result<T: JSONReadable>(
+        _ type: T.Type, of submission: Broker.Submission, from service: String, logger: Logger
+    ) async -> T? {
+        guard case .reply(let reply) = await broker.outcome(of: submission) else { return nil }
         do {
             switch try JSONRPCResponse.readResult(T.self, from: reply) {
             case .success(let value): return value
@@ -138,16 +143,17 @@ struct MethodRouter: Sendable {
     private func compose(_ params: ComposeParams, requestId: String?, logger: Logger) async -> ComposeResult {
         let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
         let deadline = ContinuousClock.now + limit
+        // Both requests go out before either is waited for, so the services work in parallel.
         // Only what the report shows: every region, the first and the last year.
-        async let statistics = fetch(
-            IndustryStructure.self, method: "statistics.industryStructure",
-            params: Self.tableParams, from: "statistics", deadline: deadline, requestId: requestId, logger: logger)
+        let statistics = await submit(
+            method: "statistics.industryStructure", params: Self.tableParams, to: "statistics", deadline: deadline,
+            requestId: requestId)
         // The Japanese edition needs no English text; the English one falls back to Japanese.
-        async let catalogue = fetch(
-            ZoneCatalogue.self, method: "initiatives.catalogue", params: params.lang == .ja ? Self.japaneseOnly : nil,
-            from: "initiatives", deadline: deadline,
-            requestId: requestId, logger: logger)
-        let (stats, zone) = await (statistics, catalogue)
+        let catalogue = await submit(
+            method: "initiatives.catalogue", params: params.lang == .ja ? Self.japaneseOnly : nil, to: "initiatives",
+            deadline: deadline, requestId: requestId)
+        let stats = await result(IndustryStructure.self, of: statistics, from: "statistics", logger: logger)
+        let zone = await result(ZoneCatalogue.self, of: catalogue, from: "initiatives", logger: logger)
         let report = ReportAssembler(frame: frame, lang: params.lang).assemble(statistics: stats, catalogue: zone)
         var missing: [String] = []
         if stats == nil { missing.append("statistics") }
