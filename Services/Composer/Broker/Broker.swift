@@ -51,6 +51,8 @@ actor Broker {
     private let startedAt = ContinuousClock.now
     private var registry = WorkerRegistry()
     private var pending: [UInt64: Pending] = [:]
+    /// One element when a request comes while none is in hand: wakes the idle sweeper.
+    private let (requestsArrive, requestArrived) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     /// Outcomes of submitted requests nobody waits for yet.
     private var finished: [UInt64: BackendOutcome] = [:]
     private var nextRequest: UInt64 = 0
@@ -91,6 +93,7 @@ actor Broker {
         }
         nextRequest += 1
         let id = nextRequest
+        if pending.isEmpty { requestArrived.yield() }
         let hedgeAt = ContinuousClock.now + settings.retryAfter
         pending[id] = Pending(
             service: service, requestId: requestId, body: body, deadline: deadline,
@@ -301,34 +304,50 @@ actor Broker {
         await withTaskExecutorPreference(socket.executor) { await self.serve() }
     }
 
+    /// Each loop runs isolated to the broker (its body is an actor method), so handling a
+    /// message costs no executor switch.
     private func serve() async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                for await frames in self.socket.messages { await self.receive(frames) }
-            }
-            group.addTask {
-                while (try? await Task.sleep(for: self.settings.heartbeat.interval)) != nil {
-                    await self.heartbeat()
-                }
-            }
-            group.addTask {
-                while (try? await Task.sleep(for: Self.sweepInterval)) != nil {
-                    await self.sweep()
-                }
-            }
-            group.addTask {
-                for await failure in self.socket.sendFailures where failure.reason == .unroutable {
-                    await self.unreachable(failure.firstFrame)
-                }
-            }
-            group.addTask {
-                // A connection closed: libzmq does not say whose, so probe every worker with a
-                // heartbeat; the one that is gone turns up as unroutable right away.
-                for await _ in self.socket.peerDisconnects { await self.probe() }
-            }
+            group.addTask { await self.receiveWorkerMessages() }
+            group.addTask { await self.heartbeatLoop() }
+            group.addTask { await self.sweepLoop() }
+            group.addTask { await self.unroutableLoop() }
+            group.addTask { await self.disconnectLoop() }
             await group.next()
             group.cancelAll()
         }
+    }
+
+    private func receiveWorkerMessages() async {
+        for await frames in socket.messages { receive(frames) }
+    }
+
+    private func heartbeatLoop() async {
+        while (try? await Task.sleep(for: settings.heartbeat.interval)) != nil {
+            heartbeat()
+        }
+    }
+
+    /// Sweeps only while requests are in hand: an idle composer sleeps until one comes.
+    private func sweepLoop() async {
+        var requestsArrive = self.requestsArrive.makeAsyncIterator()
+        while !Task.isCancelled {
+            if pending.isEmpty, await requestsArrive.next() == nil { return }
+            guard (try? await Task.sleep(for: Self.sweepInterval)) != nil else { return }
+            sweep()
+        }
+    }
+
+    private func unroutableLoop() async {
+        for await failure in socket.sendFailures where failure.reason == .unroutable {
+            unreachable(failure.firstFrame)
+        }
+    }
+
+    /// A connection closed: libzmq does not say whose, so probe every worker with a heartbeat;
+    /// the one that is gone turns up as unroutable right away.
+    private func disconnectLoop() async {
+        for await _ in socket.peerDisconnects { probe() }
     }
 
     // MARK: metrics
