@@ -26,6 +26,28 @@ struct ReloadTests {
         #expect(try store.current.dataset(nil).years.count == 3)
     }
 
+    @Test("a kept result is served until a reload replaces the data, then the new data's result")
+    func keptResults() async throws {
+        let folder = try DataFolder()
+        let url = try folder.csv(DatasetLoadingTests.good)
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
+            try StatisticsCatalog.load(from: url)
+        }
+        let table = store.methods
+        let body = JSONRPCRequest(method: "statistics.industryStructure", params: .object([:]), id: .integer(1)).encoded()
+        func years() async throws -> Int {
+            let reply = try #require(await table.respond(to: body, logger: Logger(label: "test")))
+            guard case .success(let structure) = try JSONRPCResponse.readResult(IndustryStructure.self, from: reply) else { return -1 }
+            return structure.years.count
+        }
+        #expect(try await years() == 2)
+        // The file changes without a reload: the kept result (and the loaded data) still answer.
+        try folder.csv(DatasetLoadingTests.good + "\nA,2010,p,50\nA,2010,q,50\nB,2010,p,50\nB,2010,q,50\n")
+        #expect(try await years() == 2)
+        #expect(store.reload().reloaded)
+        #expect(try await years() == 3)
+    }
+
     @Test("statistics.reload answers -32003 with the reason when the data is bad")
     func reloadMethod() async throws {
         let folder = try DataFolder()
