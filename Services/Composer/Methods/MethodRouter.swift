@@ -17,6 +17,7 @@ struct MethodRouter: Sendable {
     let endpoints: [String: String]
     let startedAt = Date()
     let statistics = MethodStatistics()
+    let clock = SecondClock()
     let logger: Logger
 
     func outcome(for request: JSONRPCRequest) async -> JSONRPCResponse.Outcome {
@@ -168,7 +169,7 @@ struct MethodRouter: Sendable {
         return ComposeResult(
             format: params.format, lang: params.lang, content: content, sections: report.headings,
             degraded: !missing.isEmpty, missing: missing,
-            generatedAt: Date().formatted(.iso8601))
+            generatedAt: clock.iso8601)
     }
 
     static let japaneseOnly = JSONValue.object(["lang": .string(ZoneCatalogueParams.Language.ja.rawValue)])

@@ -21,11 +21,34 @@ final class MethodStatistics: Sendable {
         var requests = 0, errors = 0, timeouts = 0
         var recent: [Int] = []
         var next = 0
+        /// The method's metrics, made on its first request and reused.
+        let requestsTotal: Counter
+        let duration: Metrics.Timer
+
+        init(method: String) {
+            requestsTotal = Counter(label: "report_requests_total", dimensions: [("method", method)])
+            duration = Metrics.Timer(label: "report_request_duration_seconds", dimensions: [("method", method)])
+        }
+
+        /// Counts one request in place (the window of recent times is never copied).
+        mutating func record(micros: Int, isTimeout: Bool, isError: Bool) {
+            requests += 1
+            if isTimeout {
+                timeouts += 1
+            } else if isError {
+                errors += 1
+            }
+            if recent.count < MethodStatistics.window {
+                recent.append(micros)
+            } else {
+                recent[next] = micros
+                next = (next + 1) % MethodStatistics.window
+            }
+        }
     }
 
     private let state = Mutex<[String: Counters]>([:])
 
-    /// Records one answered request, here and in the process's metrics.
     func record(method: String, duration: Duration, outcome: JSONRPCResponse.Outcome) {
         // The error code, if any; a service's own response has its error object after the id.
         let errorCode: String? = switch outcome {
@@ -34,32 +57,19 @@ final class MethodStatistics: Sendable {
         case .result: nil
         }
         let isTimeout = errorCode == String(JSONRPCError.deadlineExceededCode)
-        Counter(label: "report_requests_total", dimensions: [("method", method)]).increment()
         if let errorCode {
             Counter(label: "report_request_errors_total", dimensions: [("method", method), ("code", errorCode)]).increment()
         }
-        Metrics.Timer(label: "report_request_duration_seconds", dimensions: [("method", method)])
-            .recordNanoseconds(duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000)
-        let micros = Int(duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000)
-        state.withLock { all in
-            var counters = all[method, default: Counters()]
-            counters.requests += 1
-            if isTimeout {
-                counters.timeouts += 1
-            } else if errorCode != nil {
-                counters.errors += 1
-            }
-            if counters.recent.count < Self.window {
-                counters.recent.append(micros)
-            } else {
-                counters.recent[counters.next] = micros
-                counters.next = (counters.next + 1) % Self.window
-            }
-            all[method] = counters
+        let nanoseconds = duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
+        let (requestsTotal, timer) = state.withLock { all in
+            if all[method] == nil { all[method] = Counters(method: method) }
+            all[method]!.record(micros: Int(nanoseconds / 1000), isTimeout: isTimeout, isError: errorCode != nil)
+            return (all[method]!.requestsTotal, all[method]!.duration)
         }
+        requestsTotal.increment()
+        timer.recordNanoseconds(nanoseconds)
     }
 
-    /// A snapshot: per method, counts and p50/p90/p99/max of recent processing times.
     func snapshot() -> [String: Entry] {
         state.withLock { all in
             all.mapValues { counters in
