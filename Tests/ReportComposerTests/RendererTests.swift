@@ -62,7 +62,9 @@ struct RendererTests {
         #expect(markdown.contains(#"○\<script\>alert(1)\</script\> \*bold\* \| pipe"#))
         report.sections[1].blocks = [.table(table)]
         #expect(MarkdownRenderer().render(report).contains(#"| a\|b | 2.39 |"#))
-        for (text, escaped) in [("*a*", #"\*a\*"#), ("a", "a"), ("", ""), ("川崎[市]", #"川崎\[市\]"#), ("<", #"\<"#)] {
+        for (text, escaped) in [("*a*", #"\*a\*"#), ("a", "a"), ("", ""), ("川崎[市]", #"川崎\[市\]"#), ("<", #"\<"#),
+                                 ("川崎市及び横浜市における*強調*の[取り組み]です。|表|", #"川崎市及び横浜市における\*強調\*の\[取り組み\]です。\|表\|"#),
+                                 ("キングスカイフロントの形成、横浜市はプラットフォーム", "キングスカイフロントの形成、横浜市はプラットフォーム")] {
             #expect(MarkdownRenderer().escape(text) == escaped)
         }
     }

@@ -103,7 +103,18 @@ struct MarkdownRenderer: Sendable {
         var copy = text
         let escaped = copy.withUTF8 { utf8 -> Bool in
             var runStart = 0
-            for index in 0..<utf8.count where Self.isMarkup(utf8[index]) {
+            var index = 0
+            while index < utf8.count {
+                // Markup is ASCII: eight bytes that are all parts of multi-byte characters (most
+                // of a Japanese text) are skipped at once.
+                if index + 8 <= utf8.count,
+                   UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+                    == 0x8080_8080_8080_8080 {
+                    index += 8
+                    continue
+                }
+                defer { index += 1 }
+                guard Self.isMarkup(utf8[index]) else { continue }
                 out += String(decoding: UnsafeBufferPointer(rebasing: utf8[runStart..<index]), as: UTF8.self)
                 out += "\\"
                 runStart = index

@@ -395,7 +395,7 @@ public struct JSONReader {
     /// Whether one of the eight bytes of `word` is `"`, `\\` or below 0x20 (SWAR: "has a zero
     /// byte" after XOR, and "has a byte less than 0x20").
     @inline(__always)
-    private static func hasSpecialByte(_ word: UInt64) -> Bool {
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
