@@ -1,13 +1,13 @@
 import WireProtocol
 
 /// Renders the report as GitHub-flavoured Markdown; the table is a Markdown table. Every string
-/// from a service is escaped, so it renders as the text it is. The document is written into
-/// one buffer, block after block, with one blank line between blocks.
+/// from a service is escaped, so it renders as the text it is. The document is written as
+/// UTF-8 bytes into one buffer, block after block, with one blank line between blocks, and
+/// made a `String` once at the end.
 struct MarkdownRenderer: Sendable {
     func render(_ report: Report) -> String {
         let lang = report.lang
-        var out = String()
-        out.reserveCapacity(8192)
+        var out = MarkdownBuffer(capacity: 8192)
         out += "**"
         escape(report.series, into: &out)
         out += "**\n\n# "
@@ -32,13 +32,13 @@ struct MarkdownRenderer: Sendable {
             }
         }
         // One newline at the end, however the last block ended.
-        while out.utf8.last == UInt8(ascii: "\n") { out.removeLast() }
+        while out.bytes.last == UInt8(ascii: "\n") { out.bytes.removeLast() }
         out += "\n"
-        return out
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// Appends one block, without its trailing blank line; `false` if it printed nothing.
-    private func render(_ block: Report.Block, report: Report, into out: inout String) -> Bool {
+    private func render(_ block: Report.Block, report: Report, into out: inout MarkdownBuffer) -> Bool {
         let lang = report.lang
         switch block.kind {
         case .paragraph:
@@ -56,9 +56,7 @@ struct MarkdownRenderer: Sendable {
                 escape(outlook, into: &out)
             }
         case .note:
-            var text = ""
-            escape(block.text ?? "", into: &text)
-            out += Marks.note(text, lang)
+            out += Marks.note(escape(block.text ?? ""), lang)
         case .unavailable:
             out += "> " + SystemNotice.unavailable(block.service ?? "?", lang: lang)
         case .table:
@@ -70,7 +68,7 @@ struct MarkdownRenderer: Sendable {
         return true
     }
 
-    private func table(_ table: TableText, into out: inout String) {
+    private func table(_ table: TableText, into out: inout MarkdownBuffer) {
         let header = [" "] + table.columns.map { "\($0.region) \($0.title)" }
         row(header, into: &out)
         out += "\n|:---" + String(repeating: "|---:", count: header.count - 1) + "|"
@@ -80,7 +78,7 @@ struct MarkdownRenderer: Sendable {
         }
     }
 
-    private func row(_ cells: [String], into out: inout String) {
+    private func row(_ cells: [String], into out: inout MarkdownBuffer) {
         out += "| "
         for (index, cell) in cells.enumerated() {
             if index > 0 { out += " | " }
@@ -91,17 +89,17 @@ struct MarkdownRenderer: Sendable {
 
     /// Escapes the characters Markdown would read as markup.
     func escape(_ text: String) -> String {
-        var out = ""
+        var out = MarkdownBuffer(capacity: text.utf8.count + 8)
         escape(text, into: &out)
-        return out
+        return String(decoding: out.bytes, as: UTF8.self)
     }
 
     /// Appends `text` with a backslash before each character Markdown would read as markup.
     /// Markup characters are all ASCII, so the scan is over UTF-8 bytes; runs without markup
     /// are appended whole.
-    func escape(_ text: String, into out: inout String) {
+    func escape(_ text: String, into out: inout MarkdownBuffer) {
         var copy = text
-        let escaped = copy.withUTF8 { utf8 -> Bool in
+        copy.withUTF8 { utf8 in
             var runStart = 0
             var index = 0
             while index < utf8.count {
@@ -115,15 +113,12 @@ struct MarkdownRenderer: Sendable {
                 }
                 defer { index += 1 }
                 guard Self.isMarkup(utf8[index]) else { continue }
-                out += String(decoding: UnsafeBufferPointer(rebasing: utf8[runStart..<index]), as: UTF8.self)
-                out += "\\"
+                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index]))
+                out.bytes.append(UInt8(ascii: "\\"))
                 runStart = index
             }
-            guard runStart > 0 else { return false }
-            out += String(decoding: UnsafeBufferPointer(rebasing: utf8[runStart...]), as: UTF8.self)
-            return true
+            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
         }
-        if !escaped { out += text }
     }
 
     private static func isMarkup(_ byte: UInt8) -> Bool {
@@ -134,5 +129,19 @@ struct MarkdownRenderer: Sendable {
         default:
             false
         }
+    }
+}
+
+/// UTF-8 bytes being written: appending to it costs a copy, not `String`'s bookkeeping.
+struct MarkdownBuffer {
+    var bytes: [UInt8] = []
+
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    static func += (buffer: inout MarkdownBuffer, text: String) {
+        var text = text
+        text.withUTF8 { buffer.bytes.append(contentsOf: $0) }
     }
 }
