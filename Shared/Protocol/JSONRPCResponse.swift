@@ -64,17 +64,6 @@ public struct JSONRPCResponse: Sendable, Equatable {
         return out
     }
 
-    /// Reads a response whose result is a `T`, in one typed decoding pass (no intermediate
-    /// ``JSONValue`` tree): the path the composer takes for every service reply.
-    public static func decodeResult<T: Decodable>(_ type: T.Type, from data: Data) throws -> Result<T, JSONRPCError> {
-        let envelope = try JSONCoding.decoder.decode(TypedEnvelope<T>.self, from: data)
-        if let error = envelope.error { return .failure(error) }
-        guard let result = envelope.result else {
-            throw JSONRPCError.internalError("a response has \"result\" or \"error\"")
-        }
-        return .success(result)
-    }
-
     /// Reads a response whose result is a `T` with ``JSONReader``: no `Codable`, no
     /// intermediate tree. The composer reads every service reply this way.
     public static func readResult<T: JSONReadable>(_ type: T.Type, from data: Data) throws -> Result<T, JSONRPCError> {
@@ -92,11 +81,6 @@ public struct JSONRPCResponse: Sendable, Equatable {
             guard let result else { throw JSONRPCError.internalError("a response has \"result\" or \"error\"") }
             return .success(result)
         }
-    }
-
-    private struct TypedEnvelope<T: Decodable>: Decodable {
-        var result: T?
-        var error: JSONRPCError?
     }
 
     /// Reads a response a peer sent.

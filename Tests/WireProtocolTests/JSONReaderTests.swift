@@ -198,4 +198,32 @@ struct JSONReaderTests {
     func notIntegers(text: String) {
         #expect(throws: JSONReadError.self) { try JSONReader.read(Data(text.utf8)) { try $0.readInt() } }
     }
+
+    /// A minimal readable type for the envelope tests.
+    struct Count: JSONReadable, Equatable {
+        var count: Int
+        init(count: Int) { self.count = count }
+        init(reading reader: inout JSONReader) throws {
+            var count: Int?
+            try reader.readObject { key, reader in
+                if key == "count" { count = try reader.readInt() } else { try reader.skipValue() }
+            }
+            self.count = try reader.required(count, "count", of: "Count")
+        }
+    }
+
+    @Test("a response's result is read as its type; an error response is the error; neither is refused")
+    func envelopes() throws {
+        let ok = try JSONRPCResponse.readResult(Count.self, from: Data(#"{"jsonrpc":"2.0","id":1,"result":{"count":3,"x":[1]}}"#.utf8))
+        #expect(try ok.get() == Count(count: 3))
+        let failed = try JSONRPCResponse.readResult(
+            Count.self, from: Data(#"{"jsonrpc":"2.0","id":1,"error":{"code":-32602,"message":"Invalid params"}}"#.utf8))
+        guard case .failure(let error) = failed else {
+            Issue.record("not an error")
+            return
+        }
+        #expect(error.code == -32602)
+        #expect(throws: JSONRPCError.self) { try JSONRPCResponse.readResult(Count.self, from: Data(#"{"jsonrpc":"2.0","id":1}"#.utf8)) }
+        #expect(throws: JSONReadError.self) { try JSONRPCResponse.readResult(Count.self, from: Data(#"{"result":{}}"#.utf8)) }
+    }
 }
