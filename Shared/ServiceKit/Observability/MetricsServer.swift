@@ -1,77 +1,92 @@
-import FlyingFox
-import Foundation
 import Logging
-import Metrics
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 import Prometheus
 import ServiceLifecycle
-import Synchronization
 
-/// Whether a process is ready for work: the composer once its endpoints are bound, a service
-/// once it is registered with a composer.
-public final class Readiness: Sendable {
-    private let state = Mutex(false)
-    public init(_ ready: Bool = false) { state.withLock { $0 = ready } }
-    public var isReady: Bool { state.withLock { $0 } }
-    public func set(_ ready: Bool) { state.withLock { $0 = ready } }
-}
-
-/// The process's metrics registry, bootstrapped into swift-metrics once at start.
-public enum Observability {
-    /// Makes swift-metrics report to a Prometheus registry and returns it.
-    public static func bootstrap() -> PrometheusCollectorRegistry {
-        let registry = PrometheusCollectorRegistry()
-        var factory = PrometheusMetricsFactory(registry: registry)
-        factory.defaultDurationHistogramBuckets = [
-            .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .milliseconds(2),
-            .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100),
-            .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(3),
-        ]
-        MetricsSystem.bootstrap(factory)
-        return registry
-    }
-}
-
-/// Serves `/metrics` (Prometheus text format), `/healthz` (200 while the process runs) and
-/// `/readyz` (200 when ready, else 503) over HTTP with FlyingFox, until graceful shutdown.
+/// Serves `/metrics` (Prometheus text format), `/healthz` and `/readyz` over HTTP with
+/// SwiftNIO on one event-loop thread of its own, until graceful shutdown.
 public struct MetricsServer: Service {
+    /// An HTTP/1.1 connection as the server sees it: request parts in, response parts out.
+    typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+
     let host: String
     let port: UInt16
-    let registry: PrometheusCollectorRegistry
-    let readiness: Readiness
+    let routes: ProbeRoutes
     let logger: Logger
 
     public init(host: String, port: UInt16, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger) {
         self.host = host
         self.port = port
-        self.registry = registry
-        self.readiness = readiness
+        self.routes = ProbeRoutes(registry: registry, readiness: readiness)
         self.logger = logger
     }
 
     public func run() async throws {
-        let server = HTTPServer(address: try .inet(ip4: host, port: port), logger: .disabled)
-        let registry = self.registry, readiness = self.readiness
-        await server.appendRoute("GET /metrics") { _ in
-            var buffer: [UInt8] = []
-            registry.emit(into: &buffer)
-            return HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"], body: Data(buffer))
+        let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        do {
+            try await cancelWhenGracefulShutdown { try await serve(on: eventLoops) }
+        } catch {
+            try? await eventLoops.shutdownGracefully()
+            throw error
         }
-        await server.appendRoute("GET /healthz") { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain"], body: Data("ok\n".utf8))
-        }
-        await server.appendRoute("GET /readyz") { _ in
-            readiness.isReady
-                ? HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain"], body: Data("ready\n".utf8))
-                : HTTPResponse(statusCode: .serviceUnavailable, headers: [.contentType: "text/plain"], body: Data("not ready\n".utf8))
-        }
-        try await cancelWhenGracefulShutdown {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await server.run() }
-                try await server.waitUntilListening()
-                if case .ip4(let ip, let actualPort) = await server.listeningAddress {
-                    logger.info("metrics on http://\(ip):\(actualPort)/metrics")
+        try await eventLoops.shutdownGracefully()
+    }
+
+    private func serve(on eventLoops: MultiThreadedEventLoopGroup) async throws {
+        let listener = try await ServerBootstrap(group: eventLoops)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .bind(host: host, port: Int(port)) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                    return try Connection(wrappingChannelSynchronously: channel)
                 }
-                try await group.next()
+            }
+        if let address = listener.channel.localAddress, let ip = address.ipAddress, let port = address.port {
+            logger.info("metrics on http://\(ip):\(port)/metrics")
+        }
+        let routes = self.routes, logger = self.logger
+        try await listener.executeThenClose { connections in
+            try await withThrowingDiscardingTaskGroup { group in
+                for try await connection in connections {
+                    group.addTask {
+                        do {
+                            try await Self.answer(connection, routes: routes)
+                        } catch {
+                            logger.debug("metrics connection ended: \(error)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Answers the requests of one connection in order, keeping it open while the client asks to.
+    private static func answer(_ connection: Connection, routes: ProbeRoutes) async throws {
+        try await connection.executeThenClose { requests, responses in
+            var head: HTTPRequestHead?
+            for try await part in requests {
+                switch part {
+                case .head(let received):
+                    head = received
+                case .body:
+                    continue
+                case .end:
+                    guard let request = head else { continue }
+                    head = nil
+                    let answer = routes.answer(method: request.method, uri: request.uri)
+                    var headers = HTTPHeaders()
+                    headers.add(name: "content-type", value: answer.contentType)
+                    headers.add(name: "content-length", value: String(answer.body.count))
+                    if !request.isKeepAlive { headers.add(name: "connection", value: "close") }
+                    try await responses.write(.head(HTTPResponseHead(version: request.version, status: answer.status, headers: headers)))
+                    if request.method != .HEAD {
+                        try await responses.write(.body(.byteBuffer(ByteBuffer(bytes: answer.body))))
+                    }
+                    try await responses.write(.end(nil))
+                    if !request.isKeepAlive { return }
+                }
             }
         }
     }
