@@ -90,7 +90,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Composer",
-            resources: [.copy("Resources/report-frame.json")],
+            resources: [.embedInCode("Resources/report-frame.json")],
             swiftSettings: composerSettings
         ),
         .executableTarget(

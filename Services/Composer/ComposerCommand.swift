@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import ServiceKit
 import ServiceLifecycle
@@ -134,7 +138,7 @@ struct ComposerCommand: AsyncParsableCommand {
         let settings = Broker.Settings(
             heartbeat: HeartbeatSettings(interval: .milliseconds(heartbeatInterval), liveness: liveness),
             maxQueue: maxQueue, retryAfter: .milliseconds(retryAfter),
-            services: Set(services.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }))
+            services: Set(services.split(separator: ",").map { $0.trimmingWhitespace }))
         let readiness = Readiness()
         let metrics = observability.services(readiness: readiness, logger: logger)
         do {

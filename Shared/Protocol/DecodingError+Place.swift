@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension DecodingError {
     /// The error as "where: what", with the path into the document (`initiatives[2].summary:
@@ -12,7 +16,7 @@ extension DecodingError {
         case .typeMismatch(let type, let context): return "\(path(context.codingPath)): expected \(type)"
         case .valueNotFound(let type, let context): return "\(path(context.codingPath)): expected \(type), got null"
         case .dataCorrupted(let context):
-            let detail = (context.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
+            let detail = context.underlyingError.map { "\($0)" }
             return context.codingPath.isEmpty
                 ? "not valid JSON\(detail.map { ": \($0)" } ?? "")"
                 : "\(path(context.codingPath)): \(context.debugDescription)"

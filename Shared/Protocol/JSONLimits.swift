@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Limits a JSON text must keep before it is decoded, checked by one pass over its bytes so
 /// that a hostile message cannot make the decoder recurse or allocate without bound.

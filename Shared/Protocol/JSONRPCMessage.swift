@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One entry of a client's message: a valid request, or the error response it has earned.
 public enum JSONRPCEntry: Sendable, Equatable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A valid JSON-RPC 2.0 request or notification.
 public struct JSONRPCRequest: Sendable, Equatable {

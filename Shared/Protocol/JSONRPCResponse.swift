@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A JSON-RPC 2.0 response. Its encoding has only the members `jsonrpc`, `id`, and `result` or
 /// `error`, which is all strict clients such as tinyrpc accept.

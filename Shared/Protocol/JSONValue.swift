@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Any JSON value, kept with its JSON type so that what a client sent (an `id` of 7 or of
 /// `"7"`) goes back exactly as it came.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The worker side of ZeroMQ RFC 7/MDP (MDP/0.1): the frames a worker and a broker exchange.
 /// On the broker's ROUTER each message is prefixed by the worker's routing id.

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Params a method takes, decoded from the request with errors that name the field.
 public protocol MethodParams: Decodable, Sendable {
@@ -40,8 +44,9 @@ extension JSONRPCRequest {
 
     private static func describe(_ error: DecodingError) -> JSONRPCError {
         func path(_ keys: [any CodingKey]) -> String {
-            keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-                .replacingOccurrences(of: ".[", with: "[")
+            keys.enumerated().map { index, key in
+                key.intValue.map { "[\($0)]" } ?? (index == 0 ? key.stringValue : "." + key.stringValue)
+            }.joined()
         }
         switch error {
         case .typeMismatch(let type, let context):

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 import ServiceLifecycle
 import ZeroMQ
@@ -20,7 +24,7 @@ public enum DataServiceRunner {
             store = try ReloadableStore(logger: logger, describe: describe, load: load)
         } catch {
             logger.critical("cannot load the data", metadata: ["error": "\(error)"])
-            FileHandle.standardError.write(Data("\(service)-service: \(error)\n".utf8))
+            StandardError.write("\(service)-service: \(error)\n")
             throw ExitCode(65)
         }
         logger.info("data loaded", metadata: [

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ZeroMQ
 
 /// The command-line options every data service takes.
@@ -100,6 +104,6 @@ public enum Environment {
 
     /// A comma-separated list.
     public static func list(_ name: String) -> [String]? {
-        value(name).map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        value(name).map { $0.split(separator: ",").map { $0.trimmingWhitespace } }
     }
 }

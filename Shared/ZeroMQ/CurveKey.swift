@@ -1,5 +1,9 @@
 import CZeroMQ
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A CurveZMQ key (RFC 26): 32 bytes, written as 40 characters of Z85 (RFC 32).
 public struct CurveKey: Sendable, Hashable, CustomStringConvertible {
@@ -13,7 +17,7 @@ public struct CurveKey: Sendable, Hashable, CustomStringConvertible {
 
     /// A key from its 40-character Z85 text (surrounding white space ignored).
     public init?(z85 text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace
         guard trimmed.utf8.count == 40 else { return nil }
         var decoded = [UInt8](repeating: 0, count: 32)
         guard zmq_z85_decode(&decoded, trimmed) != nil else { return nil }

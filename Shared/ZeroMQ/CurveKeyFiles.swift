@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// CURVE keys on disk: one Z85 key per file, `NAME.key` for the secret key (mode 0600) and
 /// `NAME.pub` for the public key. Lines starting with `#` are comments.
@@ -28,7 +35,7 @@ public enum CurveKeyFiles {
         guard fd >= 0 else { throw Failure("cannot create \(path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         let bytes = Array(text.utf8)
-        guard Foundation.write(fd, bytes, bytes.count) == bytes.count else {
+        guard Glibc.write(fd, bytes, bytes.count) == bytes.count else {
             throw Failure("cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }
@@ -39,7 +46,7 @@ public enum CurveKeyFiles {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw Failure("cannot read key file \(path): \(error.localizedDescription)")
+            throw Failure("cannot read key file \(path): \(error)")
         }
         guard let line = keyLines(text).first, let key = CurveKey(z85: line) else {
             throw Failure("\(path) holds no 40-character Z85 CURVE key")
@@ -60,13 +67,13 @@ public enum CurveKeyFiles {
 
     /// Every key in a file (one per line) or in the `*.pub` files of a folder.
     public static func readKeys(path: String) throws -> Set<CurveKey> {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
             throw Failure("no such file or folder: \(path)")
         }
-        if isFolder.boolValue {
+        if status.st_mode & S_IFMT == S_IFDIR {
             let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".pub") }.sorted()
-            return Set(try names.map { try readKey(path: (path as NSString).appendingPathComponent($0)) })
+            return Set(try names.map { try readKey(path: path.hasSuffix("/") ? path + $0 : path + "/" + $0) })
         }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var keys = Set<CurveKey>()
@@ -78,7 +85,7 @@ public enum CurveKeyFiles {
     }
 
     private static func keyLines(_ text: String) -> [String] {
-        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 }

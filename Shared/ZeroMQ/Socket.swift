@@ -1,5 +1,9 @@
 import CZeroMQ
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// One libzmq socket. Not thread-safe, as libzmq sockets are not: create, use and close it on
 /// one thread. In a service that thread is the ``SocketThread``; a single-threaded command-line

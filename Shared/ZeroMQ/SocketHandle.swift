@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A Sendable reference to a socket that lives on a ``SocketThread``. It carries no socket, only
 /// the socket's number: sending posts the frames to the thread, and received messages arrive on

@@ -1,5 +1,9 @@
 import CZeroMQ
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A socket option, set with `zmq_setsockopt` before the socket binds or connects.
 public enum SocketOption: Sendable, Equatable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Logging
 
 /// The one thread of a process that owns ZeroMQ sockets. It creates every socket, runs
@@ -16,12 +20,10 @@ public final class SocketThread: Sendable {
         self.mailbox = mailbox
         let executor = SocketThreadExecutor(mailbox: mailbox)
         self.executor = executor
-        let thread = Thread {
+        try PosixThread.start(name: name) {
             var loop = SocketThreadLoop(context: context, mailbox: mailbox, executor: executor, logger: logger)
             loop.run()
         }
-        thread.name = name
-        thread.start()
     }
 
     /// Opens a socket on the thread: sets its options, binds and connects. Throws the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The ``SocketThread`` as a Swift concurrency executor: jobs enqueued here run on the I/O
 /// thread between two `zmq_poll`s, like the tasks of a SwiftNIO event loop.

@@ -1,6 +1,14 @@
 import CZeroMQ
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+import Dispatch
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A command for the I/O thread.
 enum SocketCommand: Sendable {
@@ -56,7 +64,7 @@ final class SocketThreadMailbox: Sendable {
         wakeFD = fd
     }
 
-    deinit { Foundation.close(wakeFD) }
+    deinit { close(wakeFD) }
 
     func nextSocketNumber() -> Int {
         socketNumbers.wrappingAdd(1, ordering: .relaxed).newValue

@@ -112,11 +112,28 @@ struct RendererTests {
         #expect(FigureFormat.fixed(Decimal(string: "99999999999999999999.96")!, decimals: 1) == "100000000000000000000.0")
     }
 
+    @Test("a value's exact parts and whether it is whole")
+    func exactParts() throws {
+        let parts = try #require(Decimal(string: "-35.40")!.exactParts)
+        #expect(parts.negative && parts.significand == 354 && parts.exponent == -1)
+        #expect(Decimal(string: "123456789012345678901")!.exactParts == nil)
+        #expect(Decimal.nan.exactParts == nil)
+        #expect(Decimal(100).isInteger)
+        #expect(Decimal(string: "100.00")!.isInteger)
+        #expect(!Decimal(string: "99.5")!.isInteger)
+        #expect(!Decimal(string: "0.00000000000000000001")!.isInteger)
+        #expect(Decimal(string: "123456789012345678901")!.isInteger)
+        #expect(FigureFormat.share(Decimal(string: "100.00")!, decimals: 2, isTotal: true) == "100")
+        #expect(FigureFormat.share(Decimal(string: "99.95")!, decimals: 2, isTotal: true) == "99.95")
+    }
+
     /// The exact reference: round in `Decimal` arithmetic, then print the scaled units.
     static func reference(_ value: Decimal, decimals: Int) -> String {
         var scaled = value
         for _ in 0..<decimals { scaled *= 10 }
-        let units = NSDecimalNumber(decimal: scaled.rounded(0)).int64Value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &scaled, 0, .plain)
+        let units = NSDecimalNumber(decimal: rounded).int64Value
         let divisor = Int64(pow(10, Double(decimals)))
         var text = units < 0 ? "-" : ""
         text += String(units.magnitude / UInt64(divisor))

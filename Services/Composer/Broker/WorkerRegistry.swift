@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The broker's bookkeeping, as a plain value: which workers each service has, how many
 /// requests each may hold at once (1 for a plain RFC 7 worker), which requests each holds, which

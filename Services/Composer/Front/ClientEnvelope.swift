@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A client message as the client ROUTER receives it: the envelope (routing id, and for REQ
 /// clients the empty delimiter) and the body frames after it.

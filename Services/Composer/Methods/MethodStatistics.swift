@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Metrics
 import Synchronization
 import WireProtocol
@@ -53,7 +57,7 @@ final class MethodStatistics: Sendable {
         // The error code, if any; a service's own response has its error object after the id.
         let errorCode: String? = switch outcome {
         case .error(let error): String(error.code)
-        case .response(let whole): whole.range(of: Data(#","error":{"#.utf8)) != nil ? "service" : nil
+        case .response(let whole): whole.contains(Array(#","error":{"#.utf8)) ? "service" : nil
         case .result: nil
         }
         let isTimeout = errorCode == String(JSONRPCError.deadlineExceededCode)

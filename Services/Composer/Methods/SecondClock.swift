@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Synchronization
 
 /// The current time as ISO 8601 text (`2026-11-29T10:05:07Z`), formatted once per second: the

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import WireProtocol
 
 /// The industry structure as a chart: for each region, one 100 % stacked bar per year (the
@@ -86,7 +90,7 @@ struct ChartRenderer: Sendable {
                 var x = Self.labelWidth
                 for (partIndex, sector) in parts.enumerated() {
                     guard let value = data.row(region: region.code, sector: sector.code)?.values[yearIndex] else { continue }
-                    let share = NSDecimalNumber(decimal: value).doubleValue
+                    let share = Double(value.description) ?? 0
                     let barWidth = share * Self.scale
                     let name = HTML.escape(english ? sector.nameEn ?? sector.name : sector.name)
                     let shareText = FigureFormat.share(value, decimals: data.decimals, isTotal: false)
@@ -119,6 +123,9 @@ struct ChartRenderer: Sendable {
     }
 
     private func fmt(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value)
+        let hundredths = Int((value * 100).rounded())
+        guard hundredths % 100 != 0 else { return String(hundredths / 100) }
+        let magnitude = abs(hundredths), fraction = magnitude % 100
+        return (hundredths < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 }

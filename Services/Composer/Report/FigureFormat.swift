@@ -1,11 +1,15 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import WireProtocol
 
 /// How the report writes its figures.
 enum FigureFormat {
     /// A share as published: `35.40` with the dataset's decimals; the whole economy as `100`.
     static func share(_ value: Decimal, decimals: Int, isTotal: Bool) -> String {
-        fixed(value, decimals: isTotal && value == value.rounded(0) ? 0 : decimals)
+        fixed(value, decimals: isTotal && value.isInteger ? 0 : decimals)
     }
 
     /// A rate of change: `18.3%`; a negative the Japanese way, `▲50.6%`, or with a minus sign
@@ -104,29 +108,43 @@ enum FigureFormat {
         decimals > 0 ? "0." + String(repeating: "0", count: decimals) : "0"
     }
 
+    /// 10ⁿ for n in 0...18; 0 beyond (no power of ten that large fits).
+    static func powerOfTen(_ n: Int) -> UInt64 { n >= 0 && n <= 18 ? powersOfTen[n] : 0 }
+
     private static let powersOfTen: [UInt64] = (0...18).map { (0..<$0).reduce(1) { value, _ in value * 10 } }
 }
 
 extension Decimal {
-    /// The exact value as sign, significand and power of ten, when the significand is below
-    /// 10¹⁸ (through `significand` and `exponent`, far cheaper than `Decimal` arithmetic or
-    /// `description`); `nil` for NaN or a longer significand.
+    /// The exact value as sign, significand and power of ten, when the significand fits in
+    /// 64 bits; `nil` for NaN or a longer significand. Read from `description`, which writes
+    /// the exact value in plain digits (`-35.4`, `100`, `0.06`): FoundationEssentials'
+    /// `Decimal` offers no cheaper way to its digits, and its arithmetic costs more.
     var exactParts: (negative: Bool, significand: UInt64, exponent: Int)? {
         guard !isNaN else { return nil }
-        let magnitude = significand
-        guard magnitude < Decimal.significandLimit else { return nil }
-        let units = NSDecimalNumber(decimal: magnitude).int64Value
-        guard units >= 0 else { return nil }
-        return (sign == .minus, UInt64(units), exponent)
+        var negative = false, seenPoint = false
+        var significand: UInt64 = 0, fractionDigits = 0
+        for byte in description.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): negative = true
+            case UInt8(ascii: "."): seenPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let (shifted, overflow) = significand.multipliedReportingOverflow(by: 10)
+                let (next, carry) = shifted.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+                guard !overflow, !carry else { return nil }
+                significand = next
+                if seenPoint { fractionDigits += 1 }
+            default: return nil
+            }
+        }
+        return (negative, significand, -fractionDigits)
     }
 
-    private static let significandLimit = Decimal(sign: .plus, exponent: 18, significand: 1)
-
-    func rounded(_ scale: Int) -> Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, scale, .plain)
-        return result
+    /// Whether the value is a whole number (`100`, `100.00`).
+    var isInteger: Bool {
+        guard let (_, significand, exponent) = exactParts else { return !description.contains(".") }
+        if exponent >= 0 { return true }
+        let power = FigureFormat.powerOfTen(-exponent)
+        return power == 0 ? significand == 0 : significand % power == 0
     }
 }
 

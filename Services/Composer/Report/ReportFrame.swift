@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The composer's own part of the report: title, authors, the ☆ abstract, the paragraphs the
 /// composer owns, and the order of sections, with slots where the services' data goes.
@@ -90,8 +94,9 @@ struct ReportFrame: Decodable, Sendable {
         try JSONDecoder().decode(ReportFrame.self, from: Data(contentsOf: url))
     }
 
-    /// The frame built into the composer.
+    /// The frame built into the composer: `Resources/report-frame.json`, embedded in the
+    /// executable at build time (no resource bundle to ship beside it).
     static func builtIn() throws -> ReportFrame {
-        try load(from: Bundle.module.url(forResource: "report-frame", withExtension: "json")!)
+        try JSONDecoder().decode(ReportFrame.self, from: Data(PackageResources.report_frame_json))
     }
 }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ZeroMQ
 
 /// Who may connect, by CURVE public key, per ZAP domain: `clients` for the client endpoint,

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import ZeroMQ
 
 /// Whether an endpoint only accepts connections from this machine.

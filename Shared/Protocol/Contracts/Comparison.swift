@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Params of `statistics.compare`: the change between two years, for any regions and sectors.
 public struct CompareParams: MethodParams, Encodable, Equatable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 extension IndustryStructure: JSONReadable {
     public init(reading reader: inout JSONReader) throws {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Params of `statistics.industryStructure`: optional filters; absent means all.
 public struct IndustryStructureParams: MethodParams, Encodable, Equatable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A JSON number as it was written, checked against the grammar, with exact conversions.
 public struct JSONNumber: Sendable, Hashable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A type read straight from JSON by ``JSONReader``, without `Codable`: the service replies
 /// the composer reads on every request. Each conformance reads the same members that its

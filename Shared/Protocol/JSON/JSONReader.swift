@@ -1,4 +1,11 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A strict JSON (RFC 8259) pull parser over UTF-8 bytes: it reads values in document order
 /// straight into the caller's types, with no intermediate tree and no `Codable` machinery.

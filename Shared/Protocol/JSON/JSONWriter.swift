@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Writes compact JSON into a byte buffer: the hot-path encoder for envelopes, requests and
 /// documents. Its output matches `JSONCoding.encoder`'s for the same values: members in sorted

@@ -1,5 +1,9 @@
 import ArgumentParser
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// `--metrics-bind`: where a process serves Prometheus metrics and its health endpoints.
 public struct ObservabilityOptions: ParsableArguments, Sendable {

@@ -1,0 +1,32 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The process's standard error, written whole with write(2) (retried on EINTR and short
+/// writes), so that lines from different threads never interleave mid-line.
+public enum StandardError {
+    /// Writes `text` to file descriptor 2.
+    public static func write(_ text: String) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { buffer in
+                #if canImport(Glibc)
+                Glibc.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                #else
+                Darwin.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                #endif
+            }
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
+        bytes.removeAll()
+    }
+}

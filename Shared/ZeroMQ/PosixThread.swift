@@ -1,0 +1,36 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CZeroMQ
+
+/// Starts a detached POSIX thread that runs `body` once: the socket thread needs a thread of
+/// its own that no executor shares, and nothing more than that.
+enum PosixThread {
+    private final class Start {
+        let name: String
+        let body: () -> Void
+        init(name: String, body: @escaping () -> Void) {
+            self.name = name
+            self.body = body
+        }
+    }
+
+    /// Starts the thread; `name` (at most 15 bytes are kept) shows in `top -H` and `perf`.
+    static func start(name: String, _ body: @escaping @Sendable () -> Void) throws {
+        let start = Unmanaged.passRetained(Start(name: name, body: body)).toOpaque()
+        var thread = pthread_t()
+        let code = pthread_create(&thread, nil, { argument in
+            let start = Unmanaged<Start>.fromOpaque(argument!).takeRetainedValue()
+            czmq_name_thread(start.name)
+            start.body()
+            return nil
+        }, start)
+        guard code == 0 else {
+            Unmanaged<Start>.fromOpaque(start).release()
+            throw ZMQError(operation: "pthread_create", code: code)
+        }
+        pthread_detach(thread)
+    }
+}
