@@ -33,6 +33,22 @@ struct ReportOverZeroMQTests {
         #expect(content.contains("| 第二次産業 | 35.40 | 25.24 | ▲28.7% | 53.33 | 29.19 | ▲45.3% | 31.90 | 16.28 | ▲49.0% |"))
     }
 
+    /// The composer's memory budget depends on it: Foundation brings ICU, libcurl and their
+    /// chains (about 12 MB of resident pages), FoundationEssentials does not.
+    @Test("the composer runs without Foundation, ICU or libcurl loaded")
+    func composerLibraries() async throws {
+        let stack = try await ProcessStack.full()
+        #expect(try stack.request(method: "report.compose")["result"] != nil)
+        // /proc files report size 0: read them to the end, not by their size.
+        let file = try #require(FileHandle(forReadingAtPath: "/proc/\(stack.composer.process.processIdentifier)/maps"))
+        let maps = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
+        #expect(maps.contains("libzmq.so"))
+        #expect(maps.contains("libFoundationEssentials.so"))
+        for library in ["libFoundation.so", "lib_FoundationICU.so", "libFoundationNetworking.so", "libcurl.so"] {
+            #expect(!maps.contains(library), "\(library) is loaded")
+        }
+    }
+
     @Test("text and json formats", arguments: ["text", "json"])
     func formats(format: String) async throws {
         let stack = try await ProcessStack.full()

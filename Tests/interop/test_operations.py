@@ -1,8 +1,10 @@
 """Operating the processes: metrics scraped and parsed by a real Prometheus parser, readiness,
 JSON logs and request ids across processes, graceful shutdown."""
+import http.client
 import json
 import signal
 import time
+import urllib.error
 import urllib.request
 
 from prometheus_client.parser import text_string_to_metric_families
@@ -14,6 +16,14 @@ from load import drive
 def scrape(url):
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.status, response.read().decode()
+
+
+def http_status(url, method="GET", data=None):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method=method, data=data), timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 def samples(text):
@@ -54,6 +64,20 @@ def test_metrics_count_what_the_test_did():
         for url in (composer_url, statistics_url):
             assert scrape(url + "/healthz")[0] == 200
             assert scrape(url + "/readyz")[0] == 200
+            assert http_status(url + "/nothing-here") == 404
+            assert http_status(url + "/metrics", method="POST", data=b"x") == 405
+            head = urllib.request.Request(url + "/readyz", method="HEAD")
+            with urllib.request.urlopen(head, timeout=5) as response:
+                assert response.status == 200 and response.read() == b""
+                assert response.headers["Content-Length"] == "6"
+        # One keep-alive connection answers several requests in order.
+        host, port = composer_url[len("http://"):].split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=5)
+        for path in ("/healthz", "/readyz", "/metrics"):
+            connection.request("GET", path)
+            response = connection.getresponse()
+            assert response.status == 200 and response.read()
+        connection.close()
     finally:
         stack.close()
 
