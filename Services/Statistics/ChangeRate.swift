@@ -1,4 +1,5 @@
 import Foundation
+import WireProtocol
 
 /// The rate of change (増減率) the report prints.
 enum ChangeRate {
@@ -14,12 +15,12 @@ enum ChangeRate {
 
     /// The same for values in whole units of any common scale, in integer arithmetic:
     /// round((new − old) × 1000 / old) tenths of a percent, halves away from zero.
-    static func percent(fromUnits old: Int64, toUnits new: Int64) -> Decimal? {
+    static func percent(fromUnits old: Int64, toUnits new: Int64) -> ExactDecimal? {
         guard old != 0 else { return nil }
         let numerator = (new - old).magnitude * 1000
         let denominator = old.magnitude
         let tenths = (numerator * 2 + denominator) / (denominator * 2)
         let negative = (new - old < 0) != (old < 0)
-        return Decimal(sign: negative && tenths != 0 ? .minus : .plus, exponent: -1, significand: Decimal(tenths))
+        return ExactDecimal(significand: negative ? -Int64(tenths) : Int64(tenths), exponent: -1)
     }
 }

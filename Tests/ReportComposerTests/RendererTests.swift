@@ -94,37 +94,31 @@ struct RendererTests {
         #expect(!markdown.unicodeScalars.contains { (0x3040...0x9FFF).contains($0.value) })
     }
 
+    /// A figure from its plain digits.
+    static func figure(_ text: String) -> ExactDecimal { ExactDecimal(exactly: Decimal(string: text)!)! }
+
     @Test("figures format as the seed prints them")
     func figures() {
-        #expect(FigureFormat.share(Decimal(string: "35.4")!, decimals: 2, isTotal: false) == "35.40")
+        #expect(FigureFormat.share(Self.figure("35.4"), decimals: 2, isTotal: false) == "35.40")
         #expect(FigureFormat.share(100, decimals: 2, isTotal: true) == "100")
-        #expect(FigureFormat.rate(Decimal(string: "-50.6")) == "▲50.6%")
-        #expect(FigureFormat.rate(Decimal(string: "23")) == "23.0%")
+        #expect(FigureFormat.share(Self.figure("100.00"), decimals: 2, isTotal: true) == "100")
+        #expect(FigureFormat.share(ExactDecimal(significand: 10000, exponent: -2), decimals: 2, isTotal: true) == "100")
+        #expect(FigureFormat.share(Self.figure("99.95"), decimals: 2, isTotal: true) == "99.95")
+        #expect(FigureFormat.rate(Self.figure("-50.6")) == "▲50.6%")
+        #expect(FigureFormat.rate(Self.figure("-50.6"), lang: .en) == "\u{2212}50.6%")
+        #expect(FigureFormat.rate(Self.figure("23")) == "23.0%")
         #expect(FigureFormat.rate(nil) == "-")
-        #expect(FigureFormat.fixed(Decimal(string: "0.06")!, decimals: 2) == "0.06")
-        #expect(FigureFormat.fixed(Decimal(string: "-2.449")!, decimals: 1) == "-2.4")
-        #expect(FigureFormat.fixed(Decimal(string: "0.05")!, decimals: 1) == "0.1")
-        #expect(FigureFormat.fixed(Decimal(string: "9.96")!, decimals: 1) == "10.0")
-        #expect(FigureFormat.fixed(Decimal(string: "-0.04")!, decimals: 1) == "0.0")
-        #expect(FigureFormat.fixed(Decimal(string: "1234567.5")!, decimals: 0) == "1234568")
-        // A significand beyond 64 bits takes the digit path.
-        #expect(FigureFormat.fixed(Decimal(string: "-123456789012345678901.25")!, decimals: 1) == "-123456789012345678901.3")
-        #expect(FigureFormat.fixed(Decimal(string: "99999999999999999999.96")!, decimals: 1) == "100000000000000000000.0")
-    }
-
-    @Test("a value's exact parts and whether it is whole")
-    func exactParts() throws {
-        let parts = try #require(Decimal(string: "-35.40")!.exactParts)
-        #expect(parts.negative && parts.significand == 354 && parts.exponent == -1)
-        #expect(Decimal(string: "123456789012345678901")!.exactParts == nil)
-        #expect(Decimal.nan.exactParts == nil)
-        #expect(Decimal(100).isInteger)
-        #expect(Decimal(string: "100.00")!.isInteger)
-        #expect(!Decimal(string: "99.5")!.isInteger)
-        #expect(!Decimal(string: "0.00000000000000000001")!.isInteger)
-        #expect(Decimal(string: "123456789012345678901")!.isInteger)
-        #expect(FigureFormat.share(Decimal(string: "100.00")!, decimals: 2, isTotal: true) == "100")
-        #expect(FigureFormat.share(Decimal(string: "99.95")!, decimals: 2, isTotal: true) == "99.95")
+        #expect(FigureFormat.fixed(Self.figure("0.06"), decimals: 2) == "0.06")
+        #expect(FigureFormat.fixed(Self.figure("-2.449"), decimals: 1) == "-2.4")
+        #expect(FigureFormat.fixed(Self.figure("0.05"), decimals: 1) == "0.1")
+        #expect(FigureFormat.fixed(Self.figure("9.96"), decimals: 1) == "10.0")
+        #expect(FigureFormat.fixed(Self.figure("-0.04"), decimals: 1) == "0.0")
+        #expect(FigureFormat.fixed(Self.figure("1234567.5"), decimals: 0) == "1234568")
+        // Scaled beyond 64 bits: the digit path.
+        #expect(FigureFormat.fixed(ExactDecimal(significand: -12345678901234567, exponent: 5), decimals: 1) == "-1234567890123456700000.0")
+        #expect(FigureFormat.fixed(ExactDecimal(significand: 999999999999999996, exponent: -1), decimals: 20) == "99999999999999999.60000000000000000000")
+        #expect(FigureFormat.fixed(ExactDecimal(significand: 6, exponent: -25), decimals: 1) == "0.0")
+        #expect(FigureFormat.fixed(ExactDecimal(significand: 96, exponent: -22), decimals: 21) == "0.000000000000000000010")
     }
 
     /// The exact reference: round in `Decimal` arithmetic, then print the scaled units.
@@ -153,7 +147,7 @@ struct RendererTests {
             let places = Int(state % 5)
             let value = Decimal(sign: units < 0 ? .minus : .plus, exponent: -places, significand: Decimal(units.magnitude))
             for decimals in 0...3 {
-                #expect(FigureFormat.fixed(value, decimals: decimals) == Self.reference(value, decimals: decimals), "\(value) to \(decimals)")
+                #expect(FigureFormat.fixed(ExactDecimal(exactly: value)!, decimals: decimals) == Self.reference(value, decimals: decimals), "\(value) to \(decimals)")
             }
         }
     }

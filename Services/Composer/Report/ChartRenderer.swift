@@ -90,7 +90,7 @@ struct ChartRenderer: Sendable {
                 var x = Self.labelWidth
                 for (partIndex, sector) in parts.enumerated() {
                     guard let value = data.row(region: region.code, sector: sector.code)?.values[yearIndex] else { continue }
-                    let share = Double(value.description) ?? 0
+                    let share = value.doubleValue
                     let barWidth = share * Self.scale
                     let name = HTML.escape(english ? sector.nameEn ?? sector.name : sector.name)
                     let shareText = FigureFormat.share(value, decimals: data.decimals, isTotal: false)

@@ -8,13 +8,13 @@ import WireProtocol
 /// How the report writes its figures.
 enum FigureFormat {
     /// A share as published: `35.40` with the dataset's decimals; the whole economy as `100`.
-    static func share(_ value: Decimal, decimals: Int, isTotal: Bool) -> String {
+    static func share(_ value: ExactDecimal, decimals: Int, isTotal: Bool) -> String {
         fixed(value, decimals: isTotal && value.isInteger ? 0 : decimals)
     }
 
     /// A rate of change: `18.3%`; a negative the Japanese way, `▲50.6%`, or with a minus sign
     /// in English, `−50.6%`; `-` for none.
-    static func rate(_ value: Decimal?, lang: ReportLanguage = .ja) -> String {
+    static func rate(_ value: ExactDecimal?, lang: ReportLanguage = .ja) -> String {
         guard let value else { return "-" }
         guard value < 0 else { return "\(fixed(value, decimals: 1))%" }
         return (lang == .ja ? "▲" : "\u{2212}") + "\(fixed(-value, decimals: 1))%"
@@ -29,58 +29,17 @@ enum FigureFormat {
     }
 
     /// `value` rounded half away from zero to `decimals` places, with trailing zeros kept
-    /// (`35.40`). Works on the decimal digits of the exact value, not in `Decimal` arithmetic,
-    /// which costs several times more.
-    static func fixed(_ value: Decimal, decimals: Int) -> String {
+    /// (`35.40`), in integer arithmetic on its significand.
+    static func fixed(_ value: ExactDecimal, decimals: Int) -> String {
         if let text = fixedFromParts(value, decimals: decimals) { return text }
-        // `Decimal.description` writes the exact value in plain digits: `-35.4`, `100`, `0.06`.
-        var digits: [UInt8] = []
-        var fractionDigits = 0
-        var seenPoint = false
-        var negative = false
-        for byte in value.description.utf8 {
-            switch byte {
-            case UInt8(ascii: "-"): negative = true
-            case UInt8(ascii: "."): seenPoint = true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                digits.append(byte - UInt8(ascii: "0"))
-                if seenPoint { fractionDigits += 1 }
-            default: break
-            }
-        }
-        // Drop the digits beyond `decimals`, rounding the rest half away from zero.
-        if fractionDigits > decimals {
-            let cut = digits.count - (fractionDigits - decimals)
-            let roundUp = digits[cut] >= 5
-            digits.removeLast(digits.count - cut)
-            fractionDigits = decimals
-            if roundUp {
-                var index = digits.count - 1
-                while index >= 0 && digits[index] == 9 {
-                    digits[index] = 0
-                    index -= 1
-                }
-                if index >= 0 { digits[index] += 1 } else { digits.insert(1, at: 0) }
-            }
-        }
-        digits += repeatElement(0, count: decimals - fractionDigits)
-        // At least one integer digit.
-        if digits.count <= decimals { digits.insert(contentsOf: repeatElement(0, count: decimals + 1 - digits.count), at: 0) }
-        var text = negative && digits.contains(where: { $0 != 0 }) ? "-" : ""
-        let integerCount = digits.count - decimals
-        let integerPart = digits[..<integerCount].drop { $0 == 0 }
-        text += integerPart.isEmpty ? "0" : String(decoding: integerPart.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
-        if decimals > 0 {
-            text += "." + String(decoding: digits[integerCount...].map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
-        }
-        return text
+        return fixedFromDigits(value, decimals: decimals)
     }
 
-    /// The common case in integer arithmetic: a significand of up to 64 bits, scaled to
-    /// `decimals` places without overflow. `nil` otherwise.
-    private static func fixedFromParts(_ value: Decimal, decimals: Int) -> String? {
-        guard decimals >= 0, decimals <= 18, let (negative, significand, exponent) = value.exactParts else { return nil }
-        let shift = exponent + decimals
+    /// The common case: the value scaled to `decimals` places fits 64 bits. `nil` otherwise.
+    private static func fixedFromParts(_ value: ExactDecimal, decimals: Int) -> String? {
+        guard decimals >= 0, decimals <= 18 else { return nil }
+        let significand = value.significand.magnitude, negative = value.significand < 0
+        let shift = value.exponent + decimals
         var units: UInt64
         if shift >= 0 {
             guard shift <= 18 else { return nil }
@@ -104,48 +63,55 @@ enum FigureFormat {
         return text
     }
 
+    /// Any value and any number of places, one decimal digit at a time.
+    private static func fixedFromDigits(_ value: ExactDecimal, decimals: Int) -> String {
+        let decimals = max(0, decimals)
+        var digits = String(value.significand.magnitude).utf8.map { $0 - UInt8(ascii: "0") }
+        var fractionDigits = 0
+        if value.exponent >= 0 {
+            digits += repeatElement(0, count: value.exponent)
+        } else {
+            fractionDigits = -value.exponent
+            // At least one integer digit: 6 × 10⁻³ is 0.006.
+            if digits.count <= fractionDigits { digits.insert(contentsOf: repeatElement(0, count: fractionDigits + 1 - digits.count), at: 0) }
+        }
+        // Drop the digits beyond `decimals`, rounding the rest half away from zero.
+        if fractionDigits > decimals {
+            let cut = digits.count - (fractionDigits - decimals)
+            let roundUp = digits[cut] >= 5
+            digits.removeLast(digits.count - cut)
+            fractionDigits = decimals
+            if roundUp {
+                var index = digits.count - 1
+                while index >= 0, digits[index] == 9 {
+                    digits[index] = 0
+                    index -= 1
+                }
+                if index >= 0 { digits[index] += 1 } else { digits.insert(1, at: 0) }
+            }
+        }
+        digits += repeatElement(0, count: decimals - fractionDigits)
+        if digits.count <= decimals { digits.insert(contentsOf: repeatElement(0, count: decimals + 1 - digits.count), at: 0) }
+        var text = value.significand < 0 && digits.contains(where: { $0 != 0 }) ? "-" : ""
+        let integerCount = digits.count - decimals
+        let integerPart = digits[..<integerCount].drop { $0 == 0 }
+        text += integerPart.isEmpty ? "0" : String(decoding: integerPart.map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        if decimals > 0 {
+            text += "." + String(decoding: digits[integerCount...].map { $0 + UInt8(ascii: "0") }, as: UTF8.self)
+        }
+        return text
+    }
+
     private static func units0(_ decimals: Int) -> String {
         decimals > 0 ? "0." + String(repeating: "0", count: decimals) : "0"
     }
 
-    /// 10ⁿ for n in 0...18; 0 beyond (no power of ten that large fits).
-    static func powerOfTen(_ n: Int) -> UInt64 { n >= 0 && n <= 18 ? powersOfTen[n] : 0 }
-
     private static let powersOfTen: [UInt64] = (0...18).map { (0..<$0).reduce(1) { value, _ in value * 10 } }
 }
 
-extension Decimal {
-    /// The exact value as sign, significand and power of ten, when the significand fits in
-    /// 64 bits; `nil` for NaN or a longer significand. Read from `description`, which writes
-    /// the exact value in plain digits (`-35.4`, `100`, `0.06`): FoundationEssentials'
-    /// `Decimal` offers no cheaper way to its digits, and its arithmetic costs more.
-    var exactParts: (negative: Bool, significand: UInt64, exponent: Int)? {
-        guard !isNaN else { return nil }
-        var negative = false, seenPoint = false
-        var significand: UInt64 = 0, fractionDigits = 0
-        for byte in description.utf8 {
-            switch byte {
-            case UInt8(ascii: "-"): negative = true
-            case UInt8(ascii: "."): seenPoint = true
-            case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                let (shifted, overflow) = significand.multipliedReportingOverflow(by: 10)
-                let (next, carry) = shifted.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
-                guard !overflow, !carry else { return nil }
-                significand = next
-                if seenPoint { fractionDigits += 1 }
-            default: return nil
-            }
-        }
-        return (negative, significand, -fractionDigits)
-    }
-
+extension ExactDecimal {
     /// Whether the value is a whole number (`100`, `100.00`).
-    var isInteger: Bool {
-        guard let (_, significand, exponent) = exactParts else { return !description.contains(".") }
-        if exponent >= 0 { return true }
-        let power = FigureFormat.powerOfTen(-exponent)
-        return power == 0 ? significand == 0 : significand % power == 0
-    }
+    var isInteger: Bool { normalized.exponent >= 0 }
 }
 
 extension IndustryStructure {

@@ -44,8 +44,8 @@ struct IndustryDataset: Sendable {
     var cellCount: Int { shares.count }
 
     /// The share of a sector in a region-year, exactly as published.
-    func share(region: Int, year: Int, sector: Int) -> Decimal {
-        decimal(units(region: region, year: year, sector: sector))
+    func share(region: Int, year: Int, sector: Int) -> ExactDecimal {
+        exact(units(region: region, year: year, sector: sector))
     }
 
     /// The share in whole units of 10^-decimals.
@@ -53,9 +53,8 @@ struct IndustryDataset: Sendable {
         shares[(region * years.count + year) * sectors.count + sector]
     }
 
-    /// Units as an exact decimal.
-    func decimal(_ units: Int64) -> Decimal {
-        // Built from digits and an exponent: exact, and far cheaper than a Decimal division.
-        return Decimal(sign: units < 0 ? .minus : .plus, exponent: -metadata.decimals, significand: Decimal(units.magnitude))
+    /// Units as the exact decimal they stand for.
+    func exact(_ units: Int64) -> ExactDecimal {
+        ExactDecimal(significand: units, exponent: -metadata.decimals)
     }
 }

@@ -45,6 +45,6 @@ extension IndustryDataset {
         return IndustryStructure.Change(
             from: years[from].year, to: years[to].year,
             ratePercent: sectors[sector].isTotal ? nil : ChangeRate.percent(fromUnits: old, toUnits: new),
-            differencePoints: decimal(new - old))
+            differencePoints: exact(new - old))
     }
 }

@@ -29,14 +29,14 @@ public struct Comparison: Codable, Sendable, Equatable {
     public struct Row: Codable, Sendable, Equatable {
         public var region: String
         public var sector: String
-        public var fromValue: Decimal
-        public var toValue: Decimal
+        public var fromValue: ExactDecimal
+        public var toValue: ExactDecimal
         /// (to − from) / from × 100, rounded half up to one decimal; `nil` for the whole
         /// economy or a zero start.
-        public var ratePercent: Decimal?
+        public var ratePercent: ExactDecimal?
         /// to − from, in percentage points.
-        public var differencePoints: Decimal
-        public init(region: String, sector: String, fromValue: Decimal, toValue: Decimal, ratePercent: Decimal?, differencePoints: Decimal) {
+        public var differencePoints: ExactDecimal
+        public init(region: String, sector: String, fromValue: ExactDecimal, toValue: ExactDecimal, ratePercent: ExactDecimal?, differencePoints: ExactDecimal) {
             self.region = region
             self.sector = sector
             self.fromValue = fromValue
@@ -69,9 +69,9 @@ public struct StructuralFacts: Codable, Sendable, Equatable {
     public struct Extreme: Codable, Sendable, Equatable {
         public var region: String
         public var regionName: String
-        public var differencePoints: Decimal
-        public var ratePercent: Decimal?
-        public init(region: String, regionName: String, differencePoints: Decimal, ratePercent: Decimal?) {
+        public var differencePoints: ExactDecimal
+        public var ratePercent: ExactDecimal?
+        public init(region: String, regionName: String, differencePoints: ExactDecimal, ratePercent: ExactDecimal?) {
             self.region = region
             self.regionName = regionName
             self.differencePoints = differencePoints

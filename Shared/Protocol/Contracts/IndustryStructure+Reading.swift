@@ -88,13 +88,13 @@ extension IndustryStructure.Sector: JSONReadable {
 
 extension IndustryStructure.Change: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var from: Int?, to: Int?, ratePercent: Decimal?, differencePoints: Decimal?
+        var from: Int?, to: Int?, ratePercent: ExactDecimal?, differencePoints: ExactDecimal?
         try reader.readObject { key, reader in
             switch key {
             case "from": from = try reader.readInt()
             case "to": to = try reader.readInt()
-            case "ratePercent": ratePercent = try reader.readOptional { try $0.readDecimal() }
-            case "differencePoints": differencePoints = try reader.readDecimal()
+            case "ratePercent": ratePercent = try reader.readOptional { try $0.readExactDecimal() }
+            case "differencePoints": differencePoints = try reader.readExactDecimal()
             default: try reader.skipValue()
             }
         }
@@ -106,12 +106,12 @@ extension IndustryStructure.Change: JSONReadable {
 
 extension IndustryStructure.Row: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var region: String?, sector: String?, values: [Decimal]?, change: IndustryStructure.Change?
+        var region: String?, sector: String?, values: [ExactDecimal]?, change: IndustryStructure.Change?
         try reader.readObject { key, reader in
             switch key {
             case "region": region = try reader.readString()
             case "sector": sector = try reader.readString()
-            case "values": values = try reader.readArray { try $0.readDecimal() }
+            case "values": values = try reader.readArray { try $0.readExactDecimal() }
             case "change": change = try reader.readOptional { try IndustryStructure.Change(reading: &$0) }
             default: try reader.skipValue()
             }

@@ -87,10 +87,10 @@ public struct IndustryStructure: Codable, Sendable, Equatable {
         public var to: Int
         /// (new − old) / old × 100, rounded half up to one decimal; `nil` where it has no
         /// meaning (the whole economy, always 100 %, or an old share of zero).
-        public var ratePercent: Decimal?
+        public var ratePercent: ExactDecimal?
         /// new − old, in percentage points.
-        public var differencePoints: Decimal
-        public init(from: Int, to: Int, ratePercent: Decimal?, differencePoints: Decimal) {
+        public var differencePoints: ExactDecimal
+        public init(from: Int, to: Int, ratePercent: ExactDecimal?, differencePoints: ExactDecimal) {
             self.from = from
             self.to = to
             self.ratePercent = ratePercent
@@ -102,9 +102,9 @@ public struct IndustryStructure: Codable, Sendable, Equatable {
         public var region: String
         public var sector: String
         /// One value per entry of `years`, in that order.
-        public var values: [Decimal]
+        public var values: [ExactDecimal]
         public var change: Change?
-        public init(region: String, sector: String, values: [Decimal], change: Change?) {
+        public init(region: String, sector: String, values: [ExactDecimal], change: Change?) {
             self.region = region
             self.sector = sector
             self.values = values

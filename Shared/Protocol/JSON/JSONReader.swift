@@ -229,6 +229,17 @@ public struct JSONReader {
         return value
     }
 
+    /// Reads a number of at most 18 digits exactly, as an ``ExactDecimal``.
+    public mutating func readExactDecimal() throws -> ExactDecimal {
+        let number = try scanNumber()
+        let exponent = number.exponent - number.fractionDigits
+        guard number.fitsFast, abs(exponent) <= 1_000 else {
+            throw mismatch("a decimal number of at most 18 digits", found: text(of: number))
+        }
+        let significand = Int64(number.significand)
+        return ExactDecimal(significand: number.negative ? -significand : significand, exponent: exponent)
+    }
+
     // MARK: containers
 
     /// Reads an object, calling `body` with each member's key as the bytes it was written
