@@ -97,6 +97,11 @@ struct ComposerCommand: AsyncParsableCommand {
     @Option(help: "Service names workers may register as (comma-separated).")
     var services: String = "statistics,initiatives"
 
+    @Option(help: ArgumentHelp(
+        "Measure what one report costs without messaging — read these two saved service replies (statistics.industryStructure and initiatives.catalogue responses), assemble, render Markdown, encode — print the timings and exit.",
+        valueName: "statistics.json,catalogue.json"))
+    var measureWork: String?
+
     @OptionGroup var logging: LoggingOptions
 
     @OptionGroup var observability: ObservabilityOptions
@@ -124,6 +129,15 @@ struct ComposerCommand: AsyncParsableCommand {
     private var workerSecretPath: String? { workerCurveSecret ?? Environment.value("REPORT_WORKER_CURVE_SECRET") }
 
     func run() async throws {
+        if let measureWork {
+            let paths = measureWork.split(separator: ",").map(String.init)
+            guard paths.count == 2 else { throw ValidationError("--measure-work takes two files: statistics.json,catalogue.json") }
+            let lines = try ComposeWorkMeasurement.run(
+                statisticsReply: ComposeWorkMeasurement.read(paths[0]), catalogueReply: ComposeWorkMeasurement.read(paths[1]),
+                frame: ReportFrame.builtIn())
+            print(lines.joined(separator: "\n"))
+            return
+        }
         let logger = logging.bootstrap(label: "report-composer")
         let clientKeys = try clientSecretPath.map(CurveKeyFiles.readKeyPair)
         let workerKeys = try workerSecretPath.map(CurveKeyFiles.readKeyPair)

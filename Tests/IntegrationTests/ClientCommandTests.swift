@@ -4,17 +4,7 @@ import Testing
 @Suite("the report-client command")
 struct ClientCommandTests {
     func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = ProcessStack.binaries.appendingPathComponent("report-client")
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        try ProcessStack.runToEnd("report-client", arguments)
     }
 
     @Test("prints the report, writes it to a file, and shows JSON-RPC errors")

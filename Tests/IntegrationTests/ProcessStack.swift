@@ -4,6 +4,24 @@ import Testing
 import WireProtocol
 import ZeroMQ
 
+extension ProcessStack {
+    /// Runs one of this package's executables to its end: exit status, standard output and
+    /// standard error.
+    static func runToEnd(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = binaries.appendingPathComponent(name)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    }
+}
+
 /// A running executable of this package, with its standard error collected.
 final class RunningProcess: Sendable {
     let name: String

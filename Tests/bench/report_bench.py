@@ -15,6 +15,7 @@ Python peer from ../shared/bench (run from there, never copied), in one run on t
   python3 Tests/bench/report_bench.py --bin .build/release [--requests 5000] [--seconds 10] [--soak-requests N]
 """
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -89,6 +90,38 @@ def soak(binaries, procs, total, slice_seconds=30):
     return samples
 
 
+def measure_work(binaries):
+    """What one report costs the composer without messaging: the two replies the running
+    services give (fetched through the composer, which passes them on as they are), read,
+    assembled, rendered and encoded inside `report-composer --measure-work`."""
+    import tempfile
+    import zmq
+    context = zmq.Context()
+    socket = context.socket(zmq.REQ)
+    socket.setsockopt(zmq.LINGER, 0)
+    socket.rcvtimeo = 10000
+    socket.connect("tcp://127.0.0.1:5555")
+    files = []
+    for method, params in (("statistics.industryStructure", {"span": "endpoints"}), ("initiatives.catalogue", {"lang": "ja"})):
+        socket.send(json.dumps({"jsonrpc": "2.0", "id": 1, "method": method, "params": params}).encode())
+        reply = socket.recv()
+        if b'"result"' not in reply:
+            raise SystemExit(f"{method} did not answer with a result: {reply[:200]!r}")
+        handle = tempfile.NamedTemporaryFile(prefix="reply-", suffix=".json", delete=False)
+        handle.write(reply)
+        handle.close()
+        files.append(handle.name)
+    socket.close()
+    context.term()
+    try:
+        out = subprocess.run([os.path.join(binaries, "report-composer"), "--measure-work", ",".join(files)],
+                             capture_output=True, text=True, check=True).stdout
+    finally:
+        for name in files:
+            os.unlink(name)
+    return out
+
+
 def stop(procs):
     for proc in procs.values():
         proc.terminate()
@@ -152,6 +185,7 @@ def main():
     subprocess.run(["gcc", "-O2", "-o", FLOOR, os.path.join(SHARED_BENCH, "floor.c"), "-lzmq", "-lpthread"], check=True)
     rows, log = [], []
     idle = steady = None
+    work = ""
     soak_samples = []
 
     def run(command, env=None):
@@ -175,6 +209,8 @@ def main():
             run([FLOOR, "client", "tcp://127.0.0.1:5555", str(args.requests), str(args.seconds)],
                 env=dict(os.environ, METHOD="report.compose", LABEL="project-cgen", WATCH=watch))
             steady = memory(procs["composer"].pid)
+            if round_number == args.rounds - 1:
+                work = measure_work(binaries)
             if args.soak_requests and round_number == args.rounds - 1:
                 soak_samples = soak(binaries, procs, args.soak_requests)
         finally:
@@ -233,10 +269,30 @@ def main():
         met = steady["VmRSS"] <= 30 * 1024 and abs(growth) <= 1024
         report.append(f"Target composer RSS ≤ 30 MB in steady state and flat: {mib(steady['VmRSS'])}, "
                       f"{growth / 1024:+.1f} MiB over the soak — {'met' if met else 'not met'}.")
+    # CPU per request at c=32, all processes of each system together (100 % = one core).
+    def cpu_per_request(row):
+        shares = re.findall(r"(\w+)=(\d+)", row["rest"].split("cpu%:")[-1]) if row and "cpu%:" in row["rest"] else []
+        return sum(int(v) for _, v in shares) * 1e4 / row["rps"] if shares and row["rps"] else None
+    per_request = {label: cpu_per_request(get(label, 32)) for label in ("c-floor", "py-orjson-cgen", "project-cgen")}
+    report += ["", "CPU per request at c=32, every process of the system together (client included; 2 cores = 2,000,000 µs/s):", "",
+               "| system | µs CPU per request | processes (% of a core) |", "|---|---:|---|"]
+    for label, value in per_request.items():
+        if value:
+            report.append(f"| {label} | {value:.0f} | {get(label, 32)['rest'].split('cpu%:')[-1].strip()} |")
+    work_total = re.search(r"^total: p50 ([\d.]+)", work, re.M)
+    work_cpu = re.search(r"^thread CPU per report: ([\d.]+)", work, re.M)
+    if work:
+        report += ["", "The composer's work per report without messaging (`report-composer --measure-work`, the replies the services "
+                   "gave in the last round):", "", "```", work.strip(), "```"]
+    if work_cpu and per_request["c-floor"] and floor32 and peer32:
+        bound = 2e6 / (per_request["c-floor"] + float(work_cpu.group(1)))
+        report += ["", f"Bound: with messaging as cheap as the floor's ({per_request['c-floor']:.0f} µs of CPU per request, all processes) "
+                   f"plus only this work ({float(work_cpu.group(1)):.0f} µs), 2 cores would serve at most {bound:,.0f} req/s — "
+                   f"{bound / floor32['rps']:.0%} of the floor, {bound / peer32['rps']:.1f} × the Python peer."]
     report += ["", "Project CPU % and peak RSS per setting: " + "; ".join(f"c={r['c']}: {r['rest']}" for r in rows if r["label"] == "project")]
     text = "\n".join(report) + "\n"
     print(text)
-    open(os.path.join(HERE, "report-bench.md"), "w").write(text + "\n```\n" + "".join(log) + "```\n")
+    open(os.path.join(HERE, "report-bench.md"), "w").write(text + "\n```\n" + "".join(log) + work + "```\n")
     svg_plot([r for r in rows if r["label"] in ("project", "project-cgen", "c-floor", "py-orjson-cgen")], os.path.join(HERE, "report-bench.svg"))
 
 
