@@ -9,10 +9,10 @@ import Darwin
 public enum StandardError {
     /// Writes `text` to file descriptor 2.
     public static func write(_ text: String) {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { buffer in
+            let written = bytes.withUnsafeBytes { buffer in
                 #if canImport(Glibc)
                 Glibc.write(2, buffer.baseAddress! + offset, buffer.count - offset)
                 #else
@@ -27,6 +27,5 @@ public enum StandardError {
                 return
             }
         }
-        bytes.removeAll()
     }
 }

@@ -77,6 +77,11 @@ def test_metrics_count_what_the_test_did():
             connection.request("GET", path)
             response = connection.getresponse()
             assert response.status == 200 and response.read()
+        # SIGTERM with that keep-alive connection still open: both processes end cleanly.
+        for process in (stack.composer, statistics):
+            process.p.send_signal(signal.SIGTERM)
+        assert statistics.p.wait(timeout=15) == 0, statistics.log
+        assert stack.composer.p.wait(timeout=15) == 0, stack.composer.log
         connection.close()
     finally:
         stack.close()

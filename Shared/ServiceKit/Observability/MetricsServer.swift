@@ -25,13 +25,18 @@ public struct MetricsServer: Service {
 
     public func run() async throws {
         let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let outcome: Result<Void, any Error>
         do {
             try await cancelWhenGracefulShutdown { try await serve(on: eventLoops) }
+            outcome = .success(())
+        } catch is CancellationError where Task.isShuttingDownGracefully {
+            // Graceful shutdown cancels the listener and its connections: that is how it ends.
+            outcome = .success(())
         } catch {
-            try? await eventLoops.shutdownGracefully()
-            throw error
+            outcome = .failure(error)
         }
         try await eventLoops.shutdownGracefully()
+        try outcome.get()
     }
 
     private func serve(on eventLoops: MultiThreadedEventLoopGroup) async throws {
