@@ -97,7 +97,7 @@ struct JSONReaderTests {
         ("123456789012345678901234", "123456789012345678901234"),
     ])
     func decimals(text: String, expected: String) throws {
-        let value = try JSONReader.read(Data(text.utf8)) { try $0.readDecimal() }
+        let value = try JSONReader.read(Data(text.utf8)) { try $0.readNumber() }.decimal
         #expect(value == Decimal(string: expected))
     }
 

@@ -20,8 +20,8 @@ public struct JSONNumber: Sendable, Hashable {
     /// The nearest `Double`.
     public var double: Double? { Double(text) }
 
-    /// The exact value as a `Decimal`. (``JSONReader/readDecimal()`` builds short numbers from
-    /// their digits without this text.)
+    /// The exact value as a `Decimal`, at any length. (Figures of at most 18 digits read
+    /// cheaper with ``JSONReader/readExactDecimal()``.)
     public var decimal: Decimal? {
         Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
     }

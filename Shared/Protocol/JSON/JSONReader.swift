@@ -216,19 +216,6 @@ public struct JSONReader {
         return value
     }
 
-    /// Reads a number exactly, as a `Decimal`.
-    public mutating func readDecimal() throws -> Decimal {
-        let number = try scanNumber()
-        let exponent = number.exponent - number.fractionDigits
-        if number.fitsFast, exponent > -128, exponent < 128 {
-            if number.significand == 0 { return Decimal(0) }
-            return Decimal(sign: number.negative ? .minus : .plus, exponent: exponent, significand: Decimal(number.significand))
-        }
-        let literal = JSONNumber(text: text(of: number), isInteger: number.isInteger)
-        guard let value = literal.decimal else { throw mismatch("a decimal number", found: literal.text) }
-        return value
-    }
-
     /// Reads a number of at most 18 digits exactly, as an ``ExactDecimal``.
     public mutating func readExactDecimal() throws -> ExactDecimal {
         let number = try scanNumber()
