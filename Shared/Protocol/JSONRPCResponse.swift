@@ -57,6 +57,33 @@ public struct JSONRPCResponse: Sendable, Equatable {
         return out
     }
 
+    /// Whether `response`, one response object as ``encoded()`` writes it (`jsonrpc`, `id`, then
+    /// `result` or `error`), is an error, told from its first member after the id without parsing
+    /// it. A `,"result":` or `,"error":` inside a string would have its quotes escaped, so the
+    /// first one of the two is the top-level member whatever the result holds.
+    public static func encodedIsError(_ response: Data) -> Bool {
+        response.withUnsafeBytes { bytes in
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: ",") {
+                    if Self.bytes(bytes, at: index, match: resultMember) { return false }
+                    if Self.bytes(bytes, at: index, match: errorMember) { return true }
+                }
+                index += 1
+            }
+            return false
+        }
+    }
+
+    private static let resultMember = Array(#","result":"#.utf8)
+    private static let errorMember = Array(#","error":"#.utf8)
+
+    private static func bytes(_ bytes: UnsafeRawBufferPointer, at start: Int, match pattern: [UInt8]) -> Bool {
+        guard bytes.count - start >= pattern.count else { return false }
+        for offset in pattern.indices where bytes[start + offset] != pattern[offset] { return false }
+        return true
+    }
+
     /// Encodes a batch's responses as one JSON array.
     public static func encodeBatch(_ responses: [JSONRPCResponse]) -> Data {
         var out = Data("[".utf8)

@@ -24,6 +24,17 @@ struct MethodStatisticsTests {
         #expect(snapshot["system.ping"]?.requests == 1)
     }
 
+    @Test("a forwarded service response counts as an error only when it is one")
+    func forwarded() throws {
+        let statistics = MethodStatistics()
+        let error = JSONRPCResponse(id: .integer(1), error: .invalidParams(field: "year", "no such year")).encoded()
+        let result = JSONRPCResponse(id: .integer(2), outcome: .result(Data(#"{"note":1,"error":{"code":1}}"#.utf8))).encoded()
+        statistics.record(method: "statistics.regions", duration: .microseconds(10), outcome: .response(error))
+        statistics.record(method: "statistics.regions", duration: .microseconds(10), outcome: .response(result))
+        let entry = try #require(statistics.snapshot()["statistics.regions"])
+        #expect(entry.requests == 2 && entry.errors == 1 && entry.timeouts == 0)
+    }
+
     @Test("beyond the window the oldest times are replaced, and every request is still counted")
     func window() throws {
         let statistics = MethodStatistics()

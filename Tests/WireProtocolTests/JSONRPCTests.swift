@@ -118,6 +118,21 @@ struct JSONRPCTests {
         enum Kind: String, ParameterChoice { case a, b }
     }
 
+    @Test("an encoded response is told an error by its member after the id, whatever the result or id holds", arguments: [
+        (JSONRPCResponse(id: .integer(7), error: .internalError("boom")), true),
+        (JSONRPCResponse(id: .string(#"x,"error":{"#), outcome: .result(Data("1".utf8))), false),
+        (JSONRPCResponse(id: .string(#"y,"result":1"#), error: .methodNotFound("m")), true),
+        (JSONRPCResponse(id: .null, outcome: .result(Data(#"{"a":1,"error":{"code":1}}"#.utf8))), false),
+        (JSONRPCResponse(id: .integer(1), outcome: .result(Data(#"[",\"error\":{"]"#.utf8))), false),
+    ])
+    func encodedIsError(response: JSONRPCResponse, isError: Bool) throws {
+        let encoded = response.encoded()
+        #expect(JSONRPCResponse.encodedIsError(encoded) == isError)
+        // The same answer as decoding the whole object.
+        let object = try #require(try JSONSerialization.jsonObject(with: encoded) as? [String: Any])
+        #expect((object["error"] != nil) == isError)
+    }
+
     @Test("params errors are -32602 and name the field", arguments: [
         (#"{"name":5}"#, "name"),
         (#"{"years":["x"]}"#, "years[0]"),

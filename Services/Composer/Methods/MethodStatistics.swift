@@ -53,14 +53,11 @@ final class MethodStatistics: Sendable {
 
     private let state = Mutex<[String: Counters]>([:])
 
-    /// How a service's error response shows after its id.
-    private static let errorMember = Array(#","error":{"#.utf8)
-
     func record(method: String, duration: Duration, outcome: JSONRPCResponse.Outcome) {
         // The error code, if any; a service's own response has its error object after the id.
         let errorCode: String? = switch outcome {
         case .error(let error): String(error.code)
-        case .response(let whole): whole.contains(Self.errorMember) ? "service" : nil
+        case .response(let whole): JSONRPCResponse.encodedIsError(whole) ? "service" : nil
         case .result: nil
         }
         let isTimeout = errorCode == String(JSONRPCError.deadlineExceededCode)
