@@ -14,7 +14,7 @@ public struct SocketHandle: Sendable {
     public let boundEndpoints: [String]
     /// Every message the socket receives, in order, as whole multipart messages. Ends when the
     /// socket is closed or the thread stops.
-    public let messages: AsyncStream<[Data]>
+    public let messages: SocketMessages
     /// Every message the socket could not send, with the reason. A ROUTER's unroutable
     /// message (its peer is gone) shows up here, so the owner can react, e.g. drop the peer.
     /// Keeps the newest 1,024 if nobody reads them.

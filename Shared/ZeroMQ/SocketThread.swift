@@ -7,7 +7,7 @@ import Logging
 
 /// The one thread of a process that owns ZeroMQ sockets. It creates every socket, runs
 /// `zmq_poll` over them and an eventfd, sends what other threads queue and hands each received
-/// message to that socket's `AsyncStream`. The rest of the program holds only
+/// message to that socket's ``SocketMessages``. The rest of the program holds only
 /// ``SocketHandle``s: messages cross threads, sockets never do.
 public final class SocketThread: Sendable {
     let mailbox: SocketThreadMailbox
@@ -30,7 +30,7 @@ public final class SocketThread: Sendable {
     /// ``ZMQError`` of the first step that failed (the socket is then closed again).
     public func open(_ spec: SocketSpec) async throws -> SocketHandle {
         let id = mailbox.nextSocketNumber()
-        let (messages, messageInput) = AsyncStream.makeStream(of: [Data].self)
+        let messageInput = MessageQueue()
         let (failures, failureInput) = AsyncStream.makeStream(of: SendFailure.self, bufferingPolicy: .bufferingNewest(1024))
         let (disconnects, disconnectInput) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(64))
         let streams = SocketStreams(messages: messageInput, failures: failureInput, disconnects: disconnectInput)
@@ -38,7 +38,7 @@ public final class SocketThread: Sendable {
             mailbox.post(.open(socket: id, spec: spec, streams: streams, reply: reply))
         }
         return SocketHandle(
-            id: id, boundEndpoints: endpoints, messages: messages, sendFailures: failures,
+            id: id, boundEndpoints: endpoints, messages: SocketMessages(queue: messageInput), sendFailures: failures,
             peerDisconnects: disconnects, mailbox: mailbox, executor: executor)
     }
 

@@ -25,7 +25,7 @@ enum SocketCommand: Sendable {
 
 /// The continuations a socket's streams are fed through.
 struct SocketStreams: Sendable {
-    let messages: AsyncStream<[Data]>.Continuation
+    let messages: MessageQueue
     let failures: AsyncStream<SendFailure>.Continuation
     let disconnects: AsyncStream<Void>.Continuation
 
