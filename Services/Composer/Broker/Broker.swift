@@ -36,7 +36,7 @@ actor Broker {
         var hedgeAt: ContinuousClock.Instant?
         /// Set once the caller waits (``outcome(of:)``); the outcome is kept in `finished` if
         /// it comes before.
-        var continuation: CheckedContinuation<BackendOutcome, Never>?
+        var continuation: UnsafeContinuation<BackendOutcome, Never>?
     }
 
     /// A request handed to the broker: its number while it is in hand, or its outcome at once.
@@ -116,7 +116,7 @@ actor Broker {
             return outcome
         case .inHand(let id):
             if let outcome = finished.removeValue(forKey: id) { return outcome }
-            return await withCheckedContinuation { continuation in
+            return await withUnsafeContinuation { continuation in
                 if pending[id] != nil {
                     pending[id]!.continuation = continuation
                 } else {

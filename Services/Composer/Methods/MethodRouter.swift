@@ -26,27 +26,25 @@ struct MethodRouter: Sendable {
 
     func outcome(for request: JSONRPCRequest) async -> JSONRPCResponse.Outcome {
         let started = ContinuousClock.now
-        var logger = logger
-        logger[metadataKey: "requestId"] = request.requestId.map { "\($0)" }
-        logger[metadataKey: "method"] = "\(request.method.prefix(64))"
+        let log = RequestLog(logger: logger, requestId: request.requestId, method: request.method)
         let outcome: JSONRPCResponse.Outcome
         do {
             if let service = Self.forwardedService(of: request.method) {
                 outcome = .response(try await forward(request, to: service))
             } else {
-                outcome = .result(try await result(for: request, logger: logger))
+                outcome = .result(try await result(for: request, log: log))
             }
         } catch let error as JSONRPCError {
             outcome = .error(error)
         } catch {
-            logger.error("method failed", metadata: ["error": "\(error)"])
+            log.error("method failed", metadata: ["error": "\(error)"])
             outcome = .error(.internalError("\(error)"))
         }
         let elapsed = ContinuousClock.now - started
         if case .error(let error) = outcome {
-            logger.notice("request failed", metadata: ["code": "\(error.code)", "error": "\(error.message)", "ms": "\(elapsed.milliseconds)"])
+            log.notice("request failed", metadata: ["code": "\(error.code)", "error": "\(error.message)", "ms": "\(elapsed.milliseconds)"])
         } else {
-            logger.debug("request answered", metadata: ["ms": "\(elapsed.milliseconds)"])
+            log.debug("request answered", metadata: ["ms": "\(elapsed.milliseconds)"])
         }
         // Unknown methods are not counted: a client must not grow the table without bound.
         if case .error(let error) = outcome, error.code == JSONRPCError.methodNotFoundCode { return outcome }
@@ -54,10 +52,10 @@ struct MethodRouter: Sendable {
         return outcome
     }
 
-    private func result(for request: JSONRPCRequest, logger: Logger) async throws -> Data {
+    private func result(for request: JSONRPCRequest, log: RequestLog) async throws -> Data {
         switch request.method {
         case "report.compose":
-            return try await compose(request.decodeParams(ComposeParams.self), requestId: request.requestId, logger: logger).encoded()
+            return try await compose(request.decodeParams(ComposeParams.self), requestId: request.requestId, log: log).encoded()
         case "report.sections":
             let params = try request.decodeParams(SectionsParams.self)
             return try encode(["sections": frame.sections.map { $0.heading.text(params.lang) }])
@@ -126,18 +124,18 @@ struct MethodRouter: Sendable {
     /// Waits for a submitted request and decodes its result, or `nil` if the service did not
     /// answer or answered with an error.
     private func result<T: JSONReadable>(
-        _ type: T.Type, of submission: Broker.Submission, from service: String, logger: Logger
+        _ type: T.Type, of submission: Broker.Submission, from service: String, log: RequestLog
     ) async -> T? {
         guard case .reply(let reply) = await broker.outcome(of: submission) else { return nil }
         do {
             switch try JSONRPCResponse.readResult(T.self, from: reply) {
             case .success(let value): return value
             case .failure(let error):
-                logger.error("service answered with an error", metadata: ["service": "\(service)", "error": "\(error)"])
+                log.error("service answered with an error", metadata: ["service": "\(service)", "error": "\(error)"])
                 return nil
             }
         } catch {
-            logger.error("unreadable reply", metadata: ["service": "\(service)", "error": "\(error)"])
+            log.error("unreadable reply", metadata: ["service": "\(service)", "error": "\(error)"])
             return nil
         }
     }
@@ -145,7 +143,7 @@ struct MethodRouter: Sendable {
     // MARK: report
 
     /// Asks both services at once, assembles the report and renders it.
-    private func compose(_ params: ComposeParams, requestId: String?, logger: Logger) async -> ComposeResult {
+    private func compose(_ params: ComposeParams, requestId: String?, log: RequestLog) async -> ComposeResult {
         let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
         let deadline = ContinuousClock.now + limit
         // Both requests go out before either is waited for, so the services work in parallel.
@@ -157,8 +155,8 @@ struct MethodRouter: Sendable {
         let catalogue = await submit(
             method: "initiatives.catalogue", params: params.lang == .ja ? Self.japaneseOnly : nil, to: "initiatives",
             deadline: deadline, requestId: requestId)
-        let stats = await result(IndustryStructure.self, of: statistics, from: "statistics", logger: logger)
-        let zone = await result(ZoneCatalogue.self, of: catalogue, from: "initiatives", logger: logger)
+        let stats = await result(IndustryStructure.self, of: statistics, from: "statistics", log: log)
+        let zone = await result(ZoneCatalogue.self, of: catalogue, from: "initiatives", log: log)
         let report = ReportAssembler(frame: frame, lang: params.lang).assemble(statistics: stats, catalogue: zone)
         var missing: [String] = []
         if stats == nil { missing.append("statistics") }
