@@ -150,10 +150,12 @@ struct JSONReaderTests {
                 Bool.random(using: &rng) ? interesting.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
             }
             let expected = String(validating: bytes, as: UTF8.self) != nil
-            #expect(bytes.withUnsafeBufferPointer(UTF8Validation.isValid) == expected, "\(bytes)")
+            let ours = bytes.withUnsafeBufferPointer(UTF8Validation.string)
+            #expect((ours != nil) == expected, "\(bytes)")
+            if let ours { #expect(Array(ours.utf8) == bytes) }
         }
-        let japanese = Array("川崎市及び横浜市における「京浜臨海部」☆😀".utf8)
-        #expect(japanese.withUnsafeBufferPointer(UTF8Validation.isValid))
+        let japanese = "川崎市及び横浜市における「京浜臨海部」☆😀\u{FFFD}"
+        #expect(Array(japanese.utf8).withUnsafeBufferPointer(UTF8Validation.string) == japanese)
     }
 
     @Test("JSONWriter writes what JSONEncoder writes, for 2,000 random values")

@@ -412,8 +412,8 @@ public struct JSONReader {
     }
 
     private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, start: Int) throws -> String {
-        guard UTF8Validation.isValid(utf8) else { throw error("a string is not valid UTF-8", at: start) }
-        return String(decoding: utf8, as: UTF8.self)
+        guard let string = UTF8Validation.string(utf8) else { throw error("a string is not valid UTF-8", at: start) }
+        return string
     }
 
     /// The slow path of ``readString()``: from `start` (just after the opening quote), with
@@ -520,8 +520,12 @@ public struct JSONKey {
 
     public static func == (key: JSONKey, name: StaticString) -> Bool {
         guard let raw = key.raw else { return key.decoded! == name.description }
-        return raw.count == name.utf8CodeUnitCount
-            && (raw.count == 0 || memcmp(raw.baseAddress!, name.utf8Start, raw.count) == 0)
+        guard raw.count == name.utf8CodeUnitCount else { return false }
+        // Names are short and most differ in their first bytes: a byte loop that stops at the
+        // first difference beats a call to memcmp for each `case` a key is tried against.
+        let other = name.utf8Start
+        for offset in 0..<raw.count where raw[offset] != other[offset] { return false }
+        return true
     }
 
     /// Lets `switch key { case "name": … }` compare bytes.
