@@ -11,7 +11,7 @@ struct ComposeResultTests {
     ])
     func sameBytes(document: String) throws {
         let result = ComposeResult(
-            format: .markdown, lang: .ja, content: .document(document), sections: ["１．はじめに", "a\"b"],
+            format: .markdown, lang: .ja, content: .document(RenderedText(document)), sections: ["１．はじめに", "a\"b"],
             degraded: true, missing: ["statistics"], generatedAt: "2026-11-29T08:00:00Z")
         let expected = try JSONCoding.encoder.encode(result)
         #expect(String(decoding: try result.encoded(), as: UTF8.self) == String(decoding: expected, as: UTF8.self))

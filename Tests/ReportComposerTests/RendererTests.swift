@@ -25,6 +25,15 @@ struct RendererTests {
         #expect(markdown.contains("（出典：内閣府国民経済計算、川崎市市民経済計算、横浜市の市民経済計算より作成）"))
     }
 
+    @Test("Markdown's bytes are well-formed UTF-8, as the result encoder takes them without a check")
+    func markdownBytes() throws {
+        var report = fixture.report()
+        report.sections[0].blocks.append(.paragraph("*強調*と|表|😀\\"))
+        let rendered = MarkdownRenderer().renderUTF8(report)
+        let text = try #require(String(validating: rendered.utf8, as: UTF8.self))
+        #expect(text == rendered.text && text.contains(#"\*強調\*と\|表\|😀\\"#))
+    }
+
     @Test("text: no line wider than the width, table columns aligned by display width", arguments: [80, 60, 120])
     func text(width: Int) {
         let text = TextRenderer(width: width).render(fixture.report())

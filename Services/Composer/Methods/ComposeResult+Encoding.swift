@@ -12,9 +12,9 @@ extension ComposeResult {
     /// value: members in sorted order, `/` not escaped.
     func encoded() throws -> Data {
         guard case .document(let document) = content else { return try JSONCoding.encoder.encode(self) }
-        var writer = JSONWriter(capacity: document.utf8.count + 512)
+        var writer = JSONWriter(capacity: document.utf8.count + document.utf8.count / 8 + 512)
         writer.raw("{\"content\":")
-        writer.string(document)
+        document.utf8.withUnsafeBufferPointer { writer.string(utf8: $0) }
         writer.raw(",\"degraded\":")
         writer.bool(degraded)
         writer.raw(",\"format\":")

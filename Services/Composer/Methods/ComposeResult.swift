@@ -9,7 +9,7 @@ import WireProtocol
 struct ComposeResult: Encodable, Sendable {
     /// The rendered document, or the structured report for `json`.
     enum Content: Encodable, Sendable {
-        case document(String)
+        case document(RenderedText)
         case report(Report)
 
         func encode(to encoder: any Encoder) throws {

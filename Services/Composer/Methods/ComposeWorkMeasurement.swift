@@ -31,7 +31,7 @@ enum ComposeWorkMeasurement {
             marks.append(.now)
             let report = ReportAssembler(frame: frame, lang: .ja).assemble(statistics: statistics, catalogue: catalogue)
             marks.append(.now)
-            let markdown = MarkdownRenderer().render(report)
+            let markdown = MarkdownRenderer().renderUTF8(report)
             marks.append(.now)
             let result = ComposeResult(
                 format: .markdown, lang: .ja, content: .document(markdown), sections: report.headings,

@@ -162,11 +162,11 @@ struct MethodRouter: Sendable {
         if stats == nil { missing.append("statistics") }
         if zone == nil { missing.append("initiatives") }
         let content: ComposeResult.Content = switch params.format {
-        case .markdown: .document(MarkdownRenderer().render(report))
-        case .text: .document(TextRenderer(width: params.width).render(report))
+        case .markdown: .document(MarkdownRenderer().renderUTF8(report))
+        case .text: .document(RenderedText(TextRenderer(width: params.width).render(report)))
         case .json: .report(report)
-        case .html: .document(HTMLRenderer().render(report))
-        case .svg: .document(ChartRenderer(report: report).standaloneSVG() ?? ChartRenderer.emptySVG(report))
+        case .html: .document(RenderedText(HTMLRenderer().render(report)))
+        case .svg: .document(RenderedText(ChartRenderer(report: report).standaloneSVG() ?? ChartRenderer.emptySVG(report)))
         }
         return ComposeResult(
             format: params.format, lang: params.lang, content: content, sections: report.headings,

@@ -3,9 +3,13 @@ import WireProtocol
 /// Renders the report as GitHub-flavoured Markdown; the table is a Markdown table. Every string
 /// from a service is escaped, so it renders as the text it is. The document is written as
 /// UTF-8 bytes into one buffer, block after block, with one blank line between blocks, and
-/// made a `String` once at the end.
+/// kept as those bytes (``RenderedText``).
 struct MarkdownRenderer: Sendable {
     func render(_ report: Report) -> String {
+        renderUTF8(report).text
+    }
+
+    func renderUTF8(_ report: Report) -> RenderedText {
         let lang = report.lang
         var out = MarkdownBuffer(capacity: 8192)
         out += "**"
@@ -34,7 +38,7 @@ struct MarkdownRenderer: Sendable {
         // One newline at the end, however the last block ended.
         while out.bytes.last == UInt8(ascii: "\n") { out.bytes.removeLast() }
         out += "\n"
-        return String(decoding: out.bytes, as: UTF8.self)
+        return RenderedText(writtenUTF8: out.bytes)
     }
 
     /// Appends one block, without its trailing blank line; `false` if it printed nothing.
