@@ -518,6 +518,7 @@ public struct JSONKey {
         return decoded!
     }
 
+    @inline(__always)
     public static func == (key: JSONKey, name: StaticString) -> Bool {
         guard let raw = key.raw else { return key.decoded! == name.description }
         guard raw.count == name.utf8CodeUnitCount else { return false }
@@ -529,6 +530,7 @@ public struct JSONKey {
     }
 
     /// Lets `switch key { case "name": … }` compare bytes.
+    @inline(__always)
     public static func ~= (name: StaticString, key: JSONKey) -> Bool {
         key == name
     }
