@@ -41,7 +41,11 @@ public struct JSONRPCResponse: Sendable, Equatable {
     /// The response as one JSON object. The result bytes are spliced in, not re-encoded.
     public func encoded() -> Data {
         if case .response(let whole) = outcome { return whole }
-        var out = Data("{\"jsonrpc\":\"2.0\",\"id\":".utf8)
+        var out = Data()
+        // Room for the whole response at once: growing it while a report is appended would
+        // copy the report again.
+        if case .result(let result) = outcome { out.reserveCapacity(result.count + 64) }
+        out.append(contentsOf: "{\"jsonrpc\":\"2.0\",\"id\":".utf8)
         out.append(id.encoded())
         switch outcome {
         case .result(let result):
