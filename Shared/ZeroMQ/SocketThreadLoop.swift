@@ -52,14 +52,18 @@ struct SocketThreadLoop {
         var commands: [SocketCommand] = []
         while true {
             if itemsAreStale { rebuildItems() }
-            let timeout = mailbox.prepareToSleep() ? -1 : 0
+            let sleeps = mailbox.prepareToSleep()
             do {
-                try poll(&items, timeoutMilliseconds: timeout)
+                try poll(&items, timeoutMilliseconds: sleeps ? -1 : 0)
             } catch {
                 logger.critical("zmq_poll failed; the I/O thread stops", metadata: ["error": "\(error)"])
                 shutDown(waiting: [])
                 return
             }
+            // Awake again before anything is received: handing a message to its consumer queues
+            // a job from this thread, which must not write the eventfd to wake this very thread
+            // (that cost a write, a read and one more poll per message).
+            if sleeps { mailbox.wokeUp() }
             if items[0].isReadable { mailbox.drainWakeups() }
             for (index, id) in polled.enumerated() where items[index + 1].isReadable {
                 receiveAvailable(from: id)

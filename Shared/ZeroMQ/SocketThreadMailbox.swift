@@ -120,6 +120,12 @@ final class SocketThreadMailbox: Sendable {
         }
     }
 
+    /// Called by the thread when `zmq_poll` returns after ``prepareToSleep()``: commands posted
+    /// from now on need no wake-up.
+    func wokeUp() {
+        state.withLock { $0.sleeping = false }
+    }
+
     /// Takes every queued command (called on the I/O thread).
     func takeAll(into commands: inout [SocketCommand]) {
         state.withLock { state in
