@@ -40,6 +40,11 @@ public struct SocketHandle: Sendable {
         mailbox.post(.stopReceiving(socket: id))
     }
 
+    /// An alarm run by the thread that owns this socket; see ``SocketThreadAlarm``.
+    public func makeAlarm() -> SocketThreadAlarm {
+        mailbox.makeAlarm()
+    }
+
     /// Closes the socket on its thread; ``messages`` then finishes.
     public func close() {
         mailbox.post(.close(socket: id))

@@ -42,6 +42,11 @@ public final class SocketThread: Sendable {
             peerDisconnects: disconnects, mailbox: mailbox, executor: executor)
     }
 
+    /// An alarm whose action runs on this thread; see ``SocketThreadAlarm``.
+    public func makeAlarm() -> SocketThreadAlarm {
+        mailbox.makeAlarm()
+    }
+
     /// Closes every socket (each with its linger set) and ends the thread. Later opens fail.
     public func stop() async {
         await withCheckedContinuation { done in mailbox.post(.stop(done: done)) }

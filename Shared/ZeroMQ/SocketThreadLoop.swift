@@ -52,9 +52,10 @@ struct SocketThreadLoop {
         var commands: [SocketCommand] = []
         while true {
             if itemsAreStale { rebuildItems() }
+            let alarms = mailbox.alarms
             let sleeps = mailbox.prepareToSleep()
             do {
-                try poll(&items, timeoutMilliseconds: sleeps ? -1 : 0)
+                try poll(&items, timeoutMilliseconds: sleeps ? Self.timeout(until: alarms) : 0)
             } catch {
                 logger.critical("zmq_poll failed; the I/O thread stops", metadata: ["error": "\(error)"])
                 shutDown(waiting: [])
@@ -70,6 +71,10 @@ struct SocketThreadLoop {
             }
             for (index, id) in monitored.enumerated() where items[polled.count + index + 1].isReadable {
                 receiveMonitorEvents(from: id)
+            }
+            if !alarms.isEmpty {
+                let now = ContinuousClock.now
+                for alarm in alarms { alarm.fireIfDue(now: now) }
             }
             // Jobs queue further jobs (a message resumes a task, which starts another and
             // queues a send): run rounds until the queue is empty, so that one message costs one
@@ -87,6 +92,17 @@ struct SocketThreadLoop {
                 commands.removeAll(keepingCapacity: true)
             }
         }
+    }
+
+    /// Milliseconds until the earliest alarm, rounded up (an alarm never goes off early); -1 for
+    /// none.
+    static func timeout(until alarms: [SocketThreadAlarm]) -> Int {
+        guard let earliest = alarms.compactMap(\.due).min() else { return -1 }
+        let wait = earliest - ContinuousClock.now
+        guard wait > .zero else { return 0 }
+        let (seconds, attoseconds) = wait.components
+        let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
+        return Int(min(milliseconds, Int64(Int32.max)))
     }
 
     private mutating func rebuildItems() {

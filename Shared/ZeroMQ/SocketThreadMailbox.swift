@@ -50,6 +50,8 @@ final class SocketThreadMailbox: Sendable {
 
     let wakeFD: Int32
     private let state = Mutex(State())
+    /// The thread's alarms (made rarely, kept for the thread's life).
+    private let alarmList = Mutex<[SocketThreadAlarm]>([])
     private let socketNumbers = Atomic<Int>(0)
     let failedSends = Atomic<Int>(0)
     /// `pthread_self()` of the I/O thread, once it runs.
@@ -118,6 +120,25 @@ final class SocketThreadMailbox: Sendable {
             state.sleeping = true
             return true
         }
+    }
+
+    /// Makes an alarm run by this thread.
+    func makeAlarm() -> SocketThreadAlarm {
+        let alarm = SocketThreadAlarm(mailbox: self)
+        alarmList.withLock { $0.append(alarm) }
+        return alarm
+    }
+
+    var alarms: [SocketThreadAlarm] { alarmList.withLock { $0 } }
+
+    /// Wakes the thread if it sleeps in `zmq_poll`, so that it computes its timeout again.
+    func nudge() {
+        let mustWake = state.withLock { state -> Bool in
+            guard state.sleeping else { return false }
+            state.sleeping = false
+            return true
+        }
+        if mustWake { wake() }
     }
 
     /// Called by the thread when `zmq_poll` returns after ``prepareToSleep()``: commands posted

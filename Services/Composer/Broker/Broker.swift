@@ -55,8 +55,9 @@ actor Broker {
     private let startedAt = ContinuousClock.now
     private var registry = WorkerRegistry()
     private var pending: [UInt64: Pending] = [:]
-    /// One element when a request comes while none is in hand: wakes the idle sweeper.
-    private let (requestsArrive, requestArrived) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    /// Sweeps every ``sweepInterval`` while requests are in hand; unset while none is, so an
+    /// idle composer sleeps. An alarm of the socket thread: no Dispatch timer and no other thread.
+    private let sweepAlarm: SocketThreadAlarm
     /// Outcomes of submitted requests nobody waits for yet.
     private var finished: [UInt64: BackendOutcome] = [:]
     private var nextRequest: UInt64 = 0
@@ -73,6 +74,9 @@ actor Broker {
         self.socket = socket
         self.settings = settings
         self.logger = logger
+        sweepAlarm = socket.makeAlarm()
+        // The alarm goes off on the socket thread, which is this actor's executor.
+        sweepAlarm.onFire { [weak self] in self?.assumeIsolated { $0.sweep() } }
     }
 
     // MARK: requests
@@ -97,7 +101,7 @@ actor Broker {
         }
         nextRequest += 1
         let id = nextRequest
-        if pending.isEmpty { requestArrived.yield() }
+        if pending.isEmpty { sweepAlarm.set(at: .now + Self.sweepInterval) }
         let hedgeAt = ContinuousClock.now + settings.retryAfter
         pending[id] = Pending(
             service: service, requestId: requestId, body: body, deadline: deadline,
@@ -137,7 +141,8 @@ actor Broker {
         }
     }
 
-    /// Answers requests whose deadline has passed and hedges those held too long.
+    /// Answers requests whose deadline has passed and hedges those held too long; sets the
+    /// alarm for the next sweep while requests remain in hand.
     func sweep() {
         guard !pending.isEmpty else { return }
         let now = ContinuousClock.now
@@ -149,6 +154,7 @@ actor Broker {
                 hedge(id)
             }
         }
+        if !pending.isEmpty { sweepAlarm.set(at: now + Self.sweepInterval) }
     }
 
     /// Whether a request for `service` is worth queueing: a worker is registered, or one was
@@ -314,7 +320,6 @@ actor Broker {
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.receiveWorkerMessages() }
             group.addTask { await self.heartbeatLoop() }
-            group.addTask { await self.sweepLoop() }
             group.addTask { await self.unroutableLoop() }
             group.addTask { await self.disconnectLoop() }
             await group.next()
@@ -329,16 +334,6 @@ actor Broker {
     private func heartbeatLoop() async {
         while (try? await Task.sleep(for: settings.heartbeat.interval)) != nil {
             heartbeat()
-        }
-    }
-
-    /// Sweeps only while requests are in hand: an idle composer sleeps until one comes.
-    private func sweepLoop() async {
-        var requestsArrive = self.requestsArrive.makeAsyncIterator()
-        while !Task.isCancelled {
-            if pending.isEmpty, await requestsArrive.next() == nil { return }
-            guard (try? await Task.sleep(for: Self.sweepInterval)) != nil else { return }
-            sweep()
         }
     }
 
