@@ -97,7 +97,11 @@ struct SocketThreadLoop {
     /// Milliseconds until the earliest alarm, rounded up (an alarm never goes off early); -1 for
     /// none.
     static func timeout(until alarms: [SocketThreadAlarm]) -> Int {
-        guard let earliest = alarms.compactMap(\.due).min() else { return -1 }
+        var earliest: ContinuousClock.Instant?
+        for alarm in alarms {
+            if let due = alarm.due, earliest.map({ due < $0 }) ?? true { earliest = due }
+        }
+        guard let earliest else { return -1 }
         let wait = earliest - ContinuousClock.now
         guard wait > .zero else { return 0 }
         let (seconds, attoseconds) = wait.components

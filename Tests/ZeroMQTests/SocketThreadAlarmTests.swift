@@ -26,13 +26,19 @@ struct SocketThreadAlarmTests {
         }
     }
 
+    /// An alarm of `io` that records on `counter` each time it goes off.
+    private func recordingAlarm(_ io: SocketThread, _ counter: AlarmCounter) -> SocketThreadAlarm {
+        let alarm = io.makeAlarm()
+        alarm.onFire { counter.assumeIsolated { $0.record() } }
+        return alarm
+    }
+
     @Test("an alarm goes off on the thread, not before its time, once; the earlier of two settings wins")
     func firesOnThread() async throws {
         let context = try ZMQContext()
         let io = try SocketThread(context: context, logger: Logger(label: "test"))
         let counter = AlarmCounter(executor: io.executor)
-        let alarm = io.makeAlarm()
-        alarm.onFire { counter.assumeIsolated { $0.record() } }
+        let alarm = recordingAlarm(io, counter)
         // Set from another thread while the I/O thread sleeps with no timeout: it must wake to
         // take the alarm into account.
         let setAt = ContinuousClock.now
@@ -54,8 +60,7 @@ struct SocketThreadAlarmTests {
         let context = try ZMQContext()
         let io = try SocketThread(context: context, logger: Logger(label: "test"))
         let counter = AlarmCounter(executor: io.executor)
-        let cancelled = io.makeAlarm()
-        cancelled.onFire { counter.assumeIsolated { $0.record() } }
+        let cancelled = recordingAlarm(io, counter)
         cancelled.set(at: .now + .milliseconds(30))
         cancelled.cancel()
         let repeating = io.makeAlarm()
