@@ -15,10 +15,12 @@ public final class SocketThreadAlarm: Sendable {
     }
 
     private let state = Mutex(State())
-    private let mailbox: SocketThreadMailbox
+    /// Wakes the thread to compute its poll timeout again, if it sleeps and the caller is not the
+    /// thread. It holds the thread's mailbox weakly: the mailbox keeps its alarms.
+    private let nudge: @Sendable () -> Void
 
-    init(mailbox: SocketThreadMailbox) {
-        self.mailbox = mailbox
+    init(nudge: @escaping @Sendable () -> Void) {
+        self.nudge = nudge
     }
 
     /// What the alarm does when it goes off (set once, before the alarm is first set).
@@ -33,9 +35,8 @@ public final class SocketThreadAlarm: Sendable {
             state.due = instant
             return true
         }
-        // The thread computes its poll timeout before it sleeps: from another thread, wake it to
-        // compute it again.
-        if changed && !mailbox.isOnThread { mailbox.nudge() }
+        // The thread computes its poll timeout before it sleeps: wake it to compute it again.
+        if changed { nudge() }
     }
 
     /// Unsets the alarm.

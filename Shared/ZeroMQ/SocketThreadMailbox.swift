@@ -124,7 +124,10 @@ final class SocketThreadMailbox: Sendable {
 
     /// Makes an alarm run by this thread.
     func makeAlarm() -> SocketThreadAlarm {
-        let alarm = SocketThreadAlarm(mailbox: self)
+        let alarm = SocketThreadAlarm { [weak self] in
+            guard let self, !self.isOnThread else { return }
+            self.nudge()
+        }
         alarmList.withLock { $0.append(alarm) }
         return alarm
     }
