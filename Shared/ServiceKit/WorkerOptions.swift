@@ -25,8 +25,10 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Longest wait between reconnect attempts.", valueName: "ms"))
     public var reconnectMax: Int = 32000
 
-    @Option(help: "Requests this process takes at once from a composer (sent in READY; 1 is plain RFC 7).")
-    public var concurrency: Int = 8
+    @Option(help: ArgumentHelp(
+        "Requests this process may hold at once from a composer (sent in READY; 1 is plain RFC 7). A deep window lets requests arrive in bursts, answered several per wake-up.",
+        valueName: "n"))
+    public var concurrency: Int = 64
 
     @Option(help: ArgumentHelp(
         "The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: $REPORT_CURVE_SERVER_KEY.",
