@@ -26,7 +26,7 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     public var reconnectMax: Int = 32000
 
     @Option(help: ArgumentHelp(
-        "Requests this process may hold at once from a composer (sent in READY; 1 is plain RFC 7). A deep window lets requests arrive in bursts, answered several per wake-up.",
+        "Requests this process may hold at once from a composer (sent in READY; 1 is plain RFC 7; the composer grants at most 64). A deep window lets requests arrive in bursts, answered several per wake-up.",
         valueName: "n"))
     public var concurrency: Int = 64
 
