@@ -152,3 +152,19 @@ def test_one_service_process_registers_with_two_composers():
         assert "result" in second.call("statistics.regions")
     finally:
         first.close(), second.close()
+
+
+def test_each_replica_holds_what_its_ready_asked_for():
+    """A service announces --concurrency in READY (64 by default); the composer grants at most
+    64, and a plain RFC 7 worker gets one request at a time."""
+    stack = Stack()
+    try:
+        stack.start("statistics")
+        stack.start("statistics", "--concurrency", "3")
+        stack.start("initiatives", "--concurrency", "500")
+        stack.start_python_worker("--service", "initiatives", "--mode", "delay", "--delay-ms", "400")
+        stack.wait_for_workers({"statistics": 2, "initiatives": 2})
+        assert sorted(r["capacity"] for r in stack.replicas("statistics")) == [3, 64]
+        assert sorted(r["capacity"] for r in stack.replicas("initiatives")) == [1, 64]
+    finally:
+        stack.close()

@@ -33,6 +33,9 @@ struct ServiceReport: Codable, Sendable, Equatable {
         /// The worker's ZeroMQ routing id, in hex.
         var id: String
         var connectedSince: Date
+        /// Requests it may hold at once: what its READY asked for, at most the broker's cap
+        /// (1 for a plain RFC 7 worker).
+        var capacity: Int
         var requestsInHand: Int
         var requestsServed: Int
     }

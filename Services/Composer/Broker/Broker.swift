@@ -371,7 +371,7 @@ actor Broker {
                 .sorted { $0.connectedSince < $1.connectedSince }
                 .map {
                     ServiceReport.Replica(
-                        id: $0.id.hex, connectedSince: $0.connectedSince,
+                        id: $0.id.hex, connectedSince: $0.connectedSince, capacity: $0.capacity,
                         requestsInHand: $0.inHand.count, requestsServed: $0.served)
                 }
             return ServiceReport(name: service, workers: replicas.count, queued: registry.queued(service), replicas: replicas)
