@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Synchronization
 import Testing
 @testable import ZeroMQ
@@ -35,45 +34,43 @@ struct SocketThreadAlarmTests {
 
     @Test("an alarm goes off on the thread, not before its time, once; the earlier of two settings wins")
     func firesOnThread() async throws {
-        let context = try ZMQContext()
-        let io = try SocketThread(context: context, logger: Logger(label: "test"))
-        let counter = AlarmCounter(executor: io.executor)
-        let alarm = recordingAlarm(io, counter)
-        // Set from another thread while the I/O thread sleeps with no timeout: it must wake to
-        // take the alarm into account.
-        let setAt = ContinuousClock.now
-        alarm.set(at: setAt + .milliseconds(200))
-        alarm.set(at: setAt + .milliseconds(40))
-        try await waitFor(counter) { $0 >= 1 }
-        let first = try #require(await counter.fired.first)
-        #expect(first.onThread)
-        #expect(first.at - setAt >= .milliseconds(40))
-        #expect(alarm.due == nil)
-        // Not again by itself (the later setting was replaced, not queued).
-        try await Task.sleep(for: .milliseconds(300))
-        #expect(await counter.fired.count == 1)
-        await io.stop()
+        try await withSocketThread { _, io in
+            let counter = AlarmCounter(executor: io.executor)
+            let alarm = recordingAlarm(io, counter)
+            // Set from another thread while the I/O thread sleeps with no timeout: it must wake to
+            // take the alarm into account.
+            let setAt = ContinuousClock.now
+            alarm.set(at: setAt + .milliseconds(200))
+            alarm.set(at: setAt + .milliseconds(40))
+            try await waitFor(counter) { $0 >= 1 }
+            let first = try #require(await counter.fired.first)
+            #expect(first.onThread)
+            #expect(first.at - setAt >= .milliseconds(40))
+            #expect(alarm.due == nil)
+            // Not again by itself (the later setting was replaced, not queued).
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(await counter.fired.count == 1)
+        }
     }
 
     @Test("a cancelled alarm does not go off; an action may set its alarm again")
     func cancelAndRearm() async throws {
-        let context = try ZMQContext()
-        let io = try SocketThread(context: context, logger: Logger(label: "test"))
-        let counter = AlarmCounter(executor: io.executor)
-        let cancelled = recordingAlarm(io, counter)
-        cancelled.set(at: .now + .milliseconds(30))
-        cancelled.cancel()
-        let repeating = io.makeAlarm()
-        let remaining = Atomic(3)
-        repeating.onFire {
-            counter.assumeIsolated { $0.record() }
-            if remaining.subtract(1, ordering: .relaxed).newValue > 0 { repeating.set(at: .now + .milliseconds(5)) }
+        try await withSocketThread { _, io in
+            let counter = AlarmCounter(executor: io.executor)
+            let cancelled = recordingAlarm(io, counter)
+            cancelled.set(at: .now + .milliseconds(30))
+            cancelled.cancel()
+            let repeating = io.makeAlarm()
+            let remaining = Atomic(3)
+            repeating.onFire {
+                counter.assumeIsolated { $0.record() }
+                if remaining.subtract(1, ordering: .relaxed).newValue > 0 { repeating.set(at: .now + .milliseconds(5)) }
+            }
+            repeating.set(at: .now + .milliseconds(5))
+            try await waitFor(counter) { $0 >= 3 }
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(await counter.fired.count == 3)
+            #expect(await counter.fired.allSatisfy(\.onThread))
         }
-        repeating.set(at: .now + .milliseconds(5))
-        try await waitFor(counter) { $0 >= 3 }
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(await counter.fired.count == 3)
-        #expect(await counter.fired.allSatisfy(\.onThread))
-        await io.stop()
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Logging
 import Testing
 @testable import ZeroMQ
 
@@ -21,78 +20,75 @@ private actor ThreadBound {
 struct SocketThreadExecutorTests {
     @Test("a task that prefers the thread runs on it; an actor isolated to it runs there too")
     func runsOnThread() async throws {
-        let context = try ZMQContext()
-        let io = try SocketThread(context: context, logger: Logger(label: "test"))
-        let onThread = await withTaskExecutorPreference(io.executor) { io.mailbox.isOnThread }
-        #expect(onThread)
-        #expect(!io.mailbox.isOnThread)
-        let bound = ThreadBound(executor: io.executor)
-        let results = await withTaskGroup(of: (Int, onThread: Bool).self) { group in
-            for _ in 0..<1_000 { group.addTask { await bound.increment() } }
-            return await group.reduce(into: []) { $0.append($1) }
+        try await withSocketThread { _, io in
+            let onThread = await withTaskExecutorPreference(io.executor) { io.mailbox.isOnThread }
+            #expect(onThread)
+            #expect(!io.mailbox.isOnThread)
+            let bound = ThreadBound(executor: io.executor)
+            let results = await withTaskGroup(of: (Int, onThread: Bool).self) { group in
+                for _ in 0..<1_000 { group.addTask { await bound.increment() } }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(results.count == 1_000 && results.allSatisfy(\.onThread))
+            #expect(Set(results.map(\.0)) == Set(1...1_000))
         }
-        #expect(results.count == 1_000 && results.allSatisfy(\.onThread))
-        #expect(Set(results.map(\.0)) == Set(1...1_000))
-        await io.stop()
     }
 
     @Test("a message received on the thread is handled and answered there")
     func messageRoundTrip() async throws {
-        let context = try ZMQContext()
-        let io = try SocketThread(context: context, logger: Logger(label: "test"))
-        let endpoint = "inproc://executor-\(UUID())"
-        let router = try await io.open(SocketSpec(type: .router, bind: [endpoint]))
-        let dealer = try await io.open(SocketSpec(type: .dealer, connect: [endpoint]))
-        dealer.send([Data("ping".utf8)])
-        let handledOnThread = await withTaskExecutorPreference(router.executor) {
-            for await frames in router.messages {
-                router.send([frames[0], Data("pong".utf8)])
-                return io.mailbox.isOnThread
+        try await withSocketThread { _, io in
+            let endpoint = "inproc://executor-\(UUID())"
+            let router = try await io.open(SocketSpec(type: .router, bind: [endpoint]))
+            let dealer = try await io.open(SocketSpec(type: .dealer, connect: [endpoint]))
+            dealer.send([Data("ping".utf8)])
+            let handledOnThread = await withTaskExecutorPreference(router.executor) {
+                for await frames in router.messages {
+                    router.send([frames[0], Data("pong".utf8)])
+                    return io.mailbox.isOnThread
+                }
+                return false
             }
-            return false
+            #expect(handledOnThread)
+            for await frames in dealer.messages {
+                #expect(frames == [Data("pong".utf8)])
+                break
+            }
         }
-        #expect(handledOnThread)
-        for await frames in dealer.messages {
-            #expect(frames == [Data("pong".utf8)])
-            break
-        }
-        await io.stop()
     }
 
     @Test("stopReceiving ends the stream of messages; the socket still sends")
     func stopReceiving() async throws {
-        let context = try ZMQContext()
-        let io = try SocketThread(context: context, logger: Logger(label: "test"))
-        let endpoint = "inproc://intake-\(UUID())"
-        let router = try await io.open(SocketSpec(type: .router, bind: [endpoint]))
-        let dealer = try await io.open(SocketSpec(type: .dealer, connect: [endpoint]))
-        dealer.send([Data("first".utf8)])
-        var messages = router.messages.makeAsyncIterator()
-        let peer = try #require(await messages.next()?.first)
-        router.stopReceiving()
-        dealer.send([Data("after".utf8)])
-        var later = 0
-        while await messages.next() != nil { later += 1 }  // ends: intake stopped
-        #expect(later <= 1)
-        router.send([peer, Data("reply".utf8)])
-        for await frames in dealer.messages {
-            #expect(frames == [Data("reply".utf8)])
-            break
+        try await withSocketThread { _, io in
+            let endpoint = "inproc://intake-\(UUID())"
+            let router = try await io.open(SocketSpec(type: .router, bind: [endpoint]))
+            let dealer = try await io.open(SocketSpec(type: .dealer, connect: [endpoint]))
+            dealer.send([Data("first".utf8)])
+            var messages = router.messages.makeAsyncIterator()
+            let peer = try #require(await messages.next()?.first)
+            router.stopReceiving()
+            dealer.send([Data("after".utf8)])
+            var later = 0
+            while await messages.next() != nil { later += 1 }  // ends: intake stopped
+            #expect(later <= 1)
+            router.send([peer, Data("reply".utf8)])
+            for await frames in dealer.messages {
+                #expect(frames == [Data("reply".utf8)])
+                break
+            }
         }
-        await io.stop()
     }
 
     @Test("jobs queued after the thread stopped still run, one at a time")
     func afterStop() async throws {
-        let context = try ZMQContext()
-        let io = try SocketThread(context: context, logger: Logger(label: "test"))
-        let bound = ThreadBound(executor: io.executor)
-        _ = await bound.increment()
-        await io.stop()
-        let results = await withTaskGroup(of: Int.self) { group in
-            for _ in 0..<100 { group.addTask { await bound.increment().0 } }
-            return await group.reduce(into: []) { $0.append($1) }
+        try await withSocketThread { _, io in
+            let bound = ThreadBound(executor: io.executor)
+            _ = await bound.increment()
+            await io.stop()
+            let results = await withTaskGroup(of: Int.self) { group in
+                for _ in 0..<100 { group.addTask { await bound.increment().0 } }
+                return await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(Set(results) == Set(2...101))
         }
-        #expect(Set(results) == Set(2...101))
     }
 }
