@@ -7,7 +7,7 @@ STATISTICS ?= 1
 INITIATIVES ?= 1
 FORMAT ?= markdown
 
-.PHONY: demo test deps test-deps build run clean bench bench-dispatch bench-statistics fuzz
+.PHONY: demo test deps test-deps build run clean bench bench-bound bench-dispatch bench-statistics fuzz
 
 # libzmq3-dev from Debian when the header is missing.
 deps:
@@ -70,3 +70,10 @@ fuzz: deps
 
 clean:
 	rm -rf .build
+
+# What bounds the report path: the stack with a composer that does no report work (built from
+# Tests/bench/bound/no-report-work.patch in a copy of the tree) beside the real one and the C
+# floor, and where one request's time goes (perf); writes Tests/bench/report-bound.md.
+bench-bound: deps
+	swift build -c release
+	python3 Tests/bench/report_bound.py --bin "$$(swift build -c release --show-bin-path)" --timeline
