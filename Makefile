@@ -75,5 +75,6 @@ clean:
 # Tests/bench/bound/no-report-work.patch in a copy of the tree) beside the real one and the C
 # floor, and where one request's time goes (perf); writes Tests/bench/report-bound.md.
 bench-bound: deps
+	@python3 -c "import orjson, zmq" 2>/dev/null || python3 -m pip install --quiet orjson pyzmq
 	swift build -c release
 	python3 Tests/bench/report_bound.py --bin "$$(swift build -c release --show-bin-path)" --timeline

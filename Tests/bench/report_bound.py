@@ -5,8 +5,8 @@ composer did none of the report's work, beside the real stack and the C floor, i
    temporary copy; the tree is not touched): it asks both services as usual and waits for both
    replies, but reads neither and answers with a placeholder of the report's size, so what is
    left is the messaging — JSON-RPC, MDP, the broker, the socket thread, libzmq.
-2. Interleaved rounds of: the real stack, the same stack with that composer, the C floor — all
-   three driven by the C load generator from ../shared/bench (run from there, never copied) at
+2. Interleaved rounds of: the real stack, the same stack with that composer, the C floor and the
+   Python peer (orjson) — all four driven by the C load generator from ../shared/bench (run from there, never copied) at
    1, 8 and 32 requests in flight, with the CPU each process used per request.
 3. With --timeline (needs `perf` and root), one request at a time through each of the three,
    its sends and receives traced with `perf record -e syscalls:...` across all processes, and
@@ -216,8 +216,11 @@ def main():
             rows += [dict(r, label=label) for r in parse(out)]
         out = subprocess.run([FLOOR, "scatter", str(args.requests), str(args.seconds)], capture_output=True, text=True).stdout
         rows += [dict(r, label="C floor") for r in parse(out)]
+        out = subprocess.run([os.path.join(SHARED_BENCH, "run_peer.sh"), "orjson", "c", str(args.requests), str(args.seconds)],
+                             capture_output=True, text=True, env=dict(os.environ, FLOOR=FLOOR)).stdout
+        rows += [dict(r, label="Python peer") for r in parse(out)]
 
-    labels = ["this project", "no report work", "C floor"]
+    labels = ["this project", "no report work", "C floor", "Python peer"]
 
     def median(label, c, key):
         values = [r[key] for r in rows if r["label"] == label and r["c"] == c]
@@ -229,7 +232,7 @@ def main():
 
     out = [f"# What bounds the report path\n",
            f"`make bench-bound` ({started}, {platform.node()}, "
-           f"{os.cpu_count()} CPUs): {args.rounds} interleaved rounds, medians; the C load generator drives all three. "
+           f"{os.cpu_count()} CPUs): {args.rounds} interleaved rounds, medians; the C load generator drives all four. "
            "*No report work* is this project's stack with the composer built from "
            "[bound/no-report-work.patch](bound/no-report-work.patch): both services asked and both replies awaited, "
            "neither read, a placeholder of the report's size sent back.\n",
@@ -250,14 +253,15 @@ def main():
     elif args.timeline:
         print("tracing single requests", flush=True)
         traced = timeline(composers, binaries)
+        columns = [label for label in labels if label in traced]
         out += ["", "One request at a time, median µs of each leg (`perf record -e syscalls:sys_enter_sendto,"
                     "syscalls:sys_exit_recvfrom -a`: from a process's send to the next process's receive, or from "
                     "its receive to its send; tracing adds its own cost to every leg):", "",
-                "| leg | " + " | ".join(labels) + " |", "|---|" + "---:|" * len(labels)]
+                "| leg | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
         for leg in LEGS:
             out.append(f"| {leg} | " + " | ".join(
-                f"{traced[l][0][leg]:,.0f}" if leg in traced.get(l, ({}, 0))[0] else "—" for l in labels) + " |")
-        out.append("| requests traced | " + " | ".join(str(traced.get(l, ({}, 0))[1]) for l in labels) + " |")
+                f"{traced[l][0][leg]:,.0f}" if leg in traced[l][0] else "—" for l in columns) + " |")
+        out.append("| requests traced | " + " | ".join(str(traced[l][1]) for l in columns) + " |")
     out += ["", "Raw rows:", "", "```"] + [
         f"{r['label']:15s} c={r['c']:<3d} p50={r['p50']:9.1f} p99={r['p99']:9.1f} req/s={r['rps']:6d} {r['rest']}"
         for r in rows] + ["```", ""]
