@@ -38,10 +38,12 @@ def parse(text):
     return rows
 
 
-def start_stack(binaries):
+def start_stack(binaries, composer=None):
+    """The composer (`composer`, or the one in `binaries`) and one replica of each service, once
+    both services have registered."""
     procs = {}
-    procs["composer"] = subprocess.Popen([os.path.join(binaries, "report-composer"), "--max-in-flight-per-client", "1000"],
-                                         stderr=subprocess.DEVNULL)
+    procs["composer"] = subprocess.Popen([composer or os.path.join(binaries, "report-composer"), "--max-in-flight-per-client",
+                                          "1000"], stderr=subprocess.DEVNULL)
     time.sleep(0.3)
     procs["statistics"] = subprocess.Popen([os.path.join(binaries, "statistics-service")], stderr=subprocess.DEVNULL)
     procs["initiatives"] = subprocess.Popen([os.path.join(binaries, "initiatives-service")], stderr=subprocess.DEVNULL)
@@ -52,6 +54,7 @@ def start_stack(binaries):
         if out.returncode == 0 and out.stdout.count('"workers" : 1') == 2:
             return procs
         time.sleep(0.1)
+    stop(procs)
     raise SystemExit("the stack did not come up")
 
 
@@ -180,9 +183,14 @@ def main():
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--soak-requests", type=int, default=0)
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds; each figure is the median over them")
+    ap.add_argument("--no-bound", action="store_true",
+                    help="skip the stack whose composer does no report work (see report_bound.py)")
     args = ap.parse_args()
     binaries = os.path.abspath(args.bin)
     subprocess.run(["gcc", "-O2", "-o", FLOOR, os.path.join(SHARED_BENCH, "floor.c"), "-lzmq", "-lpthread"], check=True)
+    import report_bound
+    without_work = None if args.no_bound else report_bound.build_without_work()
+    legs = {}
     rows, log = [], []
     idle = steady = None
     work = ""
@@ -215,9 +223,22 @@ def main():
                 soak_samples = soak(binaries, procs, args.soak_requests)
         finally:
             stop(procs)
+        if without_work:
+            procs = start_stack(binaries, composer=without_work)
+            try:
+                watch = ",".join(f"{name}={proc.pid}" for name, proc in procs.items())
+                run([FLOOR, "client", "tcp://127.0.0.1:5555", str(args.requests), str(args.seconds)],
+                    env=dict(os.environ, METHOD="report.compose", LABEL="no-report-work-cgen", WATCH=watch))
+            finally:
+                stop(procs)
         run([FLOOR, "scatter", str(args.requests), str(args.seconds)])
         run([os.path.join(SHARED_BENCH, "run_peer.sh"), "orjson", "c", str(args.requests), str(args.seconds)],
             env=dict(os.environ, FLOOR=FLOOR))
+
+    if without_work and report_bound.can_trace():
+        print("tracing single requests", flush=True)
+        legs = report_bound.timeline([("this project", os.path.join(binaries, "report-composer")),
+                                      ("no report work", without_work)], binaries)
 
     # One row per implementation and setting: the median of the rounds.
     import statistics
@@ -236,6 +257,7 @@ def main():
     # Targets compare like with like: every implementation driven by the same C load generator.
     floor1, proj1 = get("c-floor", 1), get("project-cgen", 1)
     floor32, proj32, peer32 = get("c-floor", 32), get("project-cgen", 32), get("py-orjson-cgen", 32)
+    bound1, bound32 = get("no-report-work-cgen", 1), get("no-report-work-cgen", 32)
     report = [f"# report.compose benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores", "",
               f"Median of {args.rounds} interleaved rounds (req/s range over the rounds in brackets). `project` is driven by "
               "this project's load generator (report-loadgen); the `-cgen` rows and the floor by the C load generator "
@@ -244,16 +266,26 @@ def main():
     for r in rows:
         low, high = r["rps_range"]
         report.append(f"| {r['label']} | {r['c']} | {r['p50']:.0f} | {r['p99']:.0f} | {r['p999']:.0f} | {r['rps']:.0f} ({low}–{high}) |")
-    report += ["", "| target | measured | met |", "|---|---|---|"]
+    report += ["", "| target | measured | met | with no report work (`no-report-work-cgen`) |", "|---|---|---|---|"]
     if floor1 and proj1:
         ratio = proj1["p50"] / floor1["p50"]
-        report.append(f"| c=1 p50 ≤ 1.3 × floor | {ratio:.2f} × ({proj1['p50']:.0f} / {floor1['p50']:.0f} µs) | {'yes' if ratio <= 1.3 else 'no'} |")
+        bound = f"{bound1['p50'] / floor1['p50']:.2f} × ({bound1['p50']:.0f} µs)" if bound1 else "—"
+        report.append(f"| c=1 p50 ≤ 1.3 × floor | {ratio:.2f} × ({proj1['p50']:.0f} / {floor1['p50']:.0f} µs) | "
+                      f"{'yes' if ratio <= 1.3 else 'no'} | {bound} |")
     if floor32 and proj32:
         share = proj32["rps"] / floor32["rps"]
-        report.append(f"| c=32 req/s ≥ 50 % of floor | {share:.0%} ({proj32['rps']:.0f} / {floor32['rps']:.0f}) | {'yes' if share >= 0.5 else 'no'} |")
+        bound = f"{bound32['rps'] / floor32['rps']:.0%} ({bound32['rps']:.0f})" if bound32 else "—"
+        report.append(f"| c=32 req/s ≥ 50 % of floor | {share:.0%} ({proj32['rps']:.0f} / {floor32['rps']:.0f}) | "
+                      f"{'yes' if share >= 0.5 else 'no'} | {bound} |")
     if peer32 and proj32:
         times = proj32["rps"] / peer32["rps"]
-        report.append(f"| c=32 req/s ≥ 4 × Python (orjson) | {times:.2f} × ({proj32['rps']:.0f} / {peer32['rps']:.0f}) | {'yes' if times >= 4 else 'no'} |")
+        bound = f"{bound32['rps'] / peer32['rps']:.2f} × ({bound32['rps']:.0f})" if bound32 else "—"
+        report.append(f"| c=32 req/s ≥ 4 × Python (orjson) | {times:.2f} × ({proj32['rps']:.0f} / {peer32['rps']:.0f}) | "
+                      f"{'yes' if times >= 4 else 'no'} | {bound} |")
+    if without_work:
+        report += ["", "`no-report-work-cgen` is this project's stack with a composer built from "
+                   "bound/no-report-work.patch: it asks both services and waits for both replies but reads neither and "
+                   "sends a placeholder of the report's size — the messaging alone (see report_bound.py)."]
     def mib(kib):
         return f"{kib / 1024:.1f} MiB"
     report += ["", f"| composer memory | RSS | anonymous | shared-library pages | PSS |", "|---|---:|---:|---:|---:|",
@@ -273,7 +305,8 @@ def main():
     def cpu_per_request(row):
         shares = re.findall(r"(\w+)=(\d+)", row["rest"].split("cpu%:")[-1]) if row and "cpu%:" in row["rest"] else []
         return sum(int(v) for _, v in shares) * 1e4 / row["rps"] if shares and row["rps"] else None
-    per_request = {label: cpu_per_request(get(label, 32)) for label in ("c-floor", "py-orjson-cgen", "project-cgen")}
+    per_request = {label: cpu_per_request(get(label, 32))
+                   for label in ("c-floor", "py-orjson-cgen", "project-cgen", "no-report-work-cgen")}
     report += ["", "CPU per request at c=32, every process of the system together (client included; 2 cores = 2,000,000 µs/s):", "",
                "| system | µs CPU per request | processes (% of a core) |", "|---|---:|---|"]
     for label, value in per_request.items():
@@ -289,11 +322,20 @@ def main():
         report += ["", f"Bound: with messaging as cheap as the floor's ({per_request['c-floor']:.0f} µs of CPU per request, all processes) "
                    f"plus only this work ({float(work_cpu.group(1)):.0f} µs), 2 cores would serve at most {bound:,.0f} req/s — "
                    f"{bound / floor32['rps']:.0%} of the floor, {bound / peer32['rps']:.1f} × the Python peer."]
+    if legs:
+        columns = [label for label in ("this project", "no report work", "C floor") if label in legs]
+        report += ["", "One request at a time, median µs of each leg (perf trace of every process's sends and receives; "
+                   "tracing adds to every leg):", "", "| leg | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
+        for leg in report_bound.LEGS:
+            report.append(f"| {leg} | " + " | ".join(
+                f"{legs[label][0][leg]:,.0f}" if leg in legs[label][0] else "—" for label in columns) + " |")
+        report.append("| requests traced | " + " | ".join(str(legs[label][1]) for label in columns) + " |")
     report += ["", "Project CPU % and peak RSS per setting: " + "; ".join(f"c={r['c']}: {r['rest']}" for r in rows if r["label"] == "project")]
     text = "\n".join(report) + "\n"
     print(text)
     open(os.path.join(HERE, "report-bench.md"), "w").write(text + "\n```\n" + "".join(log) + work + "```\n")
-    svg_plot([r for r in rows if r["label"] in ("project", "project-cgen", "c-floor", "py-orjson-cgen")], os.path.join(HERE, "report-bench.svg"))
+    svg_plot([r for r in rows if r["label"] in ("project", "project-cgen", "no-report-work-cgen", "c-floor", "py-orjson-cgen")],
+             os.path.join(HERE, "report-bench.svg"))
 
 
 if __name__ == "__main__":

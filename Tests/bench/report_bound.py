@@ -30,7 +30,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
-from report_bench import FLOOR, SHARED_BENCH, parse  # noqa: E402
+from report_bench import FLOOR, SHARED_BENCH, parse, start_stack, stop  # noqa: E402
 
 WORK = "/tmp/keihin-bound"
 PATCH = os.path.join(HERE, "bound", "no-report-work.patch")
@@ -56,29 +56,6 @@ def build_without_work():
     return os.path.join(path, "report-composer")
 
 
-def start_stack(composer, binaries):
-    procs = {"composer": subprocess.Popen([composer, "--max-in-flight-per-client", "1000"], stderr=subprocess.DEVNULL)}
-    time.sleep(0.3)
-    procs["statistics"] = subprocess.Popen([os.path.join(binaries, "statistics-service")], stderr=subprocess.DEVNULL)
-    procs["initiatives"] = subprocess.Popen([os.path.join(binaries, "initiatives-service")], stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:  # readiness: both services registered
-        out = subprocess.run([os.path.join(binaries, "report-client"), "call", "system.info", "--timeout", "500",
-                              "--attempts", "1"], capture_output=True, text=True)
-        if out.returncode == 0 and out.stdout.count('"workers" : 1') == 2:
-            return procs
-        time.sleep(0.1)
-    stop(procs)
-    raise SystemExit("the stack did not come up")
-
-
-def stop(procs):
-    for proc in procs.values():
-        proc.terminate()
-    for proc in procs.values():
-        proc.wait(timeout=10)
-
-
 def cpu_per_request(row):
     """µs of CPU per request of each watched process, from the load generator's `cpu%:` column."""
     names = {"stats": "statistics", "inits": "initiatives"}  # floor.c's names for its workers
@@ -92,6 +69,14 @@ TRACE = re.compile(r"^\s*(.+?)\s+(\d+)/(\d+)\s+([\d.]+):\s+syscalls:(sys_enter_s
 LEGS = ["client → composer", "composer fan-out", "composer → statistics", "statistics", "statistics → composer",
         "composer → initiatives", "initiatives", "initiatives → composer", "composer gather and reply",
         "composer → client", "whole request"]
+
+
+def can_trace():
+    """Whether `perf` is here and may trace every process (root, or a permissive paranoid level)."""
+    if shutil.which("perf") is None:
+        return False
+    return subprocess.run(["perf", "record", "-q", "-e", "syscalls:sys_enter_sendto", "-a", "-o", "/dev/null", "--", "true"],
+                          capture_output=True).returncode == 0
 
 
 def trace(roles, seconds=1.5):
@@ -159,7 +144,7 @@ def legs(events):
 def timeline(composers, binaries):
     results = {}
     for label, composer in composers:
-        procs = start_stack(composer, binaries)
+        procs = start_stack(binaries, composer=composer)
         load = subprocess.Popen([FLOOR, "client", "tcp://127.0.0.1:5555", "1000000", "0"],
                                 env=dict(os.environ, METHOD="report.compose"), stdout=subprocess.DEVNULL)
         try:
@@ -205,7 +190,7 @@ def main():
     for round_number in range(args.rounds):
         print(f"round {round_number + 1} of {args.rounds}", flush=True)
         for label, composer in composers:
-            procs = start_stack(composer, binaries)
+            procs = start_stack(binaries, composer=composer)
             try:
                 watch = ",".join(f"{name}={proc.pid}" for name, proc in procs.items())
                 out = subprocess.run([FLOOR, "client", "tcp://127.0.0.1:5555", str(args.requests), str(args.seconds)],
@@ -248,8 +233,8 @@ def main():
             out.append(f"| {name} | " + " | ".join("—" if v is None else f"{v:,.0f}" for v in values) + " |")
     totals = [sum(cpu(l, 32).values()) for l in labels]
     out.append("| all | " + " | ".join(f"{t:,.0f}" for t in totals) + " |")
-    if args.timeline and shutil.which("perf") is None:
-        print("--timeline needs perf (linux-perf); skipped", flush=True)
+    if args.timeline and not can_trace():
+        print("--timeline needs perf (linux-perf) allowed to trace every process (root); skipped", flush=True)
     elif args.timeline:
         print("tracing single requests", flush=True)
         traced = timeline(composers, binaries)
