@@ -45,7 +45,7 @@ test: test-deps
 	swift test --skip-build
 	REPORT_BIN_DIR="$(BIN)" python3 -m pytest -q Tests/interop
 
-# The report path against ../shared/bench's C floor and Python peer, then a soak of SOAK
+# The report path against ../shared/bench's C floor and Python peer and the no-report-work bound, then a soak of SOAK
 # requests for the composer's memory; writes Tests/bench/report-bench.md and report-bench.svg.
 SOAK ?= 1000000
 bench: test-deps

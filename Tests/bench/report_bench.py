@@ -168,8 +168,8 @@ def svg_plot(rows, path):
             out.append(f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{pts}"><title>{label}</title></polyline>')
         out.append("</g>")
         return "".join(out)
-    legend = "".join(f'<rect x="{70 + i * 150}" y="{height + 8}" width="12" height="12" fill="{colours[i % len(colours)]}"/>'
-                     f'<text x="{86 + i * 150}" y="{height + 18}">{label}</text>' for i, label in enumerate(series))
+    legend = "".join(f'<rect x="{40 + i * 140}" y="{height + 8}" width="12" height="12" fill="{colours[i % len(colours)]}"/>'
+                     f'<text x="{56 + i * 140}" y="{height + 18}">{label}</text>' for i, label in enumerate(series))
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 30}" font-family="sans-serif" font-size="12" '
            f'role="img"><title>report.compose: p50 latency and throughput against requests in flight</title>'
            + panel(0, "p50", "p50 latency (µs, log scale)", log=True) + panel(width / 2, "rps", "throughput (req/s)") + legend + "</svg>\n")

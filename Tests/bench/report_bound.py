@@ -1,5 +1,6 @@
 """What bounds the report path (make bench-bound): how fast this project's stack would be if the
-composer did none of the report's work, beside the real stack and the C floor, in one run.
+composer did none of the report's work, beside the real stack, the C floor and the Python peer,
+in one run. (`make bench` runs the same stack and trace in its rounds; this is the quick way.)
 
 1. Builds a second composer from this tree with bound/no-report-work.patch applied (in a
    temporary copy; the tree is not touched): it asks both services as usual and waits for both
@@ -174,7 +175,7 @@ def timeline(composers, binaries):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--bin", default=os.path.join(REPO, ".build", "release"))
+    ap.add_argument("--bin", default=os.path.join(REPO, ".build", "release"), help="the release build's executables")
     ap.add_argument("--rounds", type=int, default=3, help="interleaved rounds; each figure is the median over them")
     ap.add_argument("--requests", type=int, default=2000, help="requests at c=1")
     ap.add_argument("--seconds", type=int, default=4, help="seconds at c=8 and at c=32")
