@@ -7,9 +7,11 @@ in one run. (`make bench` runs the same stack and trace in its rounds; this is t
    replies, but reads neither and answers with a placeholder of the report's size, so what is
    left is the messaging — JSON-RPC, MDP, the broker, the socket thread, libzmq.
 2. Interleaved rounds of: the real stack, the same stack with that composer, the C floor and the
-   Python peer (orjson) — all four driven by the C load generator from ../shared/bench (run from there, never copied) at
-   1, 8 and 32 requests in flight, with the CPU each process used per request.
-3. With --timeline (needs `perf` and root), one request at a time through each of the three,
+   Python peer (orjson) — all four driven by the C load generator from ../shared/bench (run
+   from there, never copied) at 1, 8 and 32 requests in flight, with the CPU each process used
+   per request.
+3. With --timeline (needs `perf` and root), one request at a time through the real stack, the
+   no-report-work stack and the floor,
    its sends and receives traced with `perf record -e syscalls:...` across all processes, and
    the median time of each leg: into the composer, the composer's fan-out, each service, the
    composer's gather-and-reply, back to the client.
@@ -132,6 +134,7 @@ def legs(events):
         received = first(window, "client", "in", reply)
         if received is None or reply < last_reply:
             continue
+        # A service's inbound leg runs from the composer's first send (both go out in one round).
         values = [arrived - t0, sends[1] - arrived]
         for service in ("statistics", "initiatives"):
             got, done, back = times[service]
