@@ -14,7 +14,6 @@ import json
 import os
 import platform
 import signal
-import statistics
 import sys
 import time
 
@@ -74,8 +73,7 @@ def main():
     ap.add_argument("--seconds", type=float, default=5)
     args = ap.parse_args()
     os.environ["REPORT_BIN_DIR"] = os.path.abspath(args.bin)
-    import conftest  # noqa: E402  (reads REPORT_BIN_DIR)
-    from conftest import Stack
+    from conftest import Stack  # noqa: E402  (reads REPORT_BIN_DIR)
 
     print(f"# dispatch scaling — {time.strftime('%Y-%m-%d %H:%M %Z')}, {platform.node()}, "
           f"{os.cpu_count()} cores, binaries {os.path.abspath(args.bin)}")

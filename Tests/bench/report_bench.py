@@ -19,7 +19,6 @@ import json
 import os
 import re
 import subprocess
-import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -56,6 +55,21 @@ def start_stack(binaries, composer=None):
         time.sleep(0.1)
     stop(procs)
     raise SystemExit("the stack did not come up")
+
+
+def c_loadgen(procs, label, requests, seconds):
+    """report.compose through the running stack `procs`, driven by the C load generator from
+    ../shared/bench at 1, 8 and 32 in flight, with each process's CPU watched; its output."""
+    watch = ",".join(f"{name}={proc.pid}" for name, proc in procs.items())
+    return subprocess.run([FLOOR, "client", "tcp://127.0.0.1:5555", str(requests), str(seconds)], capture_output=True,
+                          text=True, env=dict(os.environ, METHOD="report.compose", LABEL=label, WATCH=watch)).stdout
+
+
+def cpu_per_request(row):
+    """µs of CPU per request of each watched process, from the load generator's `cpu%:` column."""
+    names = {"stats": "statistics", "inits": "initiatives"}  # floor.c's names for its workers
+    pairs = (item.split("=") for item in row["rest"].split("cpu%:")[-1].split() if "=" in item)
+    return {names.get(name, name): float(pct) * 1e4 / row["rps"] for name, pct in pairs}
 
 
 def memory(pid):
@@ -197,7 +211,9 @@ def main():
     soak_samples = []
 
     def run(command, env=None):
-        out = subprocess.run(command, capture_output=True, text=True, env=env).stdout
+        record(subprocess.run(command, capture_output=True, text=True, env=env).stdout)
+
+    def record(out):
         log.append(out)
         rows.extend(parse(out))
 
@@ -214,8 +230,7 @@ def main():
             watch = ",".join(f"{name}={proc.pid}" for name, proc in procs.items())
             run([os.path.join(binaries, "report-loadgen"), "--requests", str(args.requests), "--seconds", str(args.seconds),
                  "--watch", watch])
-            run([FLOOR, "client", "tcp://127.0.0.1:5555", str(args.requests), str(args.seconds)],
-                env=dict(os.environ, METHOD="report.compose", LABEL="project-cgen", WATCH=watch))
+            record(c_loadgen(procs, "project-cgen", args.requests, args.seconds))
             steady = memory(procs["composer"].pid)
             if round_number == args.rounds - 1:
                 work = measure_work(binaries)
@@ -226,9 +241,7 @@ def main():
         if without_work:
             procs = start_stack(binaries, composer=without_work)
             try:
-                watch = ",".join(f"{name}={proc.pid}" for name, proc in procs.items())
-                run([FLOOR, "client", "tcp://127.0.0.1:5555", str(args.requests), str(args.seconds)],
-                    env=dict(os.environ, METHOD="report.compose", LABEL="no-report-work-cgen", WATCH=watch))
+                record(c_loadgen(procs, "no-report-work-cgen", args.requests, args.seconds))
             finally:
                 stop(procs)
         run([FLOOR, "scatter", str(args.requests), str(args.seconds)])
@@ -288,7 +301,7 @@ def main():
                    "sends a placeholder of the report's size — the messaging alone (see report_bound.py)."]
     def mib(kib):
         return f"{kib / 1024:.1f} MiB"
-    report += ["", f"| composer memory | RSS | anonymous | shared-library pages | PSS |", "|---|---:|---:|---:|---:|",
+    report += ["", "| composer memory | RSS | anonymous | shared-library pages | PSS |", "|---|---:|---:|---:|---:|",
                f"| idle, services registered | {mib(idle['VmRSS'])} | {mib(idle['RssAnon'])} | {mib(idle['RssFile'])} | {mib(idle.get('Pss', 0))} |",
                f"| after the settings above (steady state) | {mib(steady['VmRSS'])} | {mib(steady['RssAnon'])} | {mib(steady['RssFile'])} | {mib(steady.get('Pss', 0))} |"]
     if soak_samples:
@@ -302,17 +315,13 @@ def main():
         report.append(f"Target composer RSS ≤ 30 MB in steady state and flat: {mib(steady['VmRSS'])}, "
                       f"{growth / 1024:+.1f} MiB over the soak — {'met' if met else 'not met'}.")
     # CPU per request at c=32, all processes of each system together (100 % = one core).
-    def cpu_per_request(row):
-        shares = re.findall(r"(\w+)=(\d+)", row["rest"].split("cpu%:")[-1]) if row and "cpu%:" in row["rest"] else []
-        return sum(int(v) for _, v in shares) * 1e4 / row["rps"] if shares and row["rps"] else None
-    per_request = {label: cpu_per_request(get(label, 32))
+    per_request = {label: sum(cpu_per_request(get(label, 32)).values()) if get(label, 32) and get(label, 32)["rps"] else None
                    for label in ("c-floor", "py-orjson-cgen", "project-cgen", "no-report-work-cgen")}
     report += ["", "CPU per request at c=32, every process of the system together (client included; 2 cores = 2,000,000 µs/s):", "",
                "| system | µs CPU per request | processes (% of a core) |", "|---|---:|---|"]
     for label, value in per_request.items():
         if value:
             report.append(f"| {label} | {value:.0f} | {get(label, 32)['rest'].split('cpu%:')[-1].strip()} |")
-    work_total = re.search(r"^total: p50 ([\d.]+)", work, re.M)
     work_cpu = re.search(r"^thread CPU per report: ([\d.]+)", work, re.M)
     if work:
         report += ["", "The composer's work per report without messaging (`report-composer --measure-work`, the replies the services "
@@ -323,13 +332,8 @@ def main():
                    f"plus only this work ({float(work_cpu.group(1)):.0f} µs), 2 cores would serve at most {bound:,.0f} req/s — "
                    f"{bound / floor32['rps']:.0%} of the floor, {bound / peer32['rps']:.1f} × the Python peer."]
     if legs:
-        columns = [label for label in ("this project", "no report work", "C floor") if label in legs]
         report += ["", "One request at a time, median µs of each leg (perf trace of every process's sends and receives; "
-                   "tracing adds to every leg):", "", "| leg | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
-        for leg in report_bound.LEGS:
-            report.append(f"| {leg} | " + " | ".join(
-                f"{legs[label][0][leg]:,.0f}" if leg in legs[label][0] else "—" for label in columns) + " |")
-        report.append("| requests traced | " + " | ".join(str(legs[label][1]) for label in columns) + " |")
+                   "tracing adds to every leg):", ""] + report_bound.legs_table(legs)
     report += ["", "Project CPU % and peak RSS per setting: " + "; ".join(f"c={r['c']}: {r['rest']}" for r in rows if r["label"] == "project")]
     text = "\n".join(report) + "\n"
     print(text)

@@ -33,7 +33,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
 sys.path.insert(0, HERE)
-from report_bench import FLOOR, SHARED_BENCH, parse, start_stack, stop  # noqa: E402
+from report_bench import FLOOR, SHARED_BENCH, c_loadgen, cpu_per_request, parse, start_stack, stop  # noqa: E402
 
 WORK = "/tmp/keihin-bound"
 PATCH = os.path.join(HERE, "bound", "no-report-work.patch")
@@ -57,13 +57,6 @@ def build_without_work():
     path = subprocess.run(["swift", "build", "-c", "release", "--scratch-path", scratch, "--show-bin-path"], cwd=source,
                           capture_output=True, text=True, check=True).stdout.strip()
     return os.path.join(path, "report-composer")
-
-
-def cpu_per_request(row):
-    """µs of CPU per request of each watched process, from the load generator's `cpu%:` column."""
-    names = {"stats": "statistics", "inits": "initiatives"}  # floor.c's names for its workers
-    pairs = (item.split("=") for item in row["rest"].replace("cpu%:", "").split())
-    return {names.get(name, name): float(pct) * 1e4 / row["rps"] for name, pct in pairs}
 
 
 # ---- the c=1 timeline ----
@@ -145,6 +138,17 @@ def legs(events):
     return {leg: statistics.median(v) for leg, v in found.items() if v}, len(found["whole request"])
 
 
+def legs_table(traced):
+    """A Markdown table of ``timeline``'s result: one column per system, one row per leg."""
+    columns = list(traced)
+    lines = ["| leg | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
+    for leg in LEGS:
+        lines.append(f"| {leg} | " + " | ".join(
+            f"{traced[label][0][leg]:,.0f}" if leg in traced[label][0] else "—" for label in columns) + " |")
+    lines.append("| requests traced | " + " | ".join(str(traced[label][1]) for label in columns) + " |")
+    return lines
+
+
 def timeline(composers, binaries):
     results = {}
     for label, composer in composers:
@@ -196,10 +200,7 @@ def main():
         for label, composer in composers:
             procs = start_stack(binaries, composer=composer)
             try:
-                watch = ",".join(f"{name}={proc.pid}" for name, proc in procs.items())
-                out = subprocess.run([FLOOR, "client", "tcp://127.0.0.1:5555", str(args.requests), str(args.seconds)],
-                                     capture_output=True, text=True,
-                                     env=dict(os.environ, METHOD="report.compose", LABEL="x", WATCH=watch)).stdout
+                out = c_loadgen(procs, "x", args.requests, args.seconds)
             finally:
                 stop(procs)
             rows += [dict(r, label=label) for r in parse(out)]
@@ -219,7 +220,7 @@ def main():
         per = [cpu_per_request(r) for r in rows if r["label"] == label and r["c"] == c]
         return {name: statistics.median(p[name] for p in per) for name in per[0]} if per else {}
 
-    out = [f"# What bounds the report path\n",
+    out = ["# What bounds the report path\n",
            f"`make bench-bound` ({started}, {platform.node()}, "
            f"{os.cpu_count()} CPUs): {args.rounds} interleaved rounds, medians; the C load generator drives all four. "
            "*No report work* is this project's stack with the composer built from "
@@ -242,15 +243,9 @@ def main():
     elif args.timeline:
         print("tracing single requests", flush=True)
         traced = timeline(composers, binaries)
-        columns = [label for label in labels if label in traced]
         out += ["", "One request at a time, median µs of each leg (`perf record -e syscalls:sys_enter_sendto,"
                     "syscalls:sys_exit_recvfrom -a`: from a process's send to the next process's receive, or from "
-                    "its receive to its send; tracing adds its own cost to every leg):", "",
-                "| leg | " + " | ".join(columns) + " |", "|---|" + "---:|" * len(columns)]
-        for leg in LEGS:
-            out.append(f"| {leg} | " + " | ".join(
-                f"{traced[l][0][leg]:,.0f}" if leg in traced[l][0] else "—" for l in columns) + " |")
-        out.append("| requests traced | " + " | ".join(str(traced[l][1]) for l in columns) + " |")
+                    "its receive to its send; tracing adds its own cost to every leg):", ""] + legs_table(traced)
     out += ["", "Raw rows:", "", "```"] + [
         f"{r['label']:15s} c={r['c']:<3d} p50={r['p50']:9.1f} p99={r['p99']:9.1f} req/s={r['rps']:6d} {r['rest']}"
         for r in rows] + ["```", ""]
