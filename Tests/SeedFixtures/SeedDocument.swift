@@ -1,6 +1,7 @@
 import Foundation
 
-/// The seed document (`../shared/seed/` beside the repository), read the way a person reads it:
+/// The seed document — the published report this system serves, as extracted from its PDF, kept
+/// in the repository at `Tests/Fixtures/seed-report.txt` — read the way a person reads it:
 /// blocks of wrapped lines joined back together, and the industry-structure table's rows.
 public struct SeedDocument: Sendable {
     /// One table row as printed: the sector name and, per region, old share, new share, rate.
@@ -14,24 +15,25 @@ public struct SeedDocument: Sendable {
     /// The regions of the table, in column order.
     public let regions: [String]
 
-    /// Reads the seed from `$SEED_DIR` or from `shared/seed` beside the repository.
+    /// Reads the seed from the first `.txt` file in `$SEED_DIR` if it is set, otherwise from the
+    /// repository's `Tests/Fixtures/seed-report.txt`.
     public static func load(filePath: String = #filePath) throws -> SeedDocument {
-        let directory: URL
+        let file: URL
         if let override = ProcessInfo.processInfo.environment["SEED_DIR"] {
-            directory = URL(fileURLWithPath: override)
-        } else {
-            var root = URL(fileURLWithPath: filePath)
-            while root.pathComponents.count > 1 && !FileManager.default.fileExists(atPath: root.appendingPathComponent("Package.swift").path) {
-                root.deleteLastPathComponent()
+            let directory = URL(fileURLWithPath: override)
+            let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+                .filter { $0.hasSuffix(".txt") }
+            guard let name = files.sorted().first else {
+                throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: directory.path])
             }
-            directory = root.deletingLastPathComponent().appendingPathComponent("shared/seed")
+            file = directory.appendingPathComponent(name)
+        } else {
+            // This file is Tests/SeedFixtures/SeedDocument.swift; the fixture sits beside its folder.
+            file = URL(fileURLWithPath: filePath)
+                .deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("Fixtures/seed-report.txt")
         }
-        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
-            .filter { $0.hasSuffix(".txt") }
-        guard let name = files.sorted().first else {
-            throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: directory.path])
-        }
-        return SeedDocument(text: try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8))
+        return SeedDocument(text: try String(contentsOf: file, encoding: .utf8))
     }
 
     public init(text: String) {

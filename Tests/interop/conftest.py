@@ -134,10 +134,13 @@ def stack():
 @pytest.fixture
 def seed_paragraphs():
     """The seed's ○/➢ paragraphs with their wrapped lines joined."""
-    seed_dir = os.environ.get("SEED_DIR", os.path.join(os.path.dirname(ROOT), "shared", "seed"))
-    name = sorted(f for f in os.listdir(seed_dir) if f.endswith(".txt"))[0]
+    seed_dir = os.environ.get("SEED_DIR")
+    if seed_dir:
+        path = os.path.join(seed_dir, sorted(f for f in os.listdir(seed_dir) if f.endswith(".txt"))[0])
+    else:
+        path = os.path.join(ROOT, "Tests", "Fixtures", "seed-report.txt")
     blocks, prev_blank = [], True
-    for raw in open(os.path.join(seed_dir, name), encoding="utf-8"):
+    for raw in open(path, encoding="utf-8"):
         line = raw.strip()
         if not line:
             prev_blank = True
