@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "initiatives-service", targets: ["InitiativesService"]),
         .executable(name: "report-composer", targets: ["ReportComposer"]),
         .executable(name: "report-client", targets: ["ReportClient"]),
+        .executable(name: "report-loadgen", targets: ["ReportLoadGenerator"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -40,15 +41,18 @@ let package = Package(
             path: "Shared/ZeroMQ",
             swiftSettings: strict
         ),
-        // JSON-RPC 2.0 and 7/MDP: what every process speaks. Also the result types
-        // the data services return and the composer reads.
+        // What every process speaks: JSON-RPC 2.0 and RFC 7/MDP frames, the service and method
+        // names, the params and result types the data services answer and the composer reads,
+        // and the JSON reader and writer they use.
         .target(
             name: "WireProtocol",
-            path: "Shared/Protocol",
+            path: "Shared/WireProtocol",
             exclude: ["PROTOCOL.md"],
             swiftSettings: strict
         ),
-        // What both data services share: an MDP worker with heartbeats and reconnects.
+        // What the three serving processes share (both data services and the composer): logging,
+        // the metrics and probe server, heartbeat settings, the service runner; and what only the
+        // data services use: the MDP worker with reconnects, method tables, reloadable data.
         .target(
             name: "ServiceKit",
             dependencies: [
@@ -69,14 +73,14 @@ let package = Package(
         .executableTarget(
             name: "StatisticsService",
             dependencies: ["ServiceKit", "WireProtocol", "ZeroMQ"],
-            path: "Services/Statistics",
+            path: "Services/StatisticsService",
             resources: [.copy("Resources/industry-structure.json")],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "InitiativesService",
             dependencies: ["ServiceKit", "WireProtocol", "ZeroMQ"],
-            path: "Services/Initiatives",
+            path: "Services/InitiativesService",
             resources: [.copy("Resources/special-zone.json")],
             swiftSettings: strict
         ),
@@ -89,7 +93,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Services/Composer",
+            path: "Services/ReportComposer",
             resources: [.embedInCode("Resources/report-frame.json")],
             swiftSettings: composerSettings
         ),
@@ -99,18 +103,18 @@ let package = Package(
                 "ZeroMQ", "WireProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Services/Client",
+            path: "Services/ReportClient",
             swiftSettings: strict
         ),
-        // The benchmark's load generator (`make bench`), not a product.
+        // The benchmarks' load generator (`make bench`), beside the benchmarks it serves.
         .executableTarget(
-            name: "report-loadgen",
+            name: "ReportLoadGenerator",
             dependencies: [
                 "ZeroMQ", "WireProtocol",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            path: "Tests/bench/LoadGenerator",
+            path: "Tests/bench/ReportLoadGenerator",
             swiftSettings: strict
         ),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ"], path: "Tests/ZeroMQTests"),

@@ -8,7 +8,7 @@ import WireProtocol
 struct CatalogueFiles {
     static var builtIn: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Services/Initiatives/Resources/special-zone.json").standardized
+            .appendingPathComponent("../../Services/InitiativesService/Resources/special-zone.json").standardized
     }
 
     /// The built-in catalogue with one text replacement, written to a temporary file.

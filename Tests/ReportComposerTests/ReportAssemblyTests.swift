@@ -14,12 +14,12 @@ struct Fixture {
 
     init() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
-        frame = try ReportFrame.load(from: root.appendingPathComponent("Services/Composer/Resources/report-frame.json"))
+        frame = try ReportFrame.load(from: root.appendingPathComponent("Services/ReportComposer/Resources/report-frame.json"))
         statistics = try DatasetLoader.loadFile(
-            root.appendingPathComponent("Services/Statistics/Resources/industry-structure.json")).structure(IndustryStructureParams())
+            root.appendingPathComponent("Services/StatisticsService/Resources/industry-structure.json")).structure(IndustryStructureParams())
         catalogue = try JSONDecoder().decode(
             ZoneCatalogue.self,
-            from: Data(contentsOf: root.appendingPathComponent("Services/Initiatives/Resources/special-zone.json")))
+            from: Data(contentsOf: root.appendingPathComponent("Services/InitiativesService/Resources/special-zone.json")))
         seed = try SeedDocument.load()
     }
 

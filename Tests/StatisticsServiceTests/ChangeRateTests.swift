@@ -74,7 +74,7 @@ struct ChangeRateTests {
 enum SeedData {
     static var url: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../Services/Statistics/Resources/industry-structure.json").standardized
+            .appendingPathComponent("../../Services/StatisticsService/Resources/industry-structure.json").standardized
     }
 
     static func dataset() throws -> IndustryDataset { try DatasetLoader.loadFile(url) }

@@ -107,12 +107,12 @@ struct DatasetLoadingTests {
         try folder.write("a.csv", "region,year,sector,value\nA,1990,p,250\nA,1990,q,750\nB,1990,p,1\nB,1990,q,2\n")
         try folder.write("t.meta.json", DataFolder.meta)
         try folder.write("t.csv", Self.good)
-        let catalog = try StatisticsCatalog.load(from: folder.url)
-        #expect(catalog.datasets.map(\.id) == ["workers", "t"])
-        let workers = try catalog.dataset("workers")
+        let catalogue = try StatisticsCatalogue.load(from: folder.url)
+        #expect(catalogue.datasets.map(\.id) == ["workers", "t"])
+        let workers = try catalogue.dataset("workers")
         #expect(workers.share(region: 0, year: 0, sector: 0) == 25)
         #expect(workers.share(region: 1, year: 0, sector: 1).decimal == Decimal(string: "66.67"))
-        let error = #expect(throws: JSONRPCError.self) { try catalog.dataset("nope") }
+        let error = #expect(throws: JSONRPCError.self) { try catalogue.dataset("nope") }
         #expect(error?.data?["field"] == .string("dataset"))
     }
 

@@ -12,7 +12,7 @@ struct ReloadTests {
         let folder = try DataFolder()
         let url = try folder.csv(DatasetLoadingTests.good)
         let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
-            try StatisticsCatalog.load(from: url)
+            try StatisticsCatalogue.load(from: url)
         }
         #expect(try store.current.dataset(nil).years.count == 2)
         try folder.csv(DatasetLoadingTests.good + "\nA,2010,p,50\nA,2010,q,50\nB,2010,p,50\nB,2010,q,50\n")
@@ -31,7 +31,7 @@ struct ReloadTests {
         let folder = try DataFolder()
         let url = try folder.csv(DatasetLoadingTests.good)
         let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
-            try StatisticsCatalog.load(from: url)
+            try StatisticsCatalogue.load(from: url)
         }
         let table = store.methods
         let body = JSONRPCRequest(method: "statistics.industryStructure", params: .object([:]), id: .integer(1)).encoded()
@@ -53,7 +53,7 @@ struct ReloadTests {
         let folder = try DataFolder()
         let url = try folder.csv(DatasetLoadingTests.good)
         let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
-            try StatisticsCatalog.load(from: url)
+            try StatisticsCatalogue.load(from: url)
         }
         try folder.csv("region,year,sector,value\n")
         let body = JSONRPCRequest(method: "statistics.reload", id: .integer(1)).encoded()

@@ -12,6 +12,6 @@ printf '%s' '{"jsonrpc":"2.0","method":"report.compose","params":{"format":"html
 printf '%s' '[{"jsonrpc":"2.0","method":"statistics.compare","params":{"from":1990,"to":2010},"id":"a"},{"jsonrpc":"2.0","method":"x"}]' > "$work/corpus/batch"
 printf '\xffMDPW01\xff\x03\xffclient12\xff\xff{"jsonrpc":"2.0","id":1,"result":{}}' > "$work/corpus/mdp-reply"
 swiftc -O -sanitize=fuzzer,address -parse-as-library -module-name FuzzProtocol \
-  Shared/Protocol/*.swift Shared/Protocol/Contracts/*.swift Services/Composer/Front/ClientEnvelope.swift \
+  Shared/WireProtocol/*.swift Shared/WireProtocol/Contracts/*.swift Services/ReportComposer/Front/ClientEnvelope.swift \
   Tests/fuzz/FuzzEntry.swift -o "$work/fuzz-protocol"
 "$work/fuzz-protocol" -max_total_time="$seconds" -max_len=4096 -artifact_prefix="$work/" -print_final_stats=1 "$work/corpus"

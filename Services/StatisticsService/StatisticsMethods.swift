@@ -28,26 +28,26 @@ struct DatasetSummary: Codable, Sendable {
     var isDefault: Bool
 }
 
-extension ReloadableStore where Value == StatisticsCatalog {
+extension ReloadableStore where Value == StatisticsCatalogue {
     /// The methods of the statistics service; each reads the data as of its call.
     var methods: MethodTable {
         var table = MethodTable()
-        table.register("statistics.industryStructure", params: IndustryStructureParams.self, cachedIn: self) { catalog, params in
-            try catalog.dataset(params.dataset).structure(params)
+        table.register("statistics.industryStructure", params: IndustryStructureParams.self, cachedIn: self) { catalogue, params in
+            try catalogue.dataset(params.dataset).structure(params)
         }
-        table.register("statistics.compare", params: CompareParams.self, cachedIn: self) { catalog, params in
-            try catalog.dataset(params.dataset).compare(params)
+        table.register("statistics.compare", params: CompareParams.self, cachedIn: self) { catalogue, params in
+            try catalogue.dataset(params.dataset).compare(params)
         }
-        table.register("statistics.facts", params: FactsParams.self, cachedIn: self) { catalog, params in
-            try catalog.dataset(params.dataset).facts(params)
+        table.register("statistics.facts", params: FactsParams.self, cachedIn: self) { catalogue, params in
+            try catalogue.dataset(params.dataset).facts(params)
         }
-        table.register("statistics.regions", params: DatasetParams.self, cachedIn: self) { catalog, params in
-            try catalog.dataset(params.dataset).regions
+        table.register("statistics.regions", params: DatasetParams.self, cachedIn: self) { catalogue, params in
+            try catalogue.dataset(params.dataset).regions
         }
         table.register("statistics.datasets", params: NoParams.self) { _ in
-            let catalog = self.current
-            let defaultID = try catalog.dataset(nil).id
-            return catalog.datasets.map {
+            let catalogue = self.current
+            let defaultID = try catalogue.dataset(nil).id
+            return catalogue.datasets.map {
                 DatasetSummary(
                     dataset: $0.id, measure: $0.metadata.measure, measureEn: $0.metadata.measureEn, unit: $0.metadata.unit,
                     source: $0.metadata.source, sourceEn: $0.metadata.sourceEn, values: $0.metadata.valueKind.rawValue,

@@ -2,15 +2,15 @@ import Foundation
 import WireProtocol
 
 /// Every dataset the service serves; one of them is the default.
-struct StatisticsCatalog: Sendable {
+struct StatisticsCatalogue: Sendable {
     /// The id of the seed's dataset, the default when it is loaded.
     static let defaultID = "industry-structure"
 
     let datasets: [IndustryDataset]
 
     /// Loads `--data` (a file or folder), or the built-in seed table.
-    static func load(from url: URL) throws -> StatisticsCatalog {
-        StatisticsCatalog(datasets: try DatasetLoader.load(url))
+    static func load(from url: URL) throws -> StatisticsCatalogue {
+        StatisticsCatalogue(datasets: try DatasetLoader.load(url))
     }
 
     /// The dataset `id`, or the default one.

@@ -6,9 +6,9 @@ import WireProtocol
 enum StatisticsMeasurement {
     static func run(url: URL) throws {
         let started = ContinuousClock.now
-        let catalog = try StatisticsCatalog.load(from: url)
+        let catalogue = try StatisticsCatalogue.load(from: url)
         let loaded = ContinuousClock.now - started
-        let dataset = try catalog.dataset(nil)
+        let dataset = try catalogue.dataset(nil)
         var generator = SystemRandomNumberGenerator()
         var timings: [Duration] = []
         var rows = 0
@@ -21,8 +21,8 @@ enum StatisticsMeasurement {
         }
         timings.sort()
         func us(_ d: Duration) -> String { String(format: "%.1f", Double(d.components.attoseconds) / 1e12 + Double(d.components.seconds) * 1e6) }
-        print("datasets: \(catalog.summary)")
-        print("cells: \(catalog.datasets.reduce(0) { $0 + $1.cellCount })")
+        print("datasets: \(catalogue.summary)")
+        print("cells: \(catalogue.datasets.reduce(0) { $0 + $1.cellCount })")
         print("load: \(us(loaded)) us")
         print("query (5 regions, all years and sectors, \(rows / 1000) rows): p50 \(us(timings[500])) us, p99 \(us(timings[990])) us, max \(us(timings[999])) us")
         print("peak RSS: \(peakResidentKilobytes() / 1024) MiB")

@@ -25,7 +25,7 @@ struct ComposerCommand: AsyncParsableCommand {
             object per frame) to the client endpoint: report.compose, report.sections, \
             system.ping, system.info, and statistics.* / initiatives.*, which are forwarded. \
             Services connect to the worker endpoint and register by name (RFC 7/MDP); start \
-            more of them to add replicas. See Shared/Protocol/PROTOCOL.md.
+            more of them to add replicas. See Shared/WireProtocol/PROTOCOL.md.
             """)
 
     @Option(help: ArgumentHelp(

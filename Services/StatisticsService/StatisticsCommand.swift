@@ -40,6 +40,6 @@ struct StatisticsCommand: AsyncParsableCommand {
         }
         try await DataServiceRunner.run(
             service: "statistics", options: worker, logger: logger, dataPath: url.path, describe: \.summary,
-            load: { try StatisticsCatalog.load(from: url) }, methods: \.methods)
+            load: { try StatisticsCatalogue.load(from: url) }, methods: \.methods)
     }
 }
