@@ -31,7 +31,7 @@ struct InitiativesCommand: AsyncParsableCommand {
         let url = data.map { URL(fileURLWithPath: $0) }
             ?? Bundle.module.url(forResource: "special-zone", withExtension: "json")!
         try await DataServiceRunner.run(
-            service: "initiatives", options: worker, logger: logger, dataPath: url.path, describe: Self.summary,
+            service: .initiatives, options: worker, logger: logger, dataPath: url.path, describe: Self.summary,
             load: { try Catalogue(contentsOf: url) }, methods: \.methods)
     }
 

@@ -61,7 +61,7 @@ struct ConnectionOptions: ParsableArguments {
             ).options()
         } catch {
             Self.warn("error: \(error)")
-            throw ExitCode(66)
+            throw ExitCode(ExitStatus.noInput)
         }
         let client = LazyPirateClient(
             context: context, endpoints: resolvedEndpoints, timeoutMilliseconds: timeout, attempts: attempts,
@@ -73,26 +73,26 @@ struct ConnectionOptions: ParsableArguments {
             reply = try client.call(request.encoded()) { Self.warn($0) }
         } catch {
             Self.warn("error: \(error)")
-            throw ExitCode(69)
+            throw ExitCode(ExitStatus.unavailable)
         }
         let response: JSONRPCResponse
         do {
             response = try JSONRPCResponse.decode(reply)
         } catch {
             Self.warn("error: the composer sent something that is not a JSON-RPC response")
-            throw ExitCode(76)
+            throw ExitCode(ExitStatus.protocolError)
         }
         switch response.outcome {
         case .error(let error):
             Self.warn("error \(error.code): \(error.message)" + (error.data.map { " — \(String(decoding: $0.encoded(), as: UTF8.self))" } ?? "")
                 + " (request id \(requestId))")
-            throw ExitCode(1)
+            throw ExitCode(ExitStatus.requestFailed)
         case .result(let data):
             return try JSONCoding.decoder.decode(JSONValue.self, from: data)
         case .response:
             // `decode` reads a response into a result or an error; it never keeps it whole.
             Self.warn("error: the composer's response could not be read")
-            throw ExitCode(76)
+            throw ExitCode(ExitStatus.protocolError)
         }
     }
 
@@ -111,7 +111,7 @@ func emit(_ text: String, to output: String?) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: output))
     } catch {
         ConnectionOptions.warn("error: cannot write \(output): \(error.localizedDescription)")
-        throw ExitCode(73)
+        throw ExitCode(ExitStatus.cannotCreate)
     }
     ConnectionOptions.warn("wrote \(text.utf8.count) bytes to \(output)")
 }
@@ -145,7 +145,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var params: [String: JSONValue] = ["format": .string(format), "lang": .string(lang)]
         if let width { params["width"] = .integer(Int64(width)) }
-        let result = try connection.call(method: "report.compose", params: .object(params))
+        let result = try connection.call(method: MethodName.Report.compose, params: .object(params))
         if result["degraded"] == .bool(true) {
             let missing = (result["missing"]?.arrayValue ?? []).compactMap(\.stringValue)
             ConnectionOptions.warn("warning: degraded report; missing: \(missing.joined(separator: ", "))")

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WireProtocol
 import ZeroMQ
 
 /// `report-client keys`: CURVE key pairs for the composer, the services and clients.
@@ -27,7 +28,7 @@ struct KeysCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("wrote \(written.secretPath) (secret, 0600) and \(written.publicPath)\n".utf8))
             } catch let error as CurveKeyFiles.Failure {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(73)
+                throw ExitCode(ExitStatus.cannotCreate)
             }
         }
     }
@@ -43,7 +44,7 @@ struct KeysCommand: ParsableCommand {
                 print(try CurveKeyFiles.readKeyPair(secretPath: secretKeyFile).publicKey.z85)
             } catch {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-                throw ExitCode(66)
+                throw ExitCode(ExitStatus.noInput)
             }
         }
     }

@@ -95,7 +95,7 @@ struct ComposerCommand: AsyncParsableCommand {
     var maxFrames: Int = 8
 
     @Option(help: "Service names workers may register as (comma-separated).")
-    var services: String = "statistics,initiatives"
+    var services: String = ServiceName.allCases.map(\.rawValue).joined(separator: ",")
 
     @Option(help: ArgumentHelp(
         "Measure what one report costs without messaging — read these two saved service replies (statistics.industryStructure and initiatives.catalogue responses), assemble, render Markdown, encode — print the timings and exit.",
@@ -206,10 +206,10 @@ struct ComposerCommand: AsyncParsableCommand {
             }
         } catch let error as ZMQError {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
-            throw ExitCode(69)
+            throw ExitCode(ExitStatus.unavailable)
         } catch let error as CurveKeyFiles.Failure {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
-            throw ExitCode(66)
+            throw ExitCode(ExitStatus.noInput)
         }
     }
 }

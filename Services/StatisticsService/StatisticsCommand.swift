@@ -39,7 +39,7 @@ struct StatisticsCommand: AsyncParsableCommand {
             return
         }
         try await DataServiceRunner.run(
-            service: "statistics", options: worker, logger: logger, dataPath: url.path, describe: \.summary,
+            service: .statistics, options: worker, logger: logger, dataPath: url.path, describe: \.summary,
             load: { try StatisticsCatalogue.load(from: url) }, methods: \.methods)
     }
 }

@@ -4,13 +4,8 @@ import WireProtocol
 
 /// Params naming at most a dataset.
 struct DatasetParams: MethodParams, Encodable {
-    static let fields: Set<String> = ["dataset"]
+    enum CodingKeys: String, CodingKey, CaseIterable { case dataset }
     var dataset: String?
-}
-
-/// Empty params.
-struct NoParams: MethodParams, Encodable {
-    static let fields: Set<String> = []
 }
 
 /// One dataset, for `statistics.datasets`.
@@ -32,19 +27,19 @@ extension ReloadableStore where Value == StatisticsCatalogue {
     /// The methods of the statistics service; each reads the data as of its call.
     var methods: MethodTable {
         var table = MethodTable()
-        table.register("statistics.industryStructure", params: IndustryStructureParams.self, cachedIn: self) { catalogue, params in
+        table.register(MethodName.Statistics.industryStructure, params: IndustryStructureParams.self, cachedIn: self) { catalogue, params in
             try catalogue.dataset(params.dataset).structure(params)
         }
-        table.register("statistics.compare", params: CompareParams.self, cachedIn: self) { catalogue, params in
+        table.register(MethodName.Statistics.compare, params: CompareParams.self, cachedIn: self) { catalogue, params in
             try catalogue.dataset(params.dataset).compare(params)
         }
-        table.register("statistics.facts", params: FactsParams.self, cachedIn: self) { catalogue, params in
+        table.register(MethodName.Statistics.facts, params: FactsParams.self, cachedIn: self) { catalogue, params in
             try catalogue.dataset(params.dataset).facts(params)
         }
-        table.register("statistics.regions", params: DatasetParams.self, cachedIn: self) { catalogue, params in
+        table.register(MethodName.Statistics.regions, params: DatasetParams.self, cachedIn: self) { catalogue, params in
             try catalogue.dataset(params.dataset).regions
         }
-        table.register("statistics.datasets", params: NoParams.self) { _ in
+        table.register(MethodName.Statistics.datasets, params: NoParams.self) { _ in
             let catalogue = self.current
             let defaultID = try catalogue.dataset(nil).id
             return catalogue.datasets.map {
@@ -54,16 +49,8 @@ extension ReloadableStore where Value == StatisticsCatalogue {
                     years: $0.years, regions: $0.regions.count, sectors: $0.sectors, isDefault: $0.id == defaultID)
             }
         }
-        table.register("statistics.reload", params: NoParams.self) { _ in
-            let outcome = await self.reloadInBackground()
-            if let error = outcome.error {
-                throw JSONRPCError(
-                    code: JSONRPCError.reloadFailedCode, message: "Reload failed; the previous data is still served",
-                    data: .object(["detail": .string(error), "loadedAt": .string(outcome.loadedAt.formatted(.iso8601))]))
-            }
-            return outcome
-        }
-        table.register("statistics.ping", params: NoParams.self) { _ in ["service": "statistics"] }
+        table.registerReload(MethodName.Statistics.reload, of: self)
+        table.registerPing(MethodName.Statistics.ping, service: .statistics)
         return table
     }
 }

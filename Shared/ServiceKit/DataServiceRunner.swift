@@ -6,6 +6,7 @@ import Foundation
 #endif
 import Logging
 import ServiceLifecycle
+import WireProtocol
 import ZeroMQ
 
 /// What every data service does at start: load its data (refusing to start, exit status 65,
@@ -13,7 +14,7 @@ import ZeroMQ
 /// until SIGTERM.
 public enum DataServiceRunner {
     public static func run<Value: Sendable>(
-        service: String, options: WorkerOptions, logger: Logger, dataPath: String,
+        service: ServiceName, options: WorkerOptions, logger: Logger, dataPath: String,
         describe: @escaping @Sendable (Value) -> String,
         load: @escaping @Sendable () throws -> Value,
         methods: (ReloadableStore<Value>) -> MethodTable
@@ -25,7 +26,7 @@ public enum DataServiceRunner {
         } catch {
             logger.critical("cannot load the data", metadata: ["error": "\(error)"])
             StandardError.write("\(service)-service: \(error)\n")
-            throw ExitCode(65)
+            throw ExitCode(ExitStatus.dataError)
         }
         logger.info("data loaded", metadata: [
             "path": "\(dataPath)", "summary": "\(describe(store.current))",
@@ -36,7 +37,7 @@ public enum DataServiceRunner {
             socketOptions = try options.socketOptions()
         } catch {
             logger.critical("bad CURVE settings", metadata: ["error": "\(error)"])
-            throw ExitCode(66)
+            throw ExitCode(ExitStatus.noInput)
         }
         let readiness = Readiness()
         let observability = options.observability.services(readiness: readiness, logger: logger)
@@ -44,7 +45,7 @@ public enum DataServiceRunner {
         try await ServiceRunner.run(logger: logger) { io in
             observability + [
                 MajordomoWorker(
-                    service: service, endpoints: options.endpoints, io: io, methods: table,
+                    service: service.rawValue, endpoints: options.endpoints, io: io, methods: table,
                     heartbeat: options.heartbeat, socketOptions: socketOptions, readiness: readiness,
                     concurrency: options.concurrency, logger: logger),
                 ReloadOnHangup(store: store),

@@ -5,12 +5,27 @@ import Foundation
 #endif
 
 /// Params a method takes, decoded from the request with errors that name the field.
+///
+/// The members a params object may have are its `CodingKeys`, declared once: any other member
+/// is refused, so a misspelt parameter is an error rather than silently ignored. The defaults
+/// are what `init()` gives; a decoder that starts from `init()` and sets only what the request
+/// has states each default once.
 public protocol MethodParams: Decodable, Sendable {
-    /// Every member the params object may have; any other is refused, so a misspelt
-    /// parameter is an error rather than silently ignored.
-    static var fields: Set<String> { get }
-    /// The params when the request has none.
+    /// The params object's members.
+    associatedtype CodingKeys: CodingKey & CaseIterable
+    /// The params when the request has none: every default.
     init()
+}
+
+extension MethodParams {
+    /// Every member the params object may have, from ``CodingKeys``.
+    public static var fields: Set<String> { Set(CodingKeys.allCases.map(\.stringValue)) }
+}
+
+/// The params of a method that takes none: absent, `{}` or `[]`.
+public struct NoParams: MethodParams, Encodable, Equatable {
+    public enum CodingKeys: CodingKey, CaseIterable {}
+    public init() {}
 }
 
 extension JSONRPCRequest {

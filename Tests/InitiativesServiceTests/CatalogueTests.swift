@@ -138,3 +138,27 @@ struct CatalogueMethodTests {
         #expect(try JSONValue.parse(try #require(refused))["error"]?["code"] == .integer(-32602))
     }
 }
+
+@Suite("initiatives.reload")
+struct CatalogueReloadTests {
+    @Test("initiatives.reload answers as statistics.reload does: -32003 with detail and loadedAt, then the outcome")
+    func reloadMethod() async throws {
+        let url = try CatalogueFiles.variant(replacing: "\"kind\": \"company\"", with: "\"kind\": \"company\"")
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "catalogue" }) {
+            try Catalogue(contentsOf: url)
+        }
+        let body = JSONRPCRequest(method: MethodName.Initiatives.reload, id: .integer(1)).encoded()
+        try Data("{".utf8).write(to: url)
+        let refused = try JSONValue.parse(try #require(await store.methods.respond(to: body, logger: Logger(label: "test"))))
+        #expect(refused["error"]?["code"] == .integer(-32003))
+        guard case .object(let data)? = refused["error"]?["data"] else {
+            Issue.record("no error data: \(refused)")
+            return
+        }
+        #expect(Set(data.keys) == ["detail", "loadedAt"])
+        try Data(contentsOf: CatalogueFiles.builtIn).write(to: url)
+        let reloaded = try JSONValue.parse(try #require(await store.methods.respond(to: body, logger: Logger(label: "test"))))
+        #expect(reloaded["result"]?["reloaded"] == .bool(true))
+        #expect(reloaded["result"]?["summary"] == .string("catalogue"))
+    }
+}

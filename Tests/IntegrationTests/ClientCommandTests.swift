@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import WireProtocol
 
 @Suite("the report-client command")
 struct ClientCommandTests {
@@ -22,7 +23,7 @@ struct ClientCommandTests {
         let bad = try run(["--endpoint", stack.clientEndpoint, "--format", "pdf"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("-32602"))
-        let call = try run(["call", "--endpoint", stack.clientEndpoint, "statistics.regions"])
+        let call = try run(["call", "--endpoint", stack.clientEndpoint, MethodName.Statistics.regions])
         #expect(call.status == 0)
         #expect(call.stdout.contains("川崎市"))
     }

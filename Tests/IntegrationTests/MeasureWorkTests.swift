@@ -11,7 +11,7 @@ struct MeasureWorkTests {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var files: [String] = []
-        for (method, params) in [("statistics.industryStructure", #"{"span":"endpoints"}"#), ("initiatives.catalogue", #"{"lang":"ja"}"#)] {
+        for (method, params) in [(MethodName.Statistics.industryStructure, #"{"span":"endpoints"}"#), (MethodName.Initiatives.catalogue, #"{"lang":"ja"}"#)] {
             let body = Data(#"{"jsonrpc":"2.0","id":1,"method":"\#(method)","params":\#(params)}"#.utf8)
             let reply = try #require(try stack.exchange([body]).last)
             #expect(String(decoding: reply, as: UTF8.self).contains(#""result""#))

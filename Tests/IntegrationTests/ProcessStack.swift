@@ -153,7 +153,7 @@ final class ProcessStack: Sendable {
         let deadline = ContinuousClock.now + timeout
         var last: JSONValue?
         while ContinuousClock.now < deadline {
-            let info = try request(method: "system.info")
+            let info = try request(method: MethodName.System.info)
             last = info
             let counts = Dictionary(
                 uniqueKeysWithValues: (info["result"]?["services"]?.arrayValue ?? []).compactMap { service -> (String, Int)? in

@@ -11,7 +11,7 @@ struct ReportOverZeroMQTests {
     @Test("a raw REQ socket gets the whole report, every seed paragraph included")
     func markdownReport() async throws {
         let stack = try await ProcessStack.full()
-        let response = try stack.request(method: "report.compose")
+        let response = try stack.request(method: MethodName.Report.compose)
         #expect(Set(response.objectKeys) == ["jsonrpc", "id", "result"])
         let result = try #require(response["result"])
         #expect(result["format"] == .string("markdown"))
@@ -38,7 +38,7 @@ struct ReportOverZeroMQTests {
     @Test("the composer runs without Foundation, ICU or libcurl loaded")
     func composerLibraries() async throws {
         let stack = try await ProcessStack.full()
-        #expect(try stack.request(method: "report.compose")["result"] != nil)
+        #expect(try stack.request(method: MethodName.Report.compose)["result"] != nil)
         // /proc files report size 0: read them to the end, not by their size.
         let file = try #require(FileHandle(forReadingAtPath: "/proc/\(stack.composer.process.processIdentifier)/maps"))
         let maps = String(decoding: file.readDataToEndOfFile(), as: UTF8.self)
@@ -52,7 +52,7 @@ struct ReportOverZeroMQTests {
     @Test("text and json formats", arguments: ["text", "json"])
     func formats(format: String) async throws {
         let stack = try await ProcessStack.full()
-        let result = try #require(stack.request(method: "report.compose", params: .object(["format": .string(format)]))["result"])
+        let result = try #require(stack.request(method: MethodName.Report.compose, params: .object(["format": .string(format)]))["result"])
         #expect(result["format"] == .string(format))
         switch format {
         case "text":
@@ -67,20 +67,20 @@ struct ReportOverZeroMQTests {
     @Test("forwarded and local methods answer; report.sections lists the headings")
     func methods() async throws {
         let stack = try await ProcessStack.full()
-        #expect(try stack.request(method: "system.ping")["result"]?["pong"] == .bool(true))
-        #expect(try stack.request(method: "report.sections")["result"]?["sections"] == .array(Self.headings.map(JSONValue.string)))
+        #expect(try stack.request(method: MethodName.System.ping)["result"]?["pong"] == .bool(true))
+        #expect(try stack.request(method: MethodName.Report.sections)["result"]?["sections"] == .array(Self.headings.map(JSONValue.string)))
         let kawasaki = try stack.request(
-            method: "statistics.industryStructure", params: .object(["regions": .array([.string("川崎市")])]))
+            method: MethodName.Statistics.industryStructure, params: .object(["regions": .array([.string("川崎市")])]))
         #expect(kawasaki["result"]?["regions"]?.arrayValue?.count == 1)
-        let yokohama = try stack.request(method: "initiatives.list", params: .object(["city": .string("横浜市")]))
+        let yokohama = try stack.request(method: MethodName.Initiatives.list, params: .object(["city": .string("横浜市")]))
         #expect(yokohama["result"]?["total"] == .integer(2))
         #expect(yokohama["result"]?["items"]?.arrayValue?.allSatisfy { $0["city"] == .string("yokohama") } == true)
-        let zone = try stack.request(method: "zone.describe")
+        let zone = try stack.request(method: MethodName.Initiatives.zoneDescribe)
         #expect(zone["result"]?["name"] == .string("京浜臨海部ライフイノベーション国際戦略総合特区"))
-        let info = try #require(stack.request(method: "system.info")["result"])
+        let info = try #require(stack.request(method: MethodName.System.info)["result"])
         #expect(info["version"] == .string(ProjectVersion.current))
         #expect(info["services"]?.arrayValue?.map { $0["name"] } == [.string("initiatives"), .string("statistics")])
-        let badCity = try stack.request(method: "initiatives.list", params: .object(["city": .string("大阪市")]))
+        let badCity = try stack.request(method: MethodName.Initiatives.list, params: .object(["city": .string("大阪市")]))
         #expect(badCity["error"]?["code"] == .integer(-32602))
         #expect(badCity["error"]?["data"]?["field"] == .string("city"))
     }
@@ -106,14 +106,14 @@ struct ReportOverZeroMQTests {
             let body = try #require(reply.last)
             let response = try JSONCoding.decoder.decode(JSONValue.self, from: body)
             #expect(response["error"]?["code"] == .integer(code), "\(frames.map { String(decoding: $0, as: UTF8.self) })")
-            #expect(try stack.request(method: "system.ping")["result"]?["pong"] == .bool(true))
+            #expect(try stack.request(method: MethodName.System.ping)["result"]?["pong"] == .bool(true))
         }
         // A batch of non-requests: one -32600 per entry, as the spec's examples show.
         let batch = try stack.exchange([Data("[1,2]".utf8)])
         let errors = try JSONCoding.decoder.decode(JSONValue.self, from: batch[0]).arrayValue ?? []
         #expect(errors.map { $0["error"]?["code"] } == [.integer(-32600), .integer(-32600)])
         // A wrong-typed params field is named.
-        let named = try stack.request(method: "report.compose", params: .object(["width": .string("wide")]))
+        let named = try stack.request(method: MethodName.Report.compose, params: .object(["width": .string("wide")]))
         #expect(named["error"]?["data"]?["field"] == .string("width"))
     }
 
@@ -139,14 +139,14 @@ struct ReportOverZeroMQTests {
         try stack.start("initiatives")
         try await stack.waitForWorkers(["initiatives": 1])
         let started = ContinuousClock.now
-        let result = try #require(stack.request(method: "report.compose", params: .object(["timeoutMs": .integer(700)]))["result"])
+        let result = try #require(stack.request(method: MethodName.Report.compose, params: .object(["timeoutMs": .integer(700)]))["result"])
         #expect(ContinuousClock.now - started < .milliseconds(2500))
         #expect(result["degraded"] == .bool(true))
         #expect(result["missing"] == .array([.string("statistics")]))
         let content = try #require(result["content"]?.stringValue)
         #expect(content.contains("statistics サービスが応答しなかった"))
         #expect(content.contains("○味の素(株)…"))
-        let direct = try stack.request(method: "statistics.regions", params: .object(["timeoutMs": .integer(300)]))
+        let direct = try stack.request(method: MethodName.Statistics.regions, params: .object(["timeoutMs": .integer(300)]))
         let code = try #require(direct["error"]?["code"])
         #expect(code == .integer(-32000) || code == .integer(-32001))
         #expect(direct["error"]?["data"]?["service"] == .string("statistics"))
@@ -155,11 +155,11 @@ struct ReportOverZeroMQTests {
     @Test("a second replica registers and shares the work")
     func replicas() async throws {
         let stack = try await ProcessStack.full(statistics: 2)
-        let info = try #require(stack.request(method: "system.info")["result"])
+        let info = try #require(stack.request(method: MethodName.System.info)["result"])
         let statistics = try #require(info["services"]?.arrayValue?.first { $0["name"] == .string("statistics") })
         #expect(statistics["replicas"]?.arrayValue?.count == 2)
         for _ in 0..<10 {
-            #expect(try stack.request(method: "report.compose")["result"]?["degraded"] == .bool(false))
+            #expect(try stack.request(method: MethodName.Report.compose)["result"]?["degraded"] == .bool(false))
         }
     }
 

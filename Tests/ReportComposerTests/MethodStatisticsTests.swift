@@ -9,19 +9,19 @@ struct MethodStatisticsTests {
     func counts() throws {
         let statistics = MethodStatistics()
         for micros in 1...10 {
-            statistics.record(method: "report.compose", duration: .microseconds(micros * 100), outcome: .result(Data("1".utf8)))
+            statistics.record(method: MethodName.Report.compose, duration: .microseconds(micros * 100), outcome: .result(Data("1".utf8)))
         }
-        statistics.record(method: "report.compose", duration: .milliseconds(5), outcome: .error(.internalError("x")))
+        statistics.record(method: MethodName.Report.compose, duration: .milliseconds(5), outcome: .error(.internalError("x")))
         statistics.record(
-            method: "report.compose", duration: .milliseconds(9),
+            method: MethodName.Report.compose, duration: .milliseconds(9),
             outcome: .error(JSONRPCError(code: JSONRPCError.deadlineExceededCode, message: "late")))
-        statistics.record(method: "system.ping", duration: .microseconds(3), outcome: .result(Data("1".utf8)))
+        statistics.record(method: MethodName.System.ping, duration: .microseconds(3), outcome: .result(Data("1".utf8)))
         let snapshot = statistics.snapshot()
-        let compose = try #require(snapshot["report.compose"])
+        let compose = try #require(snapshot[MethodName.Report.compose])
         #expect(compose.requests == 12 && compose.errors == 1 && compose.timeouts == 1)
         #expect(compose.processingMicroseconds["max"] == 9000)
         #expect(compose.processingMicroseconds["p50"] == 600 || compose.processingMicroseconds["p50"] == 700)
-        #expect(snapshot["system.ping"]?.requests == 1)
+        #expect(snapshot[MethodName.System.ping]?.requests == 1)
     }
 
     @Test("a forwarded service response counts as an error only when it is one")
@@ -29,9 +29,9 @@ struct MethodStatisticsTests {
         let statistics = MethodStatistics()
         let error = JSONRPCResponse(id: .integer(1), error: .invalidParams(field: "year", "no such year")).encoded()
         let result = JSONRPCResponse(id: .integer(2), outcome: .result(Data(#"{"note":1,"error":{"code":1}}"#.utf8))).encoded()
-        statistics.record(method: "statistics.regions", duration: .microseconds(10), outcome: .response(error))
-        statistics.record(method: "statistics.regions", duration: .microseconds(10), outcome: .response(result))
-        let entry = try #require(statistics.snapshot()["statistics.regions"])
+        statistics.record(method: MethodName.Statistics.regions, duration: .microseconds(10), outcome: .response(error))
+        statistics.record(method: MethodName.Statistics.regions, duration: .microseconds(10), outcome: .response(result))
+        let entry = try #require(statistics.snapshot()[MethodName.Statistics.regions])
         #expect(entry.requests == 2 && entry.errors == 1 && entry.timeouts == 0)
     }
 

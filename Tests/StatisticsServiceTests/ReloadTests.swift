@@ -34,7 +34,7 @@ struct ReloadTests {
             try StatisticsCatalogue.load(from: url)
         }
         let table = store.methods
-        let body = JSONRPCRequest(method: "statistics.industryStructure", params: .object([:]), id: .integer(1)).encoded()
+        let body = JSONRPCRequest(method: MethodName.Statistics.industryStructure, params: .object([:]), id: .integer(1)).encoded()
         func years() async throws -> Int {
             let reply = try #require(await table.respond(to: body, logger: Logger(label: "test")))
             guard case .success(let structure) = try JSONRPCResponse.readResult(IndustryStructure.self, from: reply) else { return -1 }
@@ -56,7 +56,7 @@ struct ReloadTests {
             try StatisticsCatalogue.load(from: url)
         }
         try folder.csv("region,year,sector,value\n")
-        let body = JSONRPCRequest(method: "statistics.reload", id: .integer(1)).encoded()
+        let body = JSONRPCRequest(method: MethodName.Statistics.reload, id: .integer(1)).encoded()
         let reply = try #require(await store.methods.respond(to: body, logger: Logger(label: "test")))
         let response = try JSONRPCResponse.decode(reply)
         #expect(response.error?.code == -32003)

@@ -110,7 +110,7 @@ struct JSONRPCTests {
     }
 
     struct Sample: MethodParams {
-        static let fields: Set<String> = ["name", "years", "kind"]
+        enum CodingKeys: String, CodingKey, CaseIterable { case name, years, kind }
         var name: String?
         var years: [Int]?
         var kind: Kind?
@@ -154,6 +154,20 @@ struct JSONRPCTests {
             let request = JSONRPCRequest(method: "m", params: params, id: .integer(1))
             #expect(try request.decodeParams(Sample.self).name == nil)
         }
+    }
+
+    @Test("the members a params object accepts are its coding keys, and the refusal lists them")
+    func fieldsFromCodingKeys() throws {
+        #expect(Sample.fields == ["name", "years", "kind"])
+        #expect(NoParams.fields.isEmpty)
+        let request = JSONRPCRequest(method: "m", params: .object(["x": .integer(1)]), id: .integer(1))
+        let error = try #require(throws: JSONRPCError.self) { try request.decodeParams(NoParams.self) }
+        #expect(error.data?["field"] == .string("x"))
+        let listed = try #require(throws: JSONRPCError.self) {
+            try JSONRPCRequest(method: "m", params: .object(["nmae": .integer(1)]), id: .integer(1))
+                .decodeParams(Sample.self)
+        }
+        #expect(listed.data?["detail"] == .string("unknown parameter; accepted: kind, name, years"))
     }
 }
 

@@ -7,8 +7,8 @@ struct MajordomoTests {
     let worker = Data("W".utf8)
 
     @Test("what a worker sends reads back on the broker", arguments: [
-        Majordomo.WorkerMessage.ready(service: "statistics"),
-        .ready(service: "statistics", capacity: 8),
+        Majordomo.WorkerMessage.ready(service: ServiceName.statistics.rawValue),
+        .ready(service: ServiceName.statistics.rawValue, capacity: 8),
         .reply(client: Data([0, 1]), body: Data("{}".utf8)),
         .heartbeat,
         .disconnect,

@@ -22,7 +22,7 @@ actor Broker {
         /// there is one; the first reply wins. Requests are reads, safe to repeat.
         var retryAfter: Duration = .seconds(1)
         /// Service names a worker may register as; a READY for any other is refused.
-        var services: Set<String> = ["statistics", "initiatives"]
+        var services = Set(ServiceName.allCases.map(\.rawValue))
         /// The most requests one worker is given at once, whatever its READY asks for.
         var maxWorkerCapacity = 64
     }

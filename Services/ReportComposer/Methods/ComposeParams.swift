@@ -12,7 +12,6 @@ enum ReportLanguage: String, ParameterChoice, Codable {
 
 /// Params of `report.compose`.
 struct ComposeParams: MethodParams {
-    static let fields: Set<String> = ["format", "lang", "timeoutMs", "width"]
     var format: ReportFormat = .markdown
     var lang: ReportLanguage = .ja
     /// How long the composer may wait for the services; at most the composer's own limit.
@@ -22,14 +21,16 @@ struct ComposeParams: MethodParams {
 
     init() {}
 
-    private enum CodingKeys: String, CodingKey { case format, lang, timeoutMs, width }
+    enum CodingKeys: String, CodingKey, CaseIterable { case format, lang, timeoutMs, width }
 
+    /// Starts from the defaults above and sets what the request gives.
     init(from decoder: any Decoder) throws {
+        self.init()
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        format = try container.decodeIfPresent(ReportFormat.self, forKey: .format) ?? .markdown
-        lang = try container.decodeIfPresent(ReportLanguage.self, forKey: .lang) ?? .ja
+        if let format = try container.decodeIfPresent(ReportFormat.self, forKey: .format) { self.format = format }
+        if let lang = try container.decodeIfPresent(ReportLanguage.self, forKey: .lang) { self.lang = lang }
         timeoutMs = try container.decodeIfPresent(Int.self, forKey: .timeoutMs)
-        width = try container.decodeIfPresent(Int.self, forKey: .width) ?? 80
+        if let width = try container.decodeIfPresent(Int.self, forKey: .width) { self.width = width }
         if let timeoutMs, timeoutMs < 1 {
             throw JSONRPCError.invalidParams(field: "timeoutMs", "must be a positive number of milliseconds")
         }
@@ -41,13 +42,14 @@ struct ComposeParams: MethodParams {
 
 /// Params of `report.sections`.
 struct SectionsParams: MethodParams {
-    static let fields: Set<String> = ["lang"]
+    enum CodingKeys: String, CodingKey, CaseIterable { case lang }
     var lang: ReportLanguage = .ja
     init() {}
-}
 
-/// Params of methods that take none.
-struct NoParams: MethodParams {
-    static let fields: Set<String> = []
-    init() {}
+    /// Starts from the default above and sets what the request gives.
+    init(from decoder: any Decoder) throws {
+        self.init()
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let lang = try container.decodeIfPresent(ReportLanguage.self, forKey: .lang) { self.lang = lang }
+    }
 }

@@ -6,14 +6,10 @@ import Foundation
 import Logging
 import WireProtocol
 
-/// Answers every method a client may call: `report.*` and `system.*` here, `statistics.*` and
-/// `initiatives.*` by forwarding to a worker of that service.
+/// Answers every method a client may call: `report.*` and `system.*` here; those in a service's
+/// namespaces (`statistics.*`, `initiatives.*`, `zone.*`; see ``ServiceName/namespaces``) by
+/// forwarding to a worker of that service.
 struct MethodRouter: Sendable {
-    /// Methods forwarded to services: the service for each method prefix.
-    static let forwardedServices: [String: String] = [
-        "statistics": "statistics", "initiatives": "initiatives", "zone": "initiatives",
-    ]
-
     let broker: Broker
     let frame: ReportFrame
     /// The longest a request may wait for the services (`timeoutMs` may ask for less).
@@ -29,7 +25,7 @@ struct MethodRouter: Sendable {
         let log = RequestLog(logger: logger, requestId: request.requestId, method: request.method)
         let outcome: JSONRPCResponse.Outcome
         do {
-            if let service = Self.forwardedService(of: request.method) {
+            if let service = ServiceName(answering: request.method) {
                 outcome = .response(try await forward(request, to: service))
             } else {
                 outcome = .result(try await result(for: request, log: log))
@@ -54,30 +50,23 @@ struct MethodRouter: Sendable {
 
     private func result(for request: JSONRPCRequest, log: RequestLog) async throws -> Data {
         switch request.method {
-        case "report.compose":
+        case MethodName.Report.compose:
             return try await compose(request.decodeParams(ComposeParams.self), requestId: request.requestId, log: log).encoded()
-        case "report.sections":
+        case MethodName.Report.sections:
             let params = try request.decodeParams(SectionsParams.self)
             return try encode(["sections": frame.sections.map { $0.heading.text(params.lang) }])
-        case "system.ping":
+        case MethodName.System.ping:
             _ = try request.decodeParams(NoParams.self)
             return try encode(["pong": true])
-        case "system.info":
+        case MethodName.System.info:
             _ = try request.decodeParams(NoParams.self)
             return try encode(await info())
-        case "system.stats":
+        case MethodName.System.stats:
             _ = try request.decodeParams(NoParams.self)
             return try encode(["methods": statistics.snapshot()])
         default:
             throw JSONRPCError.methodNotFound(request.method)
         }
-    }
-
-    /// The service a method is forwarded to (`statistics.regions` → `statistics`), if any.
-    static func forwardedService(of method: String) -> String? {
-        let prefix = String(method.prefix { $0 != "." })
-        guard let service = forwardedServices[prefix], method.count > prefix.count + 1 else { return nil }
-        return service
     }
 
     private func encode(_ value: some Encodable) throws -> Data {
@@ -89,7 +78,7 @@ struct MethodRouter: Sendable {
     /// Sends the request, with the client's own id, to a worker of `service` and returns the
     /// worker's whole response, to be passed on as it is. `timeoutMs` in params is the
     /// composer's, and is taken out before forwarding.
-    private func forward(_ request: JSONRPCRequest, to service: String) async throws -> Data {
+    private func forward(_ request: JSONRPCRequest, to service: ServiceName) async throws -> Data {
         var params = request.params
         var limit = timeout
         if case .object(var members)? = params, let value = members.removeValue(forKey: "timeoutMs") {
@@ -103,9 +92,9 @@ struct MethodRouter: Sendable {
         let body = JSONRPCRequest(
             method: request.method, params: params, id: request.id ?? .integer(0), requestId: request.requestId
         ).encoded()
-        let outcome = await broker.call(service: service, body: body, deadline: .now + limit, requestId: request.requestId)
+        let outcome = await broker.call(service: service.rawValue, body: body, deadline: .now + limit, requestId: request.requestId)
         guard case .reply(let reply) = outcome else {
-            throw outcome.error(service: service, timeoutMilliseconds: Int(limit.milliseconds))!
+            throw outcome.error(service: service.rawValue, timeoutMilliseconds: Int(limit.milliseconds))!
         }
         guard reply.first == UInt8(ascii: "{") else {
             throw JSONRPCError.internalError("the \(service) service sent something that is not a response object")
@@ -115,16 +104,17 @@ struct MethodRouter: Sendable {
 
     /// Hands `method` for `service` to the broker without waiting (see ``Broker/submit``).
     private func submit(
-        method: String, params: JSONValue? = nil, to service: String, deadline: ContinuousClock.Instant, requestId: String?
+        method: String, params: JSONValue? = nil, to service: ServiceName, deadline: ContinuousClock.Instant,
+        requestId: String?
     ) async -> Broker.Submission {
         let body = JSONRPCRequest(method: method, params: params, id: .integer(1), requestId: requestId).encoded()
-        return await broker.submit(service: service, body: body, deadline: deadline, requestId: requestId)
+        return await broker.submit(service: service.rawValue, body: body, deadline: deadline, requestId: requestId)
     }
 
     /// Waits for a submitted request and decodes its result, or `nil` if the service did not
     /// answer or answered with an error.
     private func result<T: JSONReadable>(
-        _ type: T.Type, of submission: Broker.Submission, from service: String, log: RequestLog
+        _ type: T.Type, of submission: Broker.Submission, from service: ServiceName, log: RequestLog
     ) async -> T? {
         guard case .reply(let reply) = await broker.outcome(of: submission) else { return nil }
         do {
@@ -149,18 +139,18 @@ struct MethodRouter: Sendable {
         // Both requests go out before either is waited for, so the services work in parallel.
         // Only what the report shows: every region, the first and the last year.
         let statistics = await submit(
-            method: "statistics.industryStructure", params: Self.tableParams, to: "statistics", deadline: deadline,
+            method: MethodName.Statistics.industryStructure, params: Self.tableParams, to: .statistics, deadline: deadline,
             requestId: requestId)
         // The Japanese edition needs no English text; the English one falls back to Japanese.
         let catalogue = await submit(
-            method: "initiatives.catalogue", params: params.lang == .ja ? Self.japaneseOnly : nil, to: "initiatives",
+            method: MethodName.Initiatives.catalogue, params: params.lang == .ja ? Self.japaneseOnly : nil, to: .initiatives,
             deadline: deadline, requestId: requestId)
-        let stats = await result(IndustryStructure.self, of: statistics, from: "statistics", log: log)
-        let zone = await result(ZoneCatalogue.self, of: catalogue, from: "initiatives", log: log)
+        let stats = await result(IndustryStructure.self, of: statistics, from: .statistics, log: log)
+        let zone = await result(ZoneCatalogue.self, of: catalogue, from: .initiatives, log: log)
         let report = ReportAssembler(frame: frame, lang: params.lang).assemble(statistics: stats, catalogue: zone)
-        var missing: [String] = []
-        if stats == nil { missing.append("statistics") }
-        if zone == nil { missing.append("initiatives") }
+        var missing: [ServiceName] = []
+        if stats == nil { missing.append(.statistics) }
+        if zone == nil { missing.append(.initiatives) }
         let content: ComposeResult.Content = switch params.format {
         case .markdown: .document(MarkdownRenderer().renderUTF8(report))
         case .text: .document(RenderedText(TextRenderer(width: params.width).render(report)))
@@ -170,7 +160,7 @@ struct MethodRouter: Sendable {
         }
         return ComposeResult(
             format: params.format, lang: params.lang, content: content, sections: report.headings,
-            degraded: !missing.isEmpty, missing: missing,
+            degraded: !missing.isEmpty, missing: missing.map(\.rawValue),
             generatedAt: clock.iso8601)
     }
 

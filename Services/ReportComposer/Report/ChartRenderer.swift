@@ -38,7 +38,7 @@ struct ChartRenderer: Sendable {
 
     /// What `format: "svg"` returns when there is no table (its service did not answer).
     static func emptySVG(_ report: Report) -> String {
-        let text = HTML.escape(SystemNotice.unavailable("statistics", lang: report.lang))
+        let text = HTML.escape(SystemNotice.unavailable(ServiceName.statistics.rawValue, lang: report.lang))
         return """
             <?xml version="1.0" encoding="UTF-8"?>
             <svg xmlns="http://www.w3.org/2000/svg" width="640" height="40" role="img"><title>\(text)</title>\

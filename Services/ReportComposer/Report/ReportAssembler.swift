@@ -17,8 +17,8 @@ struct ReportAssembler: Sendable {
                     let filled = fill(slot, statistics: statistics, catalogue: catalogue)
                     if let filled {
                         blocks.append(contentsOf: filled)
-                    } else if !blocks.contains(.unavailable(slot.service)) {
-                        blocks.append(.unavailable(slot.service))
+                    } else if !blocks.contains(.unavailable(slot.service.rawValue)) {
+                        blocks.append(.unavailable(slot.service.rawValue))
                     }
                 }
             }

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import WireProtocol
 
 /// The composer's own part of the report: title, authors, the ☆ abstract, the paragraphs the
 /// composer owns, and the order of sections, with slots where the services' data goes.
@@ -75,10 +76,10 @@ struct ReportFrame: Decodable, Sendable {
         }
 
         /// The service whose data fills the slot.
-        var service: String {
+        var service: ServiceName {
             switch self {
-            case .industryStructure: "statistics"
-            default: "initiatives"
+            case .industryStructure: .statistics
+            default: .initiatives
             }
         }
     }

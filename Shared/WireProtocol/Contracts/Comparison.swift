@@ -6,7 +6,7 @@ import Foundation
 
 /// Params of `statistics.compare`: the change between two years, for any regions and sectors.
 public struct CompareParams: MethodParams, Encodable, Equatable {
-    public static let fields: Set<String> = ["dataset", "regions", "sectors", "from", "to"]
+    public enum CodingKeys: String, CodingKey, CaseIterable { case dataset, regions, sectors, from, to }
     public var dataset: String?
     public var regions: [String]?
     public var sectors: [String]?

@@ -6,7 +6,7 @@ import Foundation
 
 /// Params of `statistics.industryStructure`: optional filters; absent means all.
 public struct IndustryStructureParams: MethodParams, Encodable, Equatable {
-    public static let fields: Set<String> = ["dataset", "regions", "years", "sectors", "span"]
+    public enum CodingKeys: String, CodingKey, CaseIterable { case dataset, regions, years, sectors, span }
 
     /// Which years to return when `years` is not given.
     public enum Span: String, ParameterChoice, Encodable {

@@ -1,6 +1,6 @@
 /// Params of `initiatives.list`: filters and paging.
 public struct InitiativesListParams: MethodParams, Encodable, Equatable {
-    public static let fields: Set<String> = ["city", "field", "organisationKind", "section", "offset", "limit"]
+    public enum CodingKeys: String, CodingKey, CaseIterable { case city, field, organisationKind, section, offset, limit }
     /// A city code (`kawasaki`) or name (`川崎市`).
     public var city: String?
     /// A field of work, e.g. `regenerative medicine`.
@@ -39,7 +39,7 @@ public struct InitiativesPage: Codable, Sendable, Equatable {
 
 /// Params of `initiatives.get`.
 public struct InitiativeGetParams: MethodParams, Encodable, Equatable {
-    public static let fields: Set<String> = ["id"]
+    public enum CodingKeys: String, CodingKey, CaseIterable { case id }
     public var id: String = ""
     public init() {}
     public init(id: String) { self.id = id }
@@ -173,7 +173,7 @@ public struct Initiative: Codable, Sendable, Equatable {
 
 /// Params of `initiatives.catalogue`.
 public struct ZoneCatalogueParams: MethodParams, Encodable, Equatable {
-    public static let fields: Set<String> = ["lang"]
+    public enum CodingKeys: String, CodingKey, CaseIterable { case lang }
 
     /// Which edition's text to include.
     public enum Language: String, ParameterChoice, Encodable {

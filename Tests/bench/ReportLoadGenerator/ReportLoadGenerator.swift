@@ -18,7 +18,7 @@ struct LoadGenerator: ParsableCommand {
     var endpoint = "tcp://127.0.0.1:5555"
 
     @Option(help: "JSON-RPC method.")
-    var method = "report.compose"
+    var method = MethodName.Report.compose
 
     @Option(help: "Params as a JSON object.")
     var params = #"{"format":"markdown"}"#

@@ -1,0 +1,40 @@
+/// Every JSON-RPC method name of the system, declared once: the composer's own (`report.*`,
+/// `system.*`) and those the data services answer through it. A method's namespace (before the
+/// `.`) says who answers it; see ``ServiceName/init(answering:)``.
+public enum MethodName {
+    /// The composer's own methods.
+    public enum Report {
+        /// The whole report in a format and language.
+        public static let compose = "report.compose"
+        /// The report's section headings, in order.
+        public static let sections = "report.sections"
+    }
+
+    /// The composer's operational methods.
+    public enum System {
+        public static let ping = "system.ping"
+        public static let info = "system.info"
+        public static let stats = "system.stats"
+    }
+
+    /// The statistics service's methods.
+    public enum Statistics {
+        public static let industryStructure = "statistics.industryStructure"
+        public static let compare = "statistics.compare"
+        public static let facts = "statistics.facts"
+        public static let regions = "statistics.regions"
+        public static let datasets = "statistics.datasets"
+        public static let reload = "statistics.reload"
+        public static let ping = "statistics.ping"
+    }
+
+    /// The initiatives service's methods.
+    public enum Initiatives {
+        public static let list = "initiatives.list"
+        public static let get = "initiatives.get"
+        public static let catalogue = "initiatives.catalogue"
+        public static let zoneDescribe = "zone.describe"
+        public static let reload = "initiatives.reload"
+        public static let ping = "initiatives.ping"
+    }
+}
