@@ -38,7 +38,7 @@ struct LazyPirateClient {
             let deadline = ContinuousClock.now + .milliseconds(timeoutMilliseconds)
             while ContinuousClock.now < deadline {
                 let left = deadline - ContinuousClock.now
-                let ms = Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000) + 1
+                let ms = Int(left.millisecondsRoundedUp)
                 if try poll(&items, timeoutMilliseconds: ms) > 0, items[0].isReadable,
                    let frames = try socket.receive(blocking: false)
                 {

@@ -1,5 +1,6 @@
 import Foundation
 import WireProtocol
+import ZeroMQ
 
 /// `statistics-service --measure`: load time, query time and memory, measured inside the
 /// process (the benchmark in Tests/bench drives it with generated data).
@@ -20,7 +21,7 @@ enum StatisticsMeasurement {
             rows += result.rows.count
         }
         timings.sort()
-        func us(_ d: Duration) -> String { String(format: "%.1f", Double(d.components.attoseconds) / 1e12 + Double(d.components.seconds) * 1e6) }
+        func us(_ d: Duration) -> String { String(format: "%.1f", d.fractionalMicroseconds) }
         print("datasets: \(catalogue.summary)")
         print("cells: \(catalogue.datasets.reduce(0) { $0 + $1.cellCount })")
         print("load: \(us(loaded)) us")

@@ -198,15 +198,7 @@ final class PeerContact: Sendable {
 extension Metrics.Timer {
     /// Records the time since `start`.
     func recordInterval(since start: ContinuousClock.Instant) {
-        let elapsed = ContinuousClock.now - start
-        recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
-    }
-}
-
-extension Duration {
-    /// Whole milliseconds.
-    public var milliseconds: Int64 {
-        components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000
+        recordNanoseconds((ContinuousClock.now - start).nanoseconds)
     }
 }
 

@@ -104,9 +104,7 @@ struct SocketThreadLoop {
         guard let earliest else { return -1 }
         let wait = earliest - ContinuousClock.now
         guard wait > .zero else { return 0 }
-        let (seconds, attoseconds) = wait.components
-        let milliseconds = seconds * 1000 + (attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000
-        return Int(min(milliseconds, Int64(Int32.max)))
+        return Int(min(wait.millisecondsRoundedUp, Int64(Int32.max)))
     }
 
     private mutating func rebuildItems() {

@@ -7,6 +7,7 @@ import Foundation
 import Glibc
 #endif
 import WireProtocol
+import ZeroMQ
 
 /// `report-composer --measure-work STATISTICS,CATALOGUE`: what one report costs the composer
 /// without any messaging — reading the two service replies (saved JSON-RPC responses), putting
@@ -66,8 +67,7 @@ enum ComposeWorkMeasurement {
     }
 
     private static func micros(_ duration: Duration) -> String {
-        let value = Double(duration.components.seconds) * 1e6 + Double(duration.components.attoseconds) / 1e12
-        let tenths = Int((value * 10).rounded())
+        let tenths = Int((duration.fractionalMicroseconds * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
     }
 

@@ -6,6 +6,7 @@ import Foundation
 import Metrics
 import Synchronization
 import WireProtocol
+import ZeroMQ
 
 /// Per-method counts and processing times, for `system.stats` (in the spirit of NATS micro's
 /// `$SRV.STATS`). Times are kept for the most recent requests of each method.
@@ -64,7 +65,7 @@ final class MethodStatistics: Sendable {
         if let errorCode {
             Counter(label: "report_request_errors_total", dimensions: [("method", method), ("code", errorCode)]).increment()
         }
-        let nanoseconds = duration.components.seconds * 1_000_000_000 + duration.components.attoseconds / 1_000_000_000
+        let nanoseconds = duration.nanoseconds
         let (requestsTotal, timer) = state.withLock { all in
             if all[method] == nil { all[method] = Counters(method: method) }
             all[method]!.record(micros: Int(nanoseconds / 1000), isTimeout: isTimeout, isError: errorCode != nil)

@@ -65,7 +65,7 @@ struct LoadGenerator: ParsableCommand {
             let started = ContinuousClock.now
             let result = try driver.run(window: window, count: window == 1 ? requests : nil, seconds: window == 1 ? nil : seconds)
             let wall = ContinuousClock.now - started
-            let wallSeconds = Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18
+            let wallSeconds = wall.seconds
             var line = "\(label.padding(toLength: 10, withPad: " ", startingAt: 0)) c=\(window) n=\(result.histogram.totalCount)"
             line += " p50=\(result.histogram.valueAtPercentile(50)) p99=\(result.histogram.valueAtPercentile(99))"
             line += " p999=\(result.histogram.valueAtPercentile(99.9)) us req/s=\(Int(Double(result.histogram.totalCount) / wallSeconds))"
@@ -131,7 +131,7 @@ struct Driver {
                     continue
                 }
                 let elapsed = ContinuousClock.now - started
-                _ = result.histogram.record(UInt64(max(1, elapsed.components.attoseconds / 1_000_000_000_000 + elapsed.components.seconds * 1_000_000)))
+                _ = result.histogram.record(UInt64(max(1, elapsed.microseconds)))
                 if body.range(of: Data(#""error":{"#.utf8)) != nil || body.range(of: Data(#""degraded":true"#.utf8)) != nil {
                     result.errors += 1
                 }
