@@ -132,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ReportComposerTests",
-            dependencies: ["ReportComposer", "StatisticsService", "WireProtocol", "SeedFixtures"],
+            dependencies: ["ReportComposer", "StatisticsService", "WireProtocol", "ZeroMQ", "SeedFixtures"],
             path: "Tests/ReportComposerTests"
         ),
         .testTarget(

@@ -200,7 +200,7 @@ struct ComposerCommand: AsyncParsableCommand {
                     maxFrames: maxFrames, maxInFlightPerClient: maxInFlightPerClient)
                 readiness.set(true)
                 return metrics + security + [
-                    BrokerService(broker: broker),
+                    BrokerService(broker: broker, socket: workers),
                     ClientFront(socket: clients, router: router, limits: limits, logger: logger),
                 ]
             }

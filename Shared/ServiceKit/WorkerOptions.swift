@@ -80,32 +80,3 @@ public struct WorkerOptions: ParsableArguments, Sendable {
             reconnectMax: .milliseconds(reconnectMax))
     }
 }
-
-/// How often peers heartbeat and how many beats may be missed.
-public struct HeartbeatSettings: Sendable {
-    public var interval: Duration
-    public var liveness: Int
-    public var reconnectMax: Duration
-
-    public init(interval: Duration = .seconds(1), liveness: Int = 3, reconnectMax: Duration = .seconds(32)) {
-        self.interval = interval
-        self.liveness = liveness
-        self.reconnectMax = reconnectMax
-    }
-
-    /// How long a peer may stay silent before it counts as gone.
-    public var expiry: Duration { interval * liveness }
-}
-
-/// Reads settings from the environment.
-public enum Environment {
-    public static func value(_ name: String) -> String? {
-        guard let value = ProcessInfo.processInfo.environment[name], !value.isEmpty else { return nil }
-        return value
-    }
-
-    /// A comma-separated list.
-    public static func list(_ name: String) -> [String]? {
-        value(name).map { $0.split(separator: ",").map { $0.trimmingWhitespace } }
-    }
-}

@@ -8,7 +8,7 @@ import tempfile
 from conftest import BIN, ROOT, Stack
 from load import drive
 
-SEED_DATA = os.path.join(ROOT, "Services", "Statistics", "Resources", "industry-structure.json")
+SEED_DATA = os.path.join(ROOT, "Services", "StatisticsService", "Resources", "industry-structure.json")
 
 
 def modified_dataset(folder):

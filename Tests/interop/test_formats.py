@@ -81,7 +81,7 @@ def test_svg_bars_match_the_data(stack):
 
 
 def test_markup_in_service_data_renders_as_text():
-    catalogue = json.load(open(os.path.join(ROOT, "Services", "Initiatives", "Resources", "special-zone.json")))
+    catalogue = json.load(open(os.path.join(ROOT, "Services", "InitiativesService", "Resources", "special-zone.json")))
     catalogue["initiatives"][1]["summary"] = "<script>alert(1)</script> & <b>bold</b>"
     catalogue["initiatives"][1]["organisation"]["name"] = "\"quoted\" <i>org</i>"
     path = os.path.join(tempfile.mkdtemp(), "hostile.json")

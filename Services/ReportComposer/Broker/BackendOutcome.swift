@@ -26,22 +26,3 @@ enum BackendOutcome: Sendable, Equatable {
         }
     }
 }
-
-/// What the broker reports about one service for `system.info`.
-struct ServiceReport: Codable, Sendable, Equatable {
-    struct Replica: Codable, Sendable, Equatable {
-        /// The worker's ZeroMQ routing id, in hex.
-        var id: String
-        var connectedSince: Date
-        /// Requests it may hold at once: what its READY asked for, at most the broker's cap
-        /// (1 for a plain RFC 7 worker).
-        var capacity: Int
-        var requestsInHand: Int
-        var requestsServed: Int
-    }
-
-    var name: String
-    var workers: Int
-    var queued: Int
-    var replicas: [Replica]
-}

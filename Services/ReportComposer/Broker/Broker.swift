@@ -10,9 +10,14 @@ import WireProtocol
 import ZeroMQ
 
 /// The composer's side of RFC 7/MDP: workers register by service name on the worker endpoint;
-/// each request goes to an idle worker of its service (least recently used), waits in a
-/// bounded queue when all are busy, goes to another worker when the one holding it dies, and
-/// is answered by its deadline whatever happens.
+/// each request goes to the worker of its service with the fewest requests in hand (among
+/// equals, the one that has had room longest), waits in a bounded queue when every worker is
+/// full, goes to another worker when the one holding it dies or is slow, and is answered by its
+/// deadline whatever happens.
+///
+/// The broker sends through a ``WorkerTransport`` (the worker socket in the composer, a
+/// recorder in unit tests) and runs on the socket thread's executor, so a message handled there
+/// reaches the broker, and the broker its socket, without a thread hop.
 actor Broker {
     struct Settings: Sendable {
         var heartbeat = HeartbeatSettings()
@@ -49,12 +54,15 @@ actor Broker {
     /// after its deadline. One sweep for all requests costs far less than a timer per request.
     static let sweepInterval: Duration = .milliseconds(5)
 
-    private let socket: SocketHandle
-    private let settings: Settings
-    private let logger: Logger
+    let transport: any WorkerTransport
+    private let executor: SocketThreadExecutor
+    let settings: Settings
+    let logger: Logger
     private let startedAt = ContinuousClock.now
-    private var registry = WorkerRegistry()
+    var registry = WorkerRegistry()
     private var pending: [UInt64: Pending] = [:]
+    /// Requests in hand: submitted and not yet answered.
+    var pendingCount: Int { pending.count }
     /// Sweeps every ``sweepInterval`` while requests are in hand; unset while none is, so an
     /// idle composer sleeps. An alarm of the socket thread: no Dispatch timer and no other thread.
     private let sweepAlarm: SocketThreadAlarm
@@ -62,21 +70,32 @@ actor Broker {
     private var finished: [UInt64: BackendOutcome] = [:]
     private var nextRequest: UInt64 = 0
     /// Requests in flight, kept current per request; made once (after metrics are bootstrapped).
-    private let inFlightGauge = Gauge(label: "report_requests_in_flight")
+    let inFlightGauge = Gauge(label: "report_requests_in_flight")
 
-    /// The broker runs on the I/O thread that owns its socket, so a request handled there
-    /// reaches the broker, and the broker its socket, without a thread hop.
     nonisolated var unownedExecutor: UnownedSerialExecutor {
-        socket.executor.asUnownedSerialExecutor()
+        executor.asUnownedSerialExecutor()
     }
 
-    init(socket: SocketHandle, settings: Settings, logger: Logger) {
-        self.socket = socket
+    /// A broker that sends through `transport` and runs on `executor`, the executor of the
+    /// socket thread that `sweepAlarm` belongs to.
+    init(
+        transport: any WorkerTransport, executor: SocketThreadExecutor, sweepAlarm: SocketThreadAlarm,
+        settings: Settings, logger: Logger
+    ) {
+        self.transport = transport
+        self.executor = executor
         self.settings = settings
         self.logger = logger
-        sweepAlarm = socket.makeAlarm()
+        self.sweepAlarm = sweepAlarm
         // The alarm goes off on the socket thread, which is this actor's executor.
         sweepAlarm.onFire { [weak self] in self?.assumeIsolated { $0.sweep() } }
+    }
+
+    /// A broker on the worker socket: it sends there and runs on that socket's thread.
+    init(socket: SocketHandle, settings: Settings, logger: Logger) {
+        self.init(
+            transport: socket, executor: socket.executor, sweepAlarm: socket.makeAlarm(), settings: settings,
+            logger: logger)
     }
 
     // MARK: requests
@@ -184,7 +203,7 @@ actor Broker {
         logger.notice("request slow; also sent to another worker", metadata: [
             "service": "\(entry.service)", "worker": "\(worker.hex)", "requestId": "\(entry.requestId ?? "-")",
         ])
-        socket.send(Majordomo.frames(to: worker, .request(client: Self.encode(id), body: entry.body)))
+        transport.send(Majordomo.frames(to: worker, .request(client: Self.encode(id), body: entry.body)))
     }
 
     private func dispatch(_ service: String) {
@@ -194,7 +213,7 @@ actor Broker {
                 registry.release(worker, request: request)
                 continue
             }
-            socket.send(Majordomo.frames(to: worker, .request(client: Self.encode(request), body: entry.body)))
+            transport.send(Majordomo.frames(to: worker, .request(client: Self.encode(request), body: entry.body)))
         }
     }
 
@@ -220,7 +239,7 @@ actor Broker {
             }
             guard settings.services.contains(service) else {
                 logger.warning("READY for an unknown service refused", metadata: ["service": "\(service.prefix(64))", "worker": "\(worker.hex)"])
-                socket.send(Majordomo.frames(to: worker, .disconnect))
+                transport.send(Majordomo.frames(to: worker, .disconnect))
                 return
             }
             let granted = min(capacity, settings.maxWorkerCapacity)
@@ -233,7 +252,7 @@ actor Broker {
             dispatch(service)
         case .reply(let client, let body):
             guard registry.isKnown(worker) else {
-                socket.send(Majordomo.frames(to: worker, .disconnect))
+                transport.send(Majordomo.frames(to: worker, .disconnect))
                 return
             }
             registry.touch(worker, now: now)
@@ -248,20 +267,20 @@ actor Broker {
                 registry.touch(worker, now: now)
             } else {
                 // A worker of an earlier composer: ask it to register again.
-                socket.send(Majordomo.frames(to: worker, .disconnect))
+                transport.send(Majordomo.frames(to: worker, .disconnect))
             }
         case .disconnect:
             remove(worker, now: now, reason: "worker disconnected")
         }
     }
 
-    private func disconnect(_ worker: Data, now: ContinuousClock.Instant, reason: String) {
-        socket.send(Majordomo.frames(to: worker, .disconnect))
+    func disconnect(_ worker: Data, now: ContinuousClock.Instant, reason: String) {
+        transport.send(Majordomo.frames(to: worker, .disconnect))
         remove(worker, now: now, reason: reason)
     }
 
     /// Drops a worker; the request it held goes back to the front of its service's queue.
-    private func remove(_ worker: Data, now: ContinuousClock.Instant, reason: String) {
+    func remove(_ worker: Data, now: ContinuousClock.Instant, reason: String) {
         guard let service = registry.workers[worker]?.service else { return }
         let held = registry.remove(worker, now: now)
         defer { publishGauges() }
@@ -282,100 +301,9 @@ actor Broker {
     /// A message to `worker` could not be routed: its connection is gone (the process died or
     /// the network dropped it). Dropping it now, rather than after the liveness window, gets
     /// the request it held to another worker at once.
-    private func unreachable(_ worker: Data) {
+    func unreachable(_ worker: Data) {
         Counter(label: "report_unroutable_total").increment()
         remove(worker, now: .now, reason: "connection gone (unroutable)")
-    }
-
-    // MARK: heartbeats
-
-    private func probe() {
-        for worker in registry.workers.keys {
-            socket.send(Majordomo.frames(to: worker, .heartbeat))
-        }
-        publishGauges()
-    }
-
-    /// Sends HEARTBEAT to every worker and drops those silent past the liveness window.
-    func heartbeat() {
-        let now = ContinuousClock.now
-        for worker in registry.expired(now: now, expiry: settings.heartbeat.expiry) {
-            Counter(label: "report_missed_heartbeats_total", dimensions: [("service", registry.workers[worker]?.service ?? "?")]).increment()
-            remove(worker, now: now, reason: "missed \(settings.heartbeat.liveness) heartbeats")
-        }
-        for worker in registry.workers.keys {
-            socket.send(Majordomo.frames(to: worker, .heartbeat))
-        }
-        publishGauges()
-    }
-
-    /// Receives worker messages and heartbeats until cancelled.
-    func run() async {
-        await withTaskExecutorPreference(socket.executor) { await self.serve() }
-    }
-
-    /// Each loop runs isolated to the broker (its body is an actor method), so handling a
-    /// message costs no executor switch.
-    private func serve() async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.receiveWorkerMessages() }
-            group.addTask { await self.heartbeatLoop() }
-            group.addTask { await self.unroutableLoop() }
-            group.addTask { await self.disconnectLoop() }
-            await group.next()
-            group.cancelAll()
-        }
-    }
-
-    private func receiveWorkerMessages() async {
-        for await frames in socket.messages { receive(frames) }
-    }
-
-    private func heartbeatLoop() async {
-        while (try? await Task.sleep(for: settings.heartbeat.interval)) != nil {
-            heartbeat()
-        }
-    }
-
-    private func unroutableLoop() async {
-        for await failure in socket.sendFailures where failure.reason == .unroutable {
-            unreachable(failure.firstFrame)
-        }
-    }
-
-    /// A connection closed: libzmq does not say whose, so probe every worker with a heartbeat;
-    /// the one that is gone turns up as unroutable right away.
-    private func disconnectLoop() async {
-        for await _ in socket.peerDisconnects { probe() }
-    }
-
-    // MARK: metrics
-
-    /// Publishes the broker's state as gauges: live replicas and queue depth per service, and
-    /// requests in flight. Called when replicas come and go and once per heartbeat; only the
-    /// in-flight gauge is also kept current per request.
-    private func publishGauges() {
-        for service in settings.services {
-            Gauge(label: "report_service_replicas", dimensions: [("service", service)]).record(registry.workerCount(service))
-            Gauge(label: "report_queue_depth", dimensions: [("service", service)]).record(registry.queued(service))
-        }
-        inFlightGauge.record(pending.count)
-    }
-
-    // MARK: introspection
-
-    func report() -> [ServiceReport] {
-        let services = Set(registry.workers.values.map(\.service)).union(registry.waiting.keys)
-        return services.sorted().map { service in
-            let replicas = registry.workers.values.filter { $0.service == service }
-                .sorted { $0.connectedSince < $1.connectedSince }
-                .map {
-                    ServiceReport.Replica(
-                        id: $0.id.hex, connectedSince: $0.connectedSince, capacity: $0.capacity,
-                        requestsInHand: $0.inHand.count, requestsServed: $0.served)
-                }
-            return ServiceReport(name: service, workers: replicas.count, queued: registry.queued(service), replicas: replicas)
-        }
     }
 
     private static func encode(_ request: UInt64) -> Data {

@@ -117,24 +117,3 @@ extension ExactDecimal {
 extension IndustryStructure {
     func sector(_ code: String) -> Sector? { sectors.first { $0.code == code } }
 }
-
-/// Words the composer itself prints around service data, not taken from the report.
-enum SystemNotice {
-    /// Marks a part of the report whose service did not answer.
-    static func unavailable(_ service: String, lang: ReportLanguage = .ja) -> String {
-        switch lang {
-        case .ja: "【\(service) サービスが応答しなかったため、この部分は表示できません】"
-        case .en: "[The \(service) service did not answer, so this part cannot be shown.]"
-        }
-    }
-}
-
-/// The report's marks: ○ before a paragraph, ➢ before an outlook, a caption in parentheses,
-/// and the … after a leading organisation, as the seed writes them; in English, plain
-/// punctuation.
-enum Marks {
-    static func paragraph(_ lang: ReportLanguage) -> String { lang == .ja ? "○" : "○ " }
-    static func outlook(_ lang: ReportLanguage) -> String { lang == .ja ? "➢" : "➢ " }
-    static func lead(_ lang: ReportLanguage) -> String { lang == .ja ? "…" : ": " }
-    static func note(_ text: String, _ lang: ReportLanguage) -> String { lang == .ja ? "（\(text)）" : "(\(text))" }
-}
