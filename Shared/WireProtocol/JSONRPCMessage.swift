@@ -30,7 +30,7 @@ public enum JSONRPCMessage: Sendable {
         let value: JSONValue
         do {
             value = try JSONValue.parse(frame, maxDepth: limits.maxDepth)
-        } catch let error as JSONReadError where error.message.hasSuffix("not valid UTF-8") {
+        } catch let error as JSONReadError where error.kind == .invalidUTF8 {
             return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is not valid UTF-8")))
         } catch {
             return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is not valid JSON: \(error)")))

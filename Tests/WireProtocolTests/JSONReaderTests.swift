@@ -65,10 +65,15 @@ struct JSONReaderTests {
     }
 
     @Test("invalid UTF-8 in a string is refused; outside strings too")
-    func invalidUTF8() {
-        #expect(throws: JSONReadError.self) { try JSONValue.parse(Data([0x22, 0xff, 0xfe, 0x22])) }
-        #expect(throws: JSONReadError.self) { try JSONValue.parse(Data([0x5b, 0xc3, 0x5d])) }
-        #expect(throws: JSONReadError.self) { try JSONValue.parse(Data([0x22, 0xed, 0xa0, 0x80, 0x22])) }  // encoded surrogate
+    func invalidUTF8() throws {
+        let inString = try #require(throws: JSONReadError.self) { try JSONValue.parse(Data([0x22, 0xff, 0xfe, 0x22])) }
+        #expect(inString.kind == .invalidUTF8)
+        let outside = try #require(throws: JSONReadError.self) { try JSONValue.parse(Data([0x5b, 0xc3, 0x5d])) }
+        #expect(outside.kind == .syntax)
+        let surrogate = try #require(throws: JSONReadError.self) {
+            try JSONValue.parse(Data([0x22, 0xed, 0xa0, 0x80, 0x22]))  // an encoded surrogate
+        }
+        #expect(surrogate.kind == .invalidUTF8)
     }
 
     @Test("nesting beyond the limit is refused before the stack is at risk")
@@ -76,6 +81,7 @@ struct JSONReaderTests {
         let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
         let error = try #require(throws: JSONReadError.self) { try JSONValue.parse(Data(deep.utf8)) }
         #expect(error.message == "nested deeper than 64 levels")
+        #expect(error.kind == .tooDeep)
         let ok = String(repeating: "[", count: 64) + String(repeating: "]", count: 64)
         #expect(throws: Never.self) { try JSONValue.parse(Data(ok.utf8)) }
     }
@@ -84,12 +90,14 @@ struct JSONReaderTests {
     func messages() throws {
         let error = try #require(throws: JSONReadError.self) { try JSONValue.parse(Data(#"{"a":[1,]}"#.utf8)) }
         #expect(error.description == #"unexpected "]" (at byte 8)"#)
+        #expect(error.kind == .syntax)
         let mismatch = try #require(throws: JSONReadError.self) {
             try JSONReader.read(Data(#"{"n":"x"}"#.utf8)) { reader in
                 try reader.readObject { _, reader in _ = try reader.readInt() }
             }
         }
         #expect(mismatch.message == "expected a number, got a string")
+        #expect(mismatch.kind == .unexpectedValue)
     }
 
     @Test("numbers convert exactly", arguments: [

@@ -42,7 +42,7 @@ extension JSONReader {
 
     /// The value of a member an object must have, or an error naming it.
     public func required<T>(_ value: T?, _ member: StaticString, of type: StaticString) throws -> T {
-        guard let value else { throw error("\(type) needs the member \"\(member)\"") }
+        guard let value else { throw unexpected("\(type) needs the member \"\(member)\"") }
         return value
     }
 }

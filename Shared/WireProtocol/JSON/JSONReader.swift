@@ -343,8 +343,13 @@ public struct JSONReader {
         error(message, at: index)
     }
 
-    private func error(_ message: String, at offset: Int) -> JSONReadError {
-        JSONReadError(message: message, offset: offset)
+    private func error(_ message: String, at offset: Int, kind: JSONReadError.Kind = .syntax) -> JSONReadError {
+        JSONReadError(kind: kind, message: message, offset: offset)
+    }
+
+    /// An error at the current position about a value that is valid JSON but not what was expected.
+    public func unexpected(_ message: String) -> JSONReadError {
+        error(message, at: index, kind: .unexpectedValue)
     }
 
     /// "expected a string, got a number".
@@ -363,7 +368,7 @@ public struct JSONReader {
             case nil: got = index < bytes.count ? describeByte(at: index) : "the end of the text"
             }
         }
-        return error("expected \(expected), got \(got)")
+        return error("expected \(expected), got \(got)", at: index, kind: .unexpectedValue)
     }
 
     private func describeByte(at offset: Int) -> String {
@@ -375,7 +380,7 @@ public struct JSONReader {
 
     private mutating func enter() throws {
         depth += 1
-        if depth > maxDepth { throw error("nested deeper than \(maxDepth) levels") }
+        if depth > maxDepth { throw error("nested deeper than \(maxDepth) levels", at: index, kind: .tooDeep) }
     }
 
     private mutating func skipWhitespace() {
@@ -412,7 +417,7 @@ public struct JSONReader {
     }
 
     private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, start: Int) throws -> String {
-        guard let string = UTF8Validation.string(utf8) else { throw error("a string is not valid UTF-8", at: start) }
+        guard let string = UTF8Validation.string(utf8) else { throw error("a string is not valid UTF-8", at: start, kind: .invalidUTF8) }
         return string
     }
 
@@ -538,8 +543,27 @@ public struct JSONKey {
 
 /// Why a JSON text could not be read, and where (a byte offset).
 public struct JSONReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What kind of problem it is, for callers that answer each kind differently.
+    public enum Kind: Sendable, Equatable {
+        /// The text is not JSON.
+        case syntax
+        /// A string's bytes are not valid UTF-8.
+        case invalidUTF8
+        /// Nested deeper than the reader allows.
+        case tooDeep
+        /// Valid JSON, but not the value the reader expected (a missing member, a wrong type).
+        case unexpectedValue
+    }
+
+    public var kind: Kind = .syntax
     public var message: String
     public var offset: Int
+
+    public init(kind: Kind = .syntax, message: String, offset: Int) {
+        self.kind = kind
+        self.message = message
+        self.offset = offset
+    }
 
     public var description: String { "\(message) (at byte \(offset))" }
 }

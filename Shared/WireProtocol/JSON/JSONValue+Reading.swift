@@ -28,7 +28,7 @@ extension JSONValue {
             } else if let double = number.double, double.isFinite {
                 self = .number(double)
             } else {
-                throw reader.error("the number \(number.text) is out of range")
+                throw reader.unexpected("the number \(number.text) is out of range")
             }
         case .array:
             var items: [JSONValue] = []
