@@ -75,24 +75,20 @@ struct ConnectionOptions: ParsableArguments {
             Self.warn("error: \(error)")
             throw ExitCode(ExitStatus.unavailable)
         }
-        let response: JSONRPCResponse
+        let response: JSONRPCResponse.Received
         do {
             response = try JSONRPCResponse.decode(reply)
         } catch {
             Self.warn("error: the composer sent something that is not a JSON-RPC response")
             throw ExitCode(ExitStatus.protocolError)
         }
-        switch response.outcome {
-        case .error(let error):
+        switch response.result {
+        case .failure(let error):
             Self.warn("error \(error.code): \(error.message)" + (error.data.map { " — \(String(decoding: $0.encoded(), as: UTF8.self))" } ?? "")
                 + " (request id \(requestId))")
             throw ExitCode(ExitStatus.requestFailed)
-        case .result(let data):
+        case .success(let data):
             return try JSONCoding.decoder.decode(JSONValue.self, from: data)
-        case .response:
-            // `decode` reads a response into a result or an error; it never keeps it whole.
-            Self.warn("error: the composer's response could not be read")
-            throw ExitCode(ExitStatus.protocolError)
         }
     }
 

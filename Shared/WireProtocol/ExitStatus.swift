@@ -4,8 +4,6 @@
 public enum ExitStatus {
     /// A JSON-RPC error answered the client's request (not from sysexits: the request was heard).
     public static let requestFailed: Int32 = 1
-    /// `EX_USAGE`: the command line was wrong (a malformed endpoint, a bad flag value).
-    public static let usage: Int32 = 64
     /// `EX_DATAERR`: the data a service was given could not be read.
     public static let dataError: Int32 = 65
     /// `EX_NOINPUT`: a file named on the command line (a key, a data file) could not be opened.

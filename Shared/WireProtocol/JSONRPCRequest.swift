@@ -26,8 +26,6 @@ public struct JSONRPCRequest: Sendable, Equatable {
         self.requestId = requestId
     }
 
-    public var isNotification: Bool { id == nil }
-
     /// The request as one JSON object.
     public func encoded() -> Data {
         // Members in sorted order, as every other encoding here.
@@ -58,7 +56,7 @@ public struct JSONRPCRequest: Sendable, Equatable {
             return .invalid(JSONRPCResponse(id: .null, error: .invalidRequest("a request is a JSON object, got \(value.typeName)")))
         }
         // The id is echoed when it is valid, even in an error; otherwise null.
-        var id: JSONValue? = members["id"]
+        let id: JSONValue? = members["id"]
         switch id {
         case nil, .null?, .string?, .integer?, .number?: break
         default:
@@ -88,7 +86,6 @@ public struct JSONRPCRequest: Sendable, Equatable {
             }
             requestId = text
         }
-        if members["id"] == nil { id = nil }
         return .request(JSONRPCRequest(method: method, params: params, id: id, requestId: requestId))
     }
 }

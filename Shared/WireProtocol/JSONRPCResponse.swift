@@ -40,23 +40,21 @@ public struct JSONRPCResponse: Sendable, Equatable {
 
     /// The response as one JSON object. The result bytes are spliced in, not re-encoded.
     public func encoded() -> Data {
-        if case .response(let whole) = outcome { return whole }
+        let member: String
+        let value: Data
+        switch outcome {
+        case .response(let whole): return whole
+        case .result(let result): (member, value) = ("result", result)
+        case .error(let error): (member, value) = ("error", (try? JSONCoding.encoder.encode(error)) ?? Data("null".utf8))
+        }
         var out = Data()
         // Room for the whole response at once: growing it while a report is appended would
         // copy the report again.
-        if case .result(let result) = outcome { out.reserveCapacity(result.count + 64) }
+        out.reserveCapacity(value.count + 64)
         out.append(contentsOf: "{\"jsonrpc\":\"2.0\",\"id\":".utf8)
         out.append(id.encoded())
-        switch outcome {
-        case .result(let result):
-            out.append(contentsOf: ",\"result\":".utf8)
-            out.append(result)
-        case .error(let error):
-            out.append(contentsOf: ",\"error\":".utf8)
-            out.append((try? JSONCoding.encoder.encode(error)) ?? Data("null".utf8))
-        case .response:
-            break
-        }
+        out.append(contentsOf: ",\"\(member)\":".utf8)
+        out.append(value)
         out.append(UInt8(ascii: "}"))
         return out
     }
@@ -118,19 +116,31 @@ public struct JSONRPCResponse: Sendable, Equatable {
         }
     }
 
-    /// Reads a response a peer sent.
-    public static func decode(_ data: Data) throws -> JSONRPCResponse {
+    /// Reads a response a peer sent: its id, and its result's JSON or its error.
+    public static func decode(_ data: Data) throws -> Received {
         let value = try JSONValue.parse(data)
         guard case .object(let members) = value else {
             throw JSONRPCError.internalError("a response is a JSON object, got \(value.typeName)")
         }
         let id = members["id"] ?? .null
         if let error = members["error"] {
-            return JSONRPCResponse(id: id, error: try error.decode(JSONRPCError.self))
+            return Received(id: id, result: .failure(try error.decode(JSONRPCError.self)))
         }
         guard let result = members["result"] else {
             throw JSONRPCError.internalError("a response has \"result\" or \"error\"")
         }
-        return JSONRPCResponse(id: id, outcome: .result(result.encoded()))
+        return Received(id: id, result: .success(result.encoded()))
+    }
+
+    /// A response as a peer sent it: what ``decode(_:)`` reads.
+    public struct Received: Sendable, Equatable {
+        public var id: JSONValue
+        /// The result, as JSON, or the error.
+        public var result: Result<Data, JSONRPCError>
+
+        public var error: JSONRPCError? {
+            if case .failure(let error) = result { return error }
+            return nil
+        }
     }
 }

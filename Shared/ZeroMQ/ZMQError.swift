@@ -28,6 +28,4 @@ public struct ZMQError: Error, CustomStringConvertible, Sendable, Equatable {
     public var isWouldBlock: Bool { code == czmq_eagain() }
     /// A ROUTER socket with `ZMQ_ROUTER_MANDATORY` was asked to send to a peer it does not know.
     public var isHostUnreachable: Bool { code == czmq_ehostunreach() }
-    /// The context was terminated.
-    public var isTerminated: Bool { code == czmq_eterm() }
 }

@@ -204,7 +204,10 @@ struct StructureReadingTests {
     @Test("a missing member is named")
     func missing() throws {
         var object = try JSONValue.parse(try JSONCoding.encoder.encode(try SeedData.dataset().structure(IndustryStructureParams())))
-        guard case .object(var members) = object else { return }
+        guard case .object(var members) = object else {
+            Issue.record("the encoded structure is not an object: \(object)")
+            return
+        }
         members["rows"] = nil
         object = .object(members)
         let error = try #require(throws: JSONReadError.self) { try IndustryStructure(json: object.encoded()) }

@@ -40,7 +40,7 @@ struct JSONRPCTests {
             Issue.record("not a request")
             return
         }
-        #expect(request.isNotification)
+        #expect(request.id == nil)
     }
 
     @Test("each malformed input gets its JSON-RPC error code", arguments: [

@@ -153,6 +153,8 @@ actor Broker {
     private func resolve(_ id: UInt64, _ outcome: BackendOutcome) {
         guard let entry = pending.removeValue(forKey: id) else { return }
         inFlightGauge.record(pending.count)
+        // Nothing left to sweep: an idle composer sleeps until the next request sets it again.
+        if pending.isEmpty { sweepAlarm.cancel() }
         if let continuation = entry.continuation {
             continuation.resume(returning: outcome)
         } else {

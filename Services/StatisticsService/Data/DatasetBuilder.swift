@@ -141,7 +141,7 @@ struct DatasetBuilder {
             sectors: order.map {
                 IndustryStructure.Sector(code: sectors[$0].code, name: sectors[$0].name, nameEn: sectors[$0].nameEn, parent: sectors[$0].parent)
             },
-            years: years, scale: scale, shares: shares)
+            years: years, shares: shares)
     }
 
     /// Shares of an absolute region-year: each amount over the whole economy's (given, or the

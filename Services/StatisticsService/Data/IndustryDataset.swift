@@ -10,7 +10,6 @@ struct IndustryDataset: Sendable {
     /// Sectors in display order (parts first, the whole economy last).
     let sectors: [IndustryStructure.Sector]
     let years: [IndustryStructure.Year]
-    let scale: Int64
     /// `shares[(region × years + year) × sectors + sector]`.
     let shares: [Int64]
     /// Region index by code and by name.
@@ -18,7 +17,7 @@ struct IndustryDataset: Sendable {
     let sectorLookup: [String: Int]
     let yearLookup: [Int: Int]
 
-    init(metadata: DatasetMetadata, sectors: [IndustryStructure.Sector], years: [Int], scale: Int64, shares: [Int64]) {
+    init(metadata: DatasetMetadata, sectors: [IndustryStructure.Sector], years: [Int], shares: [Int64]) {
         self.metadata = metadata
         self.regions = metadata.regions.map {
             IndustryStructure.Region(code: $0.code, name: $0.name, nameEn: $0.nameEn, kind: $0.kind)
@@ -28,7 +27,6 @@ struct IndustryDataset: Sendable {
         self.years = years.map {
             IndustryStructure.Year(year: $0, era: labels.label(forYear: $0), eraEn: labels.englishLabel(forYear: $0))
         }
-        self.scale = scale
         self.shares = shares
         var regionLookup: [String: Int] = [:]
         for (index, region) in regions.enumerated() {
