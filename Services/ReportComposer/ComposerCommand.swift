@@ -22,10 +22,14 @@ struct ComposerCommand: AsyncParsableCommand {
         abstract: "Assembles the Keihin special-zone report from the statistics and initiatives services.",
         discussion: """
             Binds two ZeroMQ ROUTER endpoints. Clients send JSON-RPC 2.0 requests (one JSON \
-            object per frame) to the client endpoint: report.compose, report.sections, \
-            system.ping, system.info, and statistics.* / initiatives.*, which are forwarded. \
-            Services connect to the worker endpoint and register by name (RFC 7/MDP); start \
-            more of them to add replicas. See Shared/WireProtocol/PROTOCOL.md.
+            object per frame) to the client endpoint: \(MethodName.Report.compose) (formats \
+            \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")); languages \
+            \(ReportLanguage.allCases.map(\.rawValue).joined(separator: ", "))), \
+            \(MethodName.Report.sections), \(MethodName.System.ping), \(MethodName.System.info), \
+            \(MethodName.System.stats), and the methods of the services' namespaces \
+            (\(ServiceName.allCases.flatMap(\.namespaces).map { $0 + ".*" }.joined(separator: ", "))), \
+            which are forwarded. Services connect to the worker endpoint and register by name \
+            (RFC 7/MDP); start more of them to add replicas. See Shared/WireProtocol/PROTOCOL.md.
             """)
 
     @Option(help: ArgumentHelp(

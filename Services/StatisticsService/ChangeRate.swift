@@ -1,20 +1,10 @@
-import Foundation
 import WireProtocol
 
 /// The rate of change (増減率) the report prints.
 enum ChangeRate {
-    /// (new − old) / old × 100, rounded half up (away from zero) to one decimal, in decimal
-    /// arithmetic so that no binary rounding creeps in. `nil` when `old` is zero.
-    static func percent(from old: Decimal, to new: Decimal) -> Decimal? {
-        guard old != 0 else { return nil }
-        var exact = (new - old) / old * 100
-        var rounded = Decimal()
-        NSDecimalRound(&rounded, &exact, 1, .plain)
-        return rounded
-    }
-
-    /// The same for values in whole units of any common scale, in integer arithmetic:
-    /// round((new − old) × 1000 / old) tenths of a percent, halves away from zero.
+    /// (new − old) / old × 100, rounded half up (away from zero) to one decimal, for values in
+    /// whole units of any common scale (the dataset's shares in hundredths), in exact integer
+    /// arithmetic: round((new − old) × 1000 / old) tenths of a percent. `nil` when `old` is zero.
     static func percent(fromUnits old: Int64, toUnits new: Int64) -> ExactDecimal? {
         guard old != 0 else { return nil }
         let numerator = (new - old).magnitude * 1000

@@ -45,14 +45,24 @@ struct ChangeRateTests {
         }
     }
 
-    @Test("rounding is half up, in decimal arithmetic")
+    /// The reference: (new − old) / old × 100 rounded half up to one decimal in Foundation's
+    /// decimal arithmetic.
+    static func decimalPercent(from old: Decimal, to new: Decimal) -> Decimal? {
+        guard old != 0 else { return nil }
+        var exact = (new - old) / old * 100
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &exact, 1, .plain)
+        return rounded
+    }
+
+    @Test("rounding is half up, and the integer arithmetic agrees with decimal arithmetic")
     func rounding() {
-        #expect(ChangeRate.percent(from: 2, to: 2.0025) == Decimal(string: "0.1"))
-        #expect(ChangeRate.percent(from: 0.06, to: 0.08) == Decimal(string: "33.3"))
-        #expect(ChangeRate.percent(from: 0, to: 1) == nil)
-        // The integer path agrees with the decimal one, ties and signs included.
+        #expect(ChangeRate.percent(fromUnits: 20000, toUnits: 20025)?.decimal == Decimal(string: "0.1"))
+        #expect(ChangeRate.percent(fromUnits: 6, toUnits: 8)?.decimal == Decimal(string: "33.3"))
+        #expect(ChangeRate.percent(fromUnits: 0, toUnits: 1) == nil)
+        // Ties and signs included.
         for (old, new) in [(Int64(200), Int64(201)), (239, 118), (6, 8), (14, 10), (3190, 1628), (2000, 1999), (40, 39), (1, 0), (0, 5)] {
-            let exact = ChangeRate.percent(from: Decimal(old) / 100, to: Decimal(new) / 100)
+            let exact = Self.decimalPercent(from: Decimal(old) / 100, to: Decimal(new) / 100)
             #expect(ChangeRate.percent(fromUnits: old, toUnits: new)?.decimal == exact, "\(old) → \(new)")
         }
     }
