@@ -1,6 +1,11 @@
 """The report-path benchmark (make bench): this project against the raw-libzmq floor and the
 Python peer from ../shared/bench (run from there, never copied), in one run on this machine.
 
+The reference tools are looked for in ../shared/bench beside the clone (REFERENCE_BENCH=DIR
+points elsewhere). Without them the benchmark still runs and reports this project's own
+figures — its load generator at every setting, CPU per request, the composer's memory, the work
+per report and the soak — and says in one line that the floor and peer columns need them.
+
 1. This project's stack (release build) driven by its own load generator (report-loadgen,
    HdrHistogram) with report.compose (Markdown) at 1, 8, 32 and 128 requests in flight.
 2. The C floor (floor.c scatter) and the Python peer (orjson), both driven by the C load
@@ -22,7 +27,12 @@ import subprocess
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED_BENCH = os.path.abspath(os.path.join(HERE, "..", "..", "..", "shared", "bench"))
+SHARED_BENCH = os.path.abspath(os.environ.get("REFERENCE_BENCH") or os.path.join(HERE, "..", "..", "..", "shared", "bench"))
+
+
+def have_reference_tools():
+    """Whether the floor and the peers are there to compare with."""
+    return os.path.isfile(os.path.join(SHARED_BENCH, "floor.c")) and os.path.isfile(os.path.join(SHARED_BENCH, "run_peer.sh"))
 FLOOR = "/tmp/keihin-floor"
 LINE = re.compile(r"^(\S+)\s+c=(\d+)\s+n=(\d+)\s+p50=\s*([\d.]+)\s+p99=\s*([\d.]+)\s+p999=\s*([\d.]+)\s+us\s+req/s=\s*(\d+)(.*)$")
 
@@ -201,9 +211,16 @@ def main():
                     help="skip the stack whose composer does no report work (see report_bound.py)")
     args = ap.parse_args()
     binaries = os.path.abspath(args.bin)
-    subprocess.run(["gcc", "-O2", "-o", FLOOR, os.path.join(SHARED_BENCH, "floor.c"), "-lzmq", "-lpthread"], check=True)
+    reference = have_reference_tools()
+    missing_reference = ("" if reference else
+                         f"Reference tools not found at {SHARED_BENCH}: the C floor, Python peer and no-report-work columns "
+                         "need ../shared/bench beside the clone (or REFERENCE_BENCH=DIR); these are this project's own figures.")
+    if reference:
+        subprocess.run(["gcc", "-O2", "-o", FLOOR, os.path.join(SHARED_BENCH, "floor.c"), "-lzmq", "-lpthread"], check=True)
+    else:
+        print(missing_reference, flush=True)
     import report_bound
-    without_work = None if args.no_bound else report_bound.build_without_work()
+    without_work = None if args.no_bound or not reference else report_bound.build_without_work()
     legs = {}
     rows, log = [], []
     idle = steady = None
@@ -230,7 +247,8 @@ def main():
             watch = ",".join(f"{name}={proc.pid}" for name, proc in procs.items())
             run([os.path.join(binaries, "report-loadgen"), "--requests", str(args.requests), "--seconds", str(args.seconds),
                  "--watch", watch])
-            record(c_loadgen(procs, "project-cgen", args.requests, args.seconds))
+            if reference:
+                record(c_loadgen(procs, "project-cgen", args.requests, args.seconds))
             steady = memory(procs["composer"].pid)
             if round_number == args.rounds - 1:
                 work = measure_work(binaries)
@@ -244,9 +262,10 @@ def main():
                 record(c_loadgen(procs, "no-report-work-cgen", args.requests, args.seconds))
             finally:
                 stop(procs)
-        run([FLOOR, "scatter", str(args.requests), str(args.seconds)])
-        run([os.path.join(SHARED_BENCH, "run_peer.sh"), "orjson", "c", str(args.requests), str(args.seconds)],
-            env=dict(os.environ, FLOOR=FLOOR))
+        if reference:
+            run([FLOOR, "scatter", str(args.requests), str(args.seconds)])
+            run([os.path.join(SHARED_BENCH, "run_peer.sh"), "orjson", "c", str(args.requests), str(args.seconds)],
+                env=dict(os.environ, FLOOR=FLOOR))
 
     if without_work and report_bound.can_trace():
         print("tracing single requests", flush=True)
@@ -274,7 +293,7 @@ def main():
     report = [f"# report.compose benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores", "",
               f"Median of {args.rounds} interleaved rounds (req/s range over the rounds in brackets). `project` is driven by "
               "this project's load generator (report-loadgen); the `-cgen` rows and the floor by the C load generator "
-              "from ../shared/bench, so the targets compare those.", "",
+              "from ../shared/bench, so the targets compare those.", ""] + ([missing_reference, ""] if missing_reference else []) + [
               "| implementation | c | p50 µs | p99 µs | p999 µs | req/s |", "|---|---:|---:|---:|---:|---:|"]
     for r in rows:
         low, high = r["rps_range"]
@@ -316,7 +335,7 @@ def main():
                       f"{growth / 1024:+.1f} MiB over the soak — {'met' if met else 'not met'}.")
     # CPU per request at c=32, all processes of each system together (100 % = one core).
     per_request = {label: sum(cpu_per_request(get(label, 32)).values()) if get(label, 32) and get(label, 32)["rps"] else None
-                   for label in ("c-floor", "py-orjson-cgen", "project-cgen", "no-report-work-cgen")}
+                   for label in ("c-floor", "py-orjson-cgen", "project-cgen", "no-report-work-cgen", "project")}
     report += ["", "CPU per request at c=32, every process of the system together (client included; 2 cores = 2,000,000 µs/s):", "",
                "| system | µs CPU per request | processes (% of a core) |", "|---|---:|---|"]
     for label, value in per_request.items():
