@@ -78,7 +78,9 @@ def c_loadgen(procs, label, requests, seconds):
 def cpu_per_request(row):
     """µs of CPU per request of each watched process, from the load generator's `cpu%:` column."""
     names = {"stats": "statistics", "inits": "initiatives"}  # floor.c's names for its workers
-    pairs = (item.split("=") for item in row["rest"].split("cpu%:")[-1].split() if "=" in item)
+    # report-loadgen writes `peak_rss_mib: name=…` after the CPU figures: not CPU.
+    cpu = row["rest"].split("cpu%:")[-1].split("peak_rss_mib:")[0]
+    pairs = (item.split("=") for item in cpu.split() if "=" in item)
     return {names.get(name, name): float(pct) * 1e4 / row["rps"] for name, pct in pairs}
 
 
@@ -340,7 +342,7 @@ def main():
                "| system | µs CPU per request | processes (% of a core) |", "|---|---:|---|"]
     for label, value in per_request.items():
         if value:
-            report.append(f"| {label} | {value:.0f} | {get(label, 32)['rest'].split('cpu%:')[-1].strip()} |")
+            report.append(f"| {label} | {value:.0f} | {get(label, 32)['rest'].split('cpu%:')[-1].split('peak_rss_mib:')[0].strip()} |")
     work_cpu = re.search(r"^thread CPU per report: ([\d.]+)", work, re.M)
     if work:
         report += ["", "The composer's work per report without messaging (`report-composer --measure-work`, the replies the services "
