@@ -72,7 +72,7 @@ struct CatalogueTests {
     @Test("reload keeps the old catalogue when the new file is bad")
     func reload() throws {
         let url = try CatalogueFiles.variant(replacing: "x", with: "x")
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "" }) { try Catalogue(contentsOf: url) }
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "" }, load: { try Catalogue(contentsOf: url) })
         try Data("{".utf8).write(to: url)
         let outcome = store.reload()
         #expect(!outcome.reloaded)
@@ -123,7 +123,7 @@ struct CatalogueMethodTests {
 
     @Test("lang ja leaves out every English member; without it both languages come, the same on every call")
     func japaneseOnly() async throws {
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "" }) { try Catalogue(contentsOf: CatalogueFiles.builtIn) }
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "" }, load: { try Catalogue(contentsOf: CatalogueFiles.builtIn) })
         let table = store.methods
         let both = try await call(table, "{}")
         let japanese = try await call(table, #"{"lang":"ja"}"#)
@@ -144,9 +144,9 @@ struct CatalogueReloadTests {
     @Test("initiatives.reload answers as statistics.reload does: -32003 with detail and loadedAt, then the outcome")
     func reloadMethod() async throws {
         let url = try CatalogueFiles.variant(replacing: "\"kind\": \"company\"", with: "\"kind\": \"company\"")
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "catalogue" }) {
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "catalogue" }, load: {
             try Catalogue(contentsOf: url)
-        }
+        })
         let body = JSONRPCRequest(method: MethodName.Initiatives.reload, id: .integer(1)).encoded()
         try Data("{".utf8).write(to: url)
         let refused = try JSONValue.parse(try #require(await store.methods.respond(to: body, logger: Logger(label: "test"))))

@@ -284,7 +284,7 @@ public struct JSONReader {
 
     /// Reads an array, calling `body` once per element; `body` must read (or skip) exactly
     /// that element.
-    public mutating func readArray(_ body: (inout JSONReader) throws -> Void) throws {
+    public mutating func readElements(_ body: (inout JSONReader) throws -> Void) throws {
         guard try peekKind() == .array else { throw mismatch("an array") }
         try enter()
         index += 1
@@ -312,7 +312,7 @@ public struct JSONReader {
     /// Reads an array of `T`, each element read by `element`.
     public mutating func readArray<T>(of element: (inout JSONReader) throws -> T) throws -> [T] {
         var items: [T] = []
-        try readArray { reader in items.append(try element(&reader)) }
+        try readElements { reader in items.append(try element(&reader)) }
         return items
     }
 
@@ -320,7 +320,7 @@ public struct JSONReader {
     public mutating func skipValue() throws {
         switch try peekKind() {
         case .object: try readObject { _, reader in try reader.skipValue() }
-        case .array: try readArray { reader in try reader.skipValue() }
+        case .array: try readElements { reader in try reader.skipValue() }
         case .string: _ = try readString()
         case .number: _ = try readNumber()
         case .bool: _ = try readBool()

@@ -32,7 +32,7 @@ extension JSONValue {
             }
         case .array:
             var items: [JSONValue] = []
-            try reader.readArray { reader in items.append(try JSONValue(reading: &reader)) }
+            try reader.readElements { reader in items.append(try JSONValue(reading: &reader)) }
             self = .array(items)
         case .object:
             var members: [String: JSONValue] = [:]
