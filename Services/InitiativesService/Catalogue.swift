@@ -39,13 +39,21 @@ struct Catalogue: Sendable {
         for (index, initiative) in content.initiatives.enumerated() {
             let place = "initiatives[\(index)]"
             guard !initiative.id.isEmpty else { throw fail("\(place).id: must not be empty") }
-            guard ids.insert(initiative.id).inserted else { throw fail("\(place).id: \"\(initiative.id)\" is used twice") }
-            guard cities.contains(initiative.city) else { throw fail("\(place).city: unknown city \"\(initiative.city)\"") }
+            guard ids.insert(initiative.id).inserted else {
+                throw fail("\(place).id: \"\(initiative.id)\" is used twice")
+            }
+            guard cities.contains(initiative.city) else {
+                throw fail("\(place).city: unknown city \"\(initiative.city)\"")
+            }
             guard !initiative.section.isEmpty else { throw fail("\(place).section: must not be empty") }
             guard !initiative.summary.isEmpty else { throw fail("\(place).summary: must not be empty") }
-            for (role, organisation) in [("organisation", initiative.organisation)] + initiative.partners.enumerated().map({ ("partners[\($0)]", $1) }) {
+            for (role, organisation) in [("organisation", initiative.organisation)]
+                + initiative.partners.enumerated().map({ ("partners[\($0)]", $1) })
+            {
                 guard Organisation.kinds.contains(organisation.kind) else {
-                    throw fail("\(place).\(role).kind: \"\(organisation.kind)\" is not one of \(Organisation.kinds.sorted().joined(separator: ", "))")
+                    throw fail(
+                        "\(place).\(role).kind: \"\(organisation.kind)\" is not one of \(Organisation.kinds.sorted().joined(separator: ", "))"
+                    )
                 }
                 guard !organisation.name.isEmpty else { throw fail("\(place).\(role).name: must not be empty") }
             }
@@ -60,20 +68,25 @@ struct Catalogue: Sendable {
         if let city = params.city {
             guard let found = content.cities.first(where: { $0.code == city || $0.name == city }) else {
                 throw .invalidParams(
-                    field: "city", "unknown city \"\(city)\"; known: \(content.cities.map { "\($0.code) (\($0.name))" }.joined(separator: ", "))")
+                    field: "city",
+                    "unknown city \"\(city)\"; known: \(content.cities.map { "\($0.code) (\($0.name))" }.joined(separator: ", "))"
+                )
             }
             items = items.filter { $0.city == found.code }
         }
         if let field = params.field {
             let known = Set(content.initiatives.flatMap(\.fields))
             guard known.contains(field) else {
-                throw .invalidParams(field: "field", "unknown field \"\(field)\"; known: \(known.sorted().joined(separator: ", "))")
+                throw .invalidParams(
+                    field: "field", "unknown field \"\(field)\"; known: \(known.sorted().joined(separator: ", "))")
             }
             items = items.filter { $0.fields.contains(field) }
         }
         if let kind = params.organisationKind {
             guard Organisation.kinds.contains(kind) else {
-                throw .invalidParams(field: "organisationKind", "unknown kind \"\(kind)\"; known: \(Organisation.kinds.sorted().joined(separator: ", "))")
+                throw .invalidParams(
+                    field: "organisationKind",
+                    "unknown kind \"\(kind)\"; known: \(Organisation.kinds.sorted().joined(separator: ", "))")
             }
             items = items.filter { $0.organisation.kind == kind }
         }
@@ -88,7 +101,8 @@ struct Catalogue: Sendable {
 
     func initiative(_ id: String) throws(JSONRPCError) -> Initiative {
         guard let found = content.initiatives.first(where: { $0.id == id }) else {
-            throw .invalidParams(field: "id", "no initiative \"\(id)\"; ids: \(content.initiatives.map(\.id).joined(separator: ", "))")
+            throw .invalidParams(
+                field: "id", "no initiative \"\(id)\"; ids: \(content.initiatives.map(\.id).joined(separator: ", "))")
         }
         return found
     }

@@ -28,7 +28,8 @@ struct InitiativesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = worker.logging.bootstrap(label: "initiatives-service")
-        let url = data.map { URL(fileURLWithPath: $0) }
+        let url =
+            data.map { URL(fileURLWithPath: $0) }
             ?? Bundle.module.url(forResource: "special-zone", withExtension: "json")!
         try await DataServiceRunner.run(
             service: .initiatives, options: worker, logger: logger, dataPath: url.path, describe: Self.summary,

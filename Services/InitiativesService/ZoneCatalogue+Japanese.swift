@@ -17,7 +17,9 @@ extension ZoneCatalogue {
             copy.initiatives[index].outlookEn = nil
             copy.initiatives[index].creditsEn = nil
             copy.initiatives[index].organisation.nameEn = nil
-            for partner in copy.initiatives[index].partners.indices { copy.initiatives[index].partners[partner].nameEn = nil }
+            for partner in copy.initiatives[index].partners.indices {
+                copy.initiatives[index].partners[partner].nameEn = nil
+            }
         }
         return copy
     }

@@ -28,13 +28,16 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: "Attempts in all, cycling through the endpoints.")
     var attempts: Int = 3
 
-    @Option(help: ArgumentHelp(
-        "The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: $REPORT_CURVE_SERVER_KEY.",
-        valueName: "key"))
+    @Option(
+        help: ArgumentHelp(
+            "The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: $REPORT_CURVE_SERVER_KEY.",
+            valueName: "key"))
     var curveServerKey: String?
 
-    @Option(help: ArgumentHelp(
-        "This client's CURVE secret key file (else a fresh key pair). Default: $REPORT_CURVE_SECRET.", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "This client's CURVE secret key file (else a fresh key pair). Default: $REPORT_CURVE_SECRET.",
+            valueName: "file"))
     var curveSecret: String?
 
     func validate() throws {
@@ -84,8 +87,10 @@ struct ConnectionOptions: ParsableArguments {
         }
         switch response.result {
         case .failure(let error):
-            Self.warn("error \(error.code): \(error.message)" + (error.data.map { " — \(String(decoding: $0.encoded(), as: UTF8.self))" } ?? "")
-                + " (request id \(requestId))")
+            Self.warn(
+                "error \(error.code): \(error.message)"
+                    + (error.data.map { " — \(String(decoding: $0.encoded(), as: UTF8.self))" } ?? "")
+                    + " (request id \(requestId))")
             throw ExitCode(ExitStatus.requestFailed)
         case .success(let data):
             return try JSONCoding.decoder.decode(JSONValue.self, from: data)

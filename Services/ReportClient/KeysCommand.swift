@@ -25,7 +25,8 @@ struct KeysCommand: ParsableCommand {
             do {
                 let written = try CurveKeyFiles.generate(base: name)
                 print(written.pair.publicKey.z85)
-                FileHandle.standardError.write(Data("wrote \(written.secretPath) (secret, 0600) and \(written.publicPath)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("wrote \(written.secretPath) (secret, 0600) and \(written.publicPath)\n".utf8))
             } catch let error as CurveKeyFiles.Failure {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                 throw ExitCode(ExitStatus.cannotCreate)

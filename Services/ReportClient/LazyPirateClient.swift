@@ -40,7 +40,7 @@ struct LazyPirateClient {
                 let left = deadline - ContinuousClock.now
                 let ms = Int(left.millisecondsRoundedUp)
                 if try poll(&items, timeoutMilliseconds: ms) > 0, items[0].isReadable,
-                   let frames = try socket.receive(blocking: false)
+                    let frames = try socket.receive(blocking: false)
                 {
                     return frames.last ?? Data()
                 }

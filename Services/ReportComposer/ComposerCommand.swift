@@ -1,14 +1,15 @@
 import ArgumentParser
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Logging
 import ServiceKit
 import ServiceLifecycle
 import WireProtocol
 import ZeroMQ
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// The libzmq version, for `system.info`.
 enum ZMQVersion {
@@ -32,15 +33,19 @@ struct ComposerCommand: AsyncParsableCommand {
             (RFC 7/MDP); start more of them to add replicas. See Shared/WireProtocol/PROTOCOL.md.
             """)
 
-    @Option(help: ArgumentHelp(
-        "Endpoint for clients. Default: $REPORT_CLIENT_ENDPOINT or tcp://127.0.0.1:5555.", valueName: "endpoint"))
+    @Option(
+        help: ArgumentHelp(
+            "Endpoint for clients. Default: $REPORT_CLIENT_ENDPOINT or tcp://127.0.0.1:5555.", valueName: "endpoint"))
     var clientEndpoint: String?
 
-    @Option(help: ArgumentHelp(
-        "Endpoint services connect to. Default: $REPORT_WORKER_ENDPOINT or tcp://127.0.0.1:5556.", valueName: "endpoint"))
+    @Option(
+        help: ArgumentHelp(
+            "Endpoint services connect to. Default: $REPORT_WORKER_ENDPOINT or tcp://127.0.0.1:5556.",
+            valueName: "endpoint"))
     var workerEndpoint: String?
 
-    @Option(help: ArgumentHelp("Longest wait for the services per request (clients may ask for less).", valueName: "ms"))
+    @Option(
+        help: ArgumentHelp("Longest wait for the services per request (clients may ask for less).", valueName: "ms"))
     var timeout: Int = 3000
 
     @Option(help: ArgumentHelp("Milliseconds between MDP heartbeats.", valueName: "ms"))
@@ -52,32 +57,40 @@ struct ComposerCommand: AsyncParsableCommand {
     @Option(help: "Requests that may wait per service when every worker is busy; more are refused at once.")
     var maxQueue: Int = 1000
 
-    @Option(help: ArgumentHelp(
-        "A request a worker has held this long also goes to another idle worker; the first reply wins.",
-        valueName: "ms"))
+    @Option(
+        help: ArgumentHelp(
+            "A request a worker has held this long also goes to another idle worker; the first reply wins.",
+            valueName: "ms"))
     var retryAfter: Int = 1000
 
-    @Option(help: ArgumentHelp(
-        "Serve the client endpoint over CURVE with this secret key file. Default: $REPORT_CLIENT_CURVE_SECRET.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Serve the client endpoint over CURVE with this secret key file. Default: $REPORT_CLIENT_CURVE_SECRET.",
+            valueName: "file"))
     var clientCurveSecret: String?
 
-    @Option(help: ArgumentHelp(
-        "Only clients whose public key is in this file (one Z85 key a line) or folder (*.pub) may connect. Default: $REPORT_CLIENT_ALLOW.",
-        valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Only clients whose public key is in this file (one Z85 key a line) or folder (*.pub) may connect. Default: $REPORT_CLIENT_ALLOW.",
+            valueName: "path"))
     var clientAllow: String?
 
-    @Option(help: ArgumentHelp(
-        "Serve the worker endpoint over CURVE with this secret key file. Default: $REPORT_WORKER_CURVE_SECRET.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Serve the worker endpoint over CURVE with this secret key file. Default: $REPORT_WORKER_CURVE_SECRET.",
+            valueName: "file"))
     var workerCurveSecret: String?
 
-    @Option(help: ArgumentHelp(
-        "Only services whose public key is in this file or folder may register. Default: $REPORT_WORKER_ALLOW.",
-        valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "Only services whose public key is in this file or folder may register. Default: $REPORT_WORKER_ALLOW.",
+            valueName: "path"))
     var workerAllow: String?
 
-    @Option(help: ArgumentHelp("Largest message a client may send (ZMQ_MAXMSGSIZE); a larger one drops its connection.", valueName: "bytes"))
+    @Option(
+        help: ArgumentHelp(
+            "Largest message a client may send (ZMQ_MAXMSGSIZE); a larger one drops its connection.", valueName: "bytes"
+        ))
     var maxMessageSize: Int = 1 << 20
 
     @Option(help: ArgumentHelp("Largest message a service may send.", valueName: "bytes"))
@@ -101,9 +114,10 @@ struct ComposerCommand: AsyncParsableCommand {
     @Option(help: "Service names workers may register as (comma-separated).")
     var services: String = ServiceName.allCases.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: ArgumentHelp(
-        "Measure what one report costs without messaging — read these two saved service replies (statistics.industryStructure and initiatives.catalogue responses), assemble, render Markdown, encode — print the timings and exit.",
-        valueName: "statistics.json,catalogue.json"))
+    @Option(
+        help: ArgumentHelp(
+            "Measure what one report costs without messaging — read these two saved service replies (statistics.industryStructure and initiatives.catalogue responses), assemble, render Markdown, encode — print the timings and exit.",
+            valueName: "statistics.json,catalogue.json"))
     var measureWork: String?
 
     @OptionGroup var logging: LoggingOptions
@@ -116,11 +130,17 @@ struct ComposerCommand: AsyncParsableCommand {
         guard liveness >= 1 else { throw ValidationError("--liveness must be at least 1") }
         guard maxQueue >= 0 else { throw ValidationError("--max-queue must not be negative") }
         guard retryAfter >= 1 else { throw ValidationError("--retry-after must be at least 1 ms") }
-        guard maxMessageSize >= 1024, maxWorkerMessageSize >= 1024 else { throw ValidationError("message size limits must be at least 1024 bytes") }
+        guard maxMessageSize >= 1024, maxWorkerMessageSize >= 1024 else {
+            throw ValidationError("message size limits must be at least 1024 bytes")
+        }
         guard maxInFlightPerClient >= 1 else { throw ValidationError("--max-in-flight-per-client must be at least 1") }
         guard (2...512).contains(maxJSONDepth) else { throw ValidationError("--max-json-depth must be 2 to 512") }
-        guard maxJSONString >= 64, maxJSONEntries >= 1 else { throw ValidationError("--max-json-string must be at least 64 and --max-json-entries at least 1") }
-        guard maxFrames >= 3 else { throw ValidationError("--max-frames must be at least 3 (routing id, delimiter, body)") }
+        guard maxJSONString >= 64, maxJSONEntries >= 1 else {
+            throw ValidationError("--max-json-string must be at least 64 and --max-json-entries at least 1")
+        }
+        guard maxFrames >= 3 else {
+            throw ValidationError("--max-frames must be at least 3 (routing id, delimiter, body)")
+        }
         if clientAllow != nil && clientSecretPath == nil {
             throw ValidationError("--client-allow needs --client-curve-secret: allow-lists are CURVE public keys")
         }
@@ -135,9 +155,12 @@ struct ComposerCommand: AsyncParsableCommand {
     func run() async throws {
         if let measureWork {
             let paths = measureWork.split(separator: ",").map(String.init)
-            guard paths.count == 2 else { throw ValidationError("--measure-work takes two files: statistics.json,catalogue.json") }
+            guard paths.count == 2 else {
+                throw ValidationError("--measure-work takes two files: statistics.json,catalogue.json")
+            }
             let lines = try ComposeWorkMeasurement.run(
-                statisticsReply: ComposeWorkMeasurement.read(paths[0]), catalogueReply: ComposeWorkMeasurement.read(paths[1]),
+                statisticsReply: ComposeWorkMeasurement.read(paths[0]),
+                catalogueReply: ComposeWorkMeasurement.read(paths[1]),
                 frame: ReportFrame.builtIn())
             print(lines.joined(separator: "\n"))
             return
@@ -164,43 +187,66 @@ struct ComposerCommand: AsyncParsableCommand {
                 var security: [any Service] = []
                 if clientKeys != nil || workerKeys != nil {
                     // The ZAP handler must be bound before any CURVE socket accepts a peer.
-                    let zap = try await io.open(SocketSpec(type: .router, bind: [ZAPHandler.endpoint], options: [.linger(milliseconds: 0)]))
-                    security = [ZAPHandler(socket: zap, allowLists: allowLists, logger: logger), ReloadOnHangup(store: allowLists)]
-                    logger.info("CURVE on", metadata: [
-                        "clients": "\(clientKeys?.publicKey.z85 ?? "off")", "workers": "\(workerKeys?.publicKey.z85 ?? "off")",
-                        "allowLists": "\(allowLists.current.summary)",
-                    ])
+                    let zap = try await io.open(
+                        SocketSpec(type: .router, bind: [ZAPHandler.endpoint], options: [.linger(milliseconds: 0)]))
+                    security = [
+                        ZAPHandler(socket: zap, allowLists: allowLists, logger: logger),
+                        ReloadOnHangup(store: allowLists),
+                    ]
+                    logger.info(
+                        "CURVE on",
+                        metadata: [
+                            "clients": "\(clientKeys?.publicKey.z85 ?? "off")",
+                            "workers": "\(workerKeys?.publicKey.z85 ?? "off")",
+                            "allowLists": "\(allowLists.current.summary)",
+                        ])
                 }
                 for (name, endpoint, keys) in [("client", clientAt, clientKeys), ("worker", workerAt, workerKeys)]
                 where keys == nil && !EndpointScope.isLocal(endpoint) {
                     logger.warning(
-                        "THE \(name.uppercased()) ENDPOINT \(endpoint) IS OPEN BEYOND THIS MACHINE WITHOUT CURVE: anyone who can reach it can \(name == "client" ? "read every report" : "register as a service and serve false figures"). Use --\(name)-curve-secret.")
+                        "THE \(name.uppercased()) ENDPOINT \(endpoint) IS OPEN BEYOND THIS MACHINE WITHOUT CURVE: anyone who can reach it can \(name == "client" ? "read every report" : "register as a service and serve false figures"). Use --\(name)-curve-secret."
+                    )
                 }
-                let workers = try await io.open(SocketSpec(
-                    type: .router, bind: [workerAt],
-                    options: [.linger(milliseconds: 0), .routerMandatory(true),
-                              .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000),
-                              .maxMessageSize(Int64(maxWorkerMessageSize))]
-                        + (workerKeys.map { [.curveServer(secretKey: $0.secretKey), .zapDomain(AllowLists.workers)] } ?? []),
-                    monitorDisconnects: true))
-                let clients = try await io.open(SocketSpec(
-                    type: .router, bind: [clientAt],
-                    options: [.linger(milliseconds: 500), .routerMandatory(true),
-                              .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000),
-                              .maxMessageSize(Int64(maxMessageSize))]
-                        + (clientKeys.map { [.curveServer(secretKey: $0.secretKey), .zapDomain(AllowLists.clients)] } ?? [])))
-                logger.info("listening", metadata: [
-                    "clients": "\(clients.boundEndpoints.joined(separator: ","))",
-                    "workers": "\(workers.boundEndpoints.joined(separator: ","))",
-                ])
+                let workers = try await io.open(
+                    SocketSpec(
+                        type: .router, bind: [workerAt],
+                        options: [
+                            .linger(milliseconds: 0), .routerMandatory(true),
+                            .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000),
+                            .maxMessageSize(Int64(maxWorkerMessageSize)),
+                        ]
+                            + (workerKeys.map {
+                                [.curveServer(secretKey: $0.secretKey), .zapDomain(AllowLists.workers)]
+                            } ?? []),
+                        monitorDisconnects: true))
+                let clients = try await io.open(
+                    SocketSpec(
+                        type: .router, bind: [clientAt],
+                        options: [
+                            .linger(milliseconds: 500), .routerMandatory(true),
+                            .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000),
+                            .maxMessageSize(Int64(maxMessageSize)),
+                        ]
+                            + (clientKeys.map {
+                                [.curveServer(secretKey: $0.secretKey), .zapDomain(AllowLists.clients)]
+                            } ?? [])))
+                logger.info(
+                    "listening",
+                    metadata: [
+                        "clients": "\(clients.boundEndpoints.joined(separator: ","))",
+                        "workers": "\(workers.boundEndpoints.joined(separator: ","))",
+                    ])
                 let broker = Broker(socket: workers, settings: settings, logger: logger)
                 let router = MethodRouter(
                     broker: broker, frame: frame, timeout: .milliseconds(timeout),
-                    endpoints: ["client": clients.boundEndpoints.first ?? clientAt,
-                                "worker": workers.boundEndpoints.first ?? workerAt],
+                    endpoints: [
+                        "client": clients.boundEndpoints.first ?? clientAt,
+                        "worker": workers.boundEndpoints.first ?? workerAt,
+                    ],
                     logger: logger)
                 let limits = ClientFront.Limits(
-                    json: JSONLimits(maxDepth: maxJSONDepth, maxStringBytes: maxJSONString, maxContainerEntries: maxJSONEntries),
+                    json: JSONLimits(
+                        maxDepth: maxJSONDepth, maxStringBytes: maxJSONString, maxContainerEntries: maxJSONEntries),
                     maxFrames: maxFrames, maxInFlightPerClient: maxInFlightPerClient)
                 readiness.set(true)
                 return metrics + security + [

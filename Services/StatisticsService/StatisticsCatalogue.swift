@@ -17,13 +17,16 @@ struct StatisticsCatalogue: Sendable {
     func dataset(_ id: String?) throws(JSONRPCError) -> IndustryDataset {
         guard let id else { return datasets.first { $0.id == Self.defaultID } ?? datasets[0] }
         guard let dataset = datasets.first(where: { $0.id == id }) else {
-            throw .invalidParams(field: "dataset", "unknown dataset \"\(id)\"; known: \(datasets.map(\.id).joined(separator: ", "))")
+            throw .invalidParams(
+                field: "dataset", "unknown dataset \"\(id)\"; known: \(datasets.map(\.id).joined(separator: ", "))")
         }
         return dataset
     }
 
     var summary: String {
-        datasets.map { "\($0.id) (\($0.regions.count) regions × \($0.years.count) years × \($0.sectors.count) sectors)" }
-            .joined(separator: ", ")
+        datasets.map {
+            "\($0.id) (\($0.regions.count) regions × \($0.years.count) years × \($0.sectors.count) sectors)"
+        }
+        .joined(separator: ", ")
     }
 }

@@ -32,7 +32,8 @@ struct StatisticsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = worker.logging.bootstrap(label: "statistics-service")
-        let url = data.map { URL(fileURLWithPath: $0) }
+        let url =
+            data.map { URL(fileURLWithPath: $0) }
             ?? Bundle.module.url(forResource: "industry-structure", withExtension: "json")!
         if measure {
             try StatisticsMeasurement.run(url: url)

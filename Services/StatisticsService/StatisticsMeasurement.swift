@@ -14,7 +14,9 @@ enum StatisticsMeasurement {
         var timings: [Duration] = []
         var rows = 0
         for _ in 0..<1000 {
-            let regions = (0..<5).map { _ in dataset.regions[Int.random(in: 0..<dataset.regions.count, using: &generator)].code }
+            let regions = (0..<5).map { _ in
+                dataset.regions[Int.random(in: 0..<dataset.regions.count, using: &generator)].code
+            }
             let queryStarted = ContinuousClock.now
             let result = try dataset.structure(IndustryStructureParams(regions: regions))
             timings.append(ContinuousClock.now - queryStarted)
@@ -25,7 +27,9 @@ enum StatisticsMeasurement {
         print("datasets: \(catalogue.summary)")
         print("cells: \(catalogue.datasets.reduce(0) { $0 + $1.cellCount })")
         print("load: \(us(loaded)) us")
-        print("query (5 regions, all years and sectors, \(rows / 1000) rows): p50 \(us(timings[500])) us, p99 \(us(timings[990])) us, max \(us(timings[999])) us")
+        print(
+            "query (5 regions, all years and sectors, \(rows / 1000) rows): p50 \(us(timings[500])) us, p99 \(us(timings[990])) us, max \(us(timings[999])) us"
+        )
         print("peak RSS: \(peakResidentKilobytes() / 1024) MiB")
     }
 

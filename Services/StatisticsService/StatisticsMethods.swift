@@ -27,7 +27,8 @@ extension ReloadableStore where Value == StatisticsCatalogue {
     /// The methods of the statistics service; each reads the data as of its call.
     var methods: MethodTable {
         var table = MethodTable()
-        table.register(MethodName.Statistics.industryStructure, params: IndustryStructureParams.self, cachedIn: self) { catalogue, params in
+        table.register(MethodName.Statistics.industryStructure, params: IndustryStructureParams.self, cachedIn: self) {
+            catalogue, params in
             try catalogue.dataset(params.dataset).structure(params)
         }
         table.register(MethodName.Statistics.compare, params: CompareParams.self, cachedIn: self) { catalogue, params in
@@ -44,7 +45,8 @@ extension ReloadableStore where Value == StatisticsCatalogue {
             let defaultID = try catalogue.dataset(nil).id
             return catalogue.datasets.map {
                 DatasetSummary(
-                    dataset: $0.id, measure: $0.metadata.measure, measureEn: $0.metadata.measureEn, unit: $0.metadata.unit,
+                    dataset: $0.id, measure: $0.metadata.measure, measureEn: $0.metadata.measureEn,
+                    unit: $0.metadata.unit,
                     source: $0.metadata.source, sourceEn: $0.metadata.sourceEn, values: $0.metadata.valueKind.rawValue,
                     years: $0.years, regions: $0.regions.count, sectors: $0.sectors, isDefault: $0.id == defaultID)
             }

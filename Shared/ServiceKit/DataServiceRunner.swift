@@ -1,13 +1,14 @@
 import ArgumentParser
+import Logging
+import ServiceLifecycle
+import WireProtocol
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Logging
-import ServiceLifecycle
-import WireProtocol
-import ZeroMQ
 
 /// What every data service does at start: load its data (refusing to start, exit status 65,
 /// if it is bad), set up CURVE and metrics, then serve as an MDP worker with reload on SIGHUP
@@ -28,10 +29,12 @@ public enum DataServiceRunner {
             StandardError.write("\(service)-service: \(error)\n")
             throw ExitCode(ExitStatus.dataError)
         }
-        logger.info("data loaded", metadata: [
-            "path": "\(dataPath)", "summary": "\(describe(store.current))",
-            "ms": "\((ContinuousClock.now - started).milliseconds)",
-        ])
+        logger.info(
+            "data loaded",
+            metadata: [
+                "path": "\(dataPath)", "summary": "\(describe(store.current))",
+                "ms": "\((ContinuousClock.now - started).milliseconds)",
+            ])
         let socketOptions: [SocketOption]
         do {
             socketOptions = try options.socketOptions()

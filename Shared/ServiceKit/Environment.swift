@@ -1,9 +1,10 @@
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import ZeroMQ
 
 /// Reads settings from the environment.
 public enum Environment {

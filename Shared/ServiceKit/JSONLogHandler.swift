@@ -1,10 +1,11 @@
+import Logging
+import Synchronization
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Logging
-import Synchronization
 
 /// A swift-log handler that writes one JSON object per line to standard error: `ts`, `level`,
 /// `label`, `message`, then the metadata (e.g. `requestId`), for log shippers.

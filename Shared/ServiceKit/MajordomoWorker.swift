@@ -1,14 +1,15 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Logging
 import Metrics
 import ServiceLifecycle
 import Synchronization
 import WireProtocol
 import ZeroMQ
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// A data service's worker side of RFC 7/MDP: it connects to each composer endpoint, registers
 /// with READY, answers REQUESTs with its ``MethodTable``, heartbeats both ways and reconnects
@@ -107,9 +108,11 @@ public struct MajordomoWorker: Service {
     func session(_ endpoint: String, logger: Logger) async -> SessionEnd {
         let socket: SocketHandle
         do {
-            socket = try await io.open(SocketSpec(
-                type: .dealer, connect: [endpoint],
-                options: [.linger(milliseconds: 500), .sendHighWaterMark(10_000), .receiveHighWaterMark(10_000)] + socketOptions))
+            socket = try await io.open(
+                SocketSpec(
+                    type: .dealer, connect: [endpoint],
+                    options: [.linger(milliseconds: 500), .sendHighWaterMark(10_000), .receiveHighWaterMark(10_000)]
+                        + socketOptions))
         } catch {
             logger.error("cannot open a socket to the composer", metadata: ["error": "\(error)"])
             return .openFailed

@@ -1,9 +1,10 @@
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import WireProtocol
 
 /// The operational methods every data service answers, in the same shape for each.
 extension MethodTable {

@@ -1,11 +1,12 @@
+import Logging
+import Metrics
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Logging
-import Metrics
-import WireProtocol
 
 /// The methods a service answers, by name. Each handler gets typed params (decoded with
 /// errors that name the field) and returns an encodable result.
@@ -84,9 +85,12 @@ public struct MethodTable: Sendable {
                 } catch let error as JSONRPCError {
                     outcome = .error(error)
                 } catch {
-                    logger.error("handler failed", metadata: [
-                        "method": "\(request.method)", "error": "\(error)", "requestId": "\(request.requestId ?? "-")",
-                    ])
+                    logger.error(
+                        "handler failed",
+                        metadata: [
+                            "method": "\(request.method)", "error": "\(error)",
+                            "requestId": "\(request.requestId ?? "-")",
+                        ])
                     outcome = .error(.internalError("\(error)"))
                 }
             } else {
@@ -94,10 +98,12 @@ public struct MethodTable: Sendable {
             }
             let metrics = entry?.metrics ?? unknownMetrics
             metrics.record(outcome: outcome, since: started)
-            logger.debug("request answered", metadata: [
-                "method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")",
-                "outcome": "\(outcome.errorCode.map { "error \($0)" } ?? "ok")",
-            ])
+            logger.debug(
+                "request answered",
+                metadata: [
+                    "method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")",
+                    "outcome": "\(outcome.errorCode.map { "error \($0)" } ?? "ok")",
+                ])
             guard let id = request.id else { return nil }
             return JSONRPCResponse(id: id, outcome: outcome)
         }
@@ -121,7 +127,9 @@ final class MethodMetrics: Sendable {
         requests.increment()
         if case .error(let error) = outcome {
             // Error codes are few and errors rare: these are made as they occur.
-            Counter(label: "service_request_errors_total", dimensions: [("method", method), ("code", String(error.code))]).increment()
+            Counter(
+                label: "service_request_errors_total", dimensions: [("method", method), ("code", String(error.code))]
+            ).increment()
         }
         duration.recordInterval(since: started)
     }

@@ -1,11 +1,12 @@
+import Logging
+import Synchronization
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Logging
-import Synchronization
-import WireProtocol
 
 /// Data a service serves and can reload without a restart. Readers take a snapshot (cheap:
 /// the value is copied, its storage shared); a reload builds the new value completely before
@@ -103,7 +104,8 @@ public final class ReloadableStore<Value: Sendable>: Sendable {
             let outcome = Outcome(
                 reloaded: true, loadedAt: now, milliseconds: Int((ContinuousClock.now - started).milliseconds),
                 summary: describe(value), error: nil)
-            logger.notice("data reloaded", metadata: ["summary": "\(outcome.summary)", "ms": "\(outcome.milliseconds)"])
+            logger.notice(
+                "data reloaded", metadata: ["summary": "\(outcome.summary)", "ms": "\(outcome.milliseconds)"])
             return outcome
         } catch {
             let kept = state.withLock { ($0.value, $0.loadedAt) }

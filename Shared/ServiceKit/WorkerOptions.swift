@@ -1,10 +1,11 @@
 import ArgumentParser
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import ZeroMQ
 
 /// The command-line options every data service takes.
 public struct WorkerOptions: ParsableArguments, Sendable {
@@ -25,19 +26,22 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Longest wait between reconnect attempts.", valueName: "ms"))
     public var reconnectMax: Int = 32000
 
-    @Option(help: ArgumentHelp(
-        "Requests this process may hold at once from a composer (sent in READY; 1 is plain RFC 7; the composer grants at most 64). A deep window lets requests arrive in bursts, answered several per wake-up.",
-        valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Requests this process may hold at once from a composer (sent in READY; 1 is plain RFC 7; the composer grants at most 64). A deep window lets requests arrive in bursts, answered several per wake-up.",
+            valueName: "n"))
     public var concurrency: Int = 64
 
-    @Option(help: ArgumentHelp(
-        "The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: $REPORT_CURVE_SERVER_KEY.",
-        valueName: "key"))
+    @Option(
+        help: ArgumentHelp(
+            "The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: $REPORT_CURVE_SERVER_KEY.",
+            valueName: "key"))
     public var curveServerKey: String?
 
-    @Option(help: ArgumentHelp(
-        "This service's CURVE secret key file (the public key is derived from it). Default: $REPORT_CURVE_SECRET.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "This service's CURVE secret key file (the public key is derived from it). Default: $REPORT_CURVE_SECRET.",
+            valueName: "file"))
     public var curveSecret: String?
 
     @Option(help: ArgumentHelp("Largest message the composer may send this service.", valueName: "bytes"))

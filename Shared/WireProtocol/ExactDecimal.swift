@@ -28,7 +28,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// (`3540 × 10⁻²` is `354 × 10⁻¹`); zero is `0 × 10⁰`.
     public var normalized: ExactDecimal {
         guard significand != 0 else { return ExactDecimal(significand: 0, exponent: 0) }
-        var significand = self.significand, exponent = self.exponent
+        var significand = self.significand
+        var exponent = self.exponent
         while significand % 10 == 0 {
             significand /= 10
             exponent += 1
@@ -37,7 +38,8 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     public static func == (lhs: ExactDecimal, rhs: ExactDecimal) -> Bool {
-        let left = lhs.normalized, right = rhs.normalized
+        let left = lhs.normalized
+        let right = rhs.normalized
         return left.significand == right.significand && left.exponent == right.exponent
     }
 
@@ -102,7 +104,10 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// A number written in plain digits (`-35.4`), with at most 18 of them.
     init?(plainDigits text: String) {
-        var negative = false, seenPoint = false, digits = 0, fractionDigits = 0
+        var negative = false
+        var seenPoint = false
+        var digits = 0
+        var fractionDigits = 0
         var significand: Int64 = 0
         for byte in text.utf8 {
             switch byte {
@@ -126,7 +131,8 @@ extension ExactDecimal: Codable {
         let container = try decoder.singleValueContainer()
         let decimal = try container.decode(Decimal.self)
         guard let value = ExactDecimal(exactly: decimal) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(decimal) has more than 18 digits")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "\(decimal) has more than 18 digits")
         }
         self = value
     }

@@ -28,7 +28,8 @@ public struct JSONLimits: Sendable, Equatable {
 
     private func violation(in data: UnsafeRawBufferPointer) -> String? {
         var entries: [Int] = []  // per open container: separators seen
-        var inString = false, escaped = false
+        var inString = false
+        var escaped = false
         var stringStart = 0
         var index = 0
         for byte in data {

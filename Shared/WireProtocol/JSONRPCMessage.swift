@@ -22,10 +22,12 @@ public enum JSONRPCMessage: Sendable {
     /// A frame beyond `limits` is refused before it is decoded.
     public static func parse(_ frame: Data, limits: JSONLimits = JSONLimits()) -> JSONRPCMessage {
         guard !frame.isEmpty else {
-            return .unusable(JSONRPCResponse(id: .null, error: .parseError("the frame is empty; expected one JSON-RPC request")))
+            return .unusable(
+                JSONRPCResponse(id: .null, error: .parseError("the frame is empty; expected one JSON-RPC request")))
         }
         if let violation = limits.violation(in: frame) {
-            return .unusable(JSONRPCResponse(id: .null, error: .invalidRequest("the request is too large: \(violation)")))
+            return .unusable(
+                JSONRPCResponse(id: .null, error: .invalidRequest("the request is too large: \(violation)")))
         }
         let value: JSONValue
         do {

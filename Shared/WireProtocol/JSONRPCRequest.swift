@@ -53,14 +53,16 @@ public struct JSONRPCRequest: Sendable, Equatable {
     /// Validates one decoded JSON value as a request, as JSON-RPC 2.0 section 4 defines it.
     public static func validate(_ value: JSONValue) -> JSONRPCEntry {
         guard case .object(let members) = value else {
-            return .invalid(JSONRPCResponse(id: .null, error: .invalidRequest("a request is a JSON object, got \(value.typeName)")))
+            return .invalid(
+                JSONRPCResponse(id: .null, error: .invalidRequest("a request is a JSON object, got \(value.typeName)")))
         }
         // The id is echoed when it is valid, even in an error; otherwise null.
         let id: JSONValue? = members["id"]
         switch id {
         case nil, .null?, .string?, .integer?, .number?: break
         default:
-            return .invalid(JSONRPCResponse(id: .null, error: .invalidRequest("\"id\" must be a string, a number or null")))
+            return .invalid(
+                JSONRPCResponse(id: .null, error: .invalidRequest("\"id\" must be a string, a number or null")))
         }
         let replyID = id ?? .null
         guard members["jsonrpc"] == .string("2.0") else {
@@ -73,16 +75,20 @@ public struct JSONRPCRequest: Sendable, Equatable {
         switch params {
         case nil, .object?, .array?: break
         default:
-            return .invalid(JSONRPCResponse(id: replyID, error: .invalidRequest("\"params\" must be an object or an array")))
+            return .invalid(
+                JSONRPCResponse(id: replyID, error: .invalidRequest("\"params\" must be an object or an array")))
         }
-        if let unknown = members.keys.first(where: { !["jsonrpc", "method", "params", "id", "requestId"].contains($0) }) {
+        if let unknown = members.keys.first(where: { !["jsonrpc", "method", "params", "id", "requestId"].contains($0) })
+        {
             return .invalid(JSONRPCResponse(id: replyID, error: .invalidRequest("unknown member \"\(unknown)\"")))
         }
         var requestId: String?
         if let value = members["requestId"] {
             guard case .string(let text) = value, !text.isEmpty, text.utf8.count <= maxRequestIdLength else {
-                return .invalid(JSONRPCResponse(
-                    id: replyID, error: .invalidRequest("\"requestId\" must be a string of 1 to \(maxRequestIdLength) bytes")))
+                return .invalid(
+                    JSONRPCResponse(
+                        id: replyID,
+                        error: .invalidRequest("\"requestId\" must be a string of 1 to \(maxRequestIdLength) bytes")))
             }
             requestId = text
         }

@@ -45,7 +45,8 @@ public struct JSONRPCResponse: Sendable, Equatable {
         switch outcome {
         case .response(let whole): return whole
         case .result(let result): (member, value) = ("result", result)
-        case .error(let error): (member, value) = ("error", (try? JSONCoding.encoder.encode(error)) ?? Data("null".utf8))
+        case .error(let error):
+            (member, value) = ("error", (try? JSONCoding.encoder.encode(error)) ?? Data("null".utf8))
         }
         var out = Data()
         // Room for the whole response at once: growing it while a report is appended would

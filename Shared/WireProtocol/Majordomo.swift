@@ -48,7 +48,8 @@ public enum Majordomo {
     public static func frames(_ message: WorkerMessage) -> [Data] {
         switch message {
         case .ready(let service, let capacity):
-            [Data(), workerHeader, command(.ready), Data(service.utf8)] + (capacity > 1 ? [Data(String(capacity).utf8)] : [])
+            [Data(), workerHeader, command(.ready), Data(service.utf8)]
+                + (capacity > 1 ? [Data(String(capacity).utf8)] : [])
         case .reply(let client, let body): [Data(), workerHeader, command(.reply), client, Data(), body]
         case .heartbeat: [Data(), workerHeader, command(.heartbeat)]
         case .disconnect: [Data(), workerHeader, command(.disconnect)]
@@ -64,7 +65,7 @@ public enum Majordomo {
         switch try command(in: frames[3]) {
         case .ready:
             guard frames.count == 5 || frames.count == 6, let service = String(validating: frames[4], as: UTF8.self),
-                  !service.isEmpty
+                !service.isEmpty
             else {
                 throw ProtocolViolation("READY carries one non-empty UTF-8 service name (and optionally a capacity)")
             }

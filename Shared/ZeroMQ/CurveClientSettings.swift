@@ -13,7 +13,9 @@ public struct CurveClientSettings: Sendable {
     /// The socket options, or none when CURVE is off.
     public func options() throws -> [SocketOption] {
         guard let serverKey else {
-            if secretKey != nil { throw CurveKeyFiles.Failure("a CURVE secret key needs the composer's public key too") }
+            if secretKey != nil {
+                throw CurveKeyFiles.Failure("a CURVE secret key needs the composer's public key too")
+            }
             return []
         }
         let server = try CurveKeyFiles.publicKey(serverKey)

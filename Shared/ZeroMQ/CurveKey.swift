@@ -1,4 +1,5 @@
 import CZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

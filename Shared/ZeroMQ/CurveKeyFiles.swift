@@ -19,7 +19,8 @@ public enum CurveKeyFiles {
     @discardableResult
     public static func generate(base: String) throws -> (pair: CurveKeyPair, secretPath: String, publicPath: String) {
         let pair = try CurveKeyPair.generate()
-        let secretPath = base + ".key", publicPath = base + ".pub"
+        let secretPath = base + ".key"
+        let publicPath = base + ".pub"
         for path in [secretPath, publicPath] where FileManager.default.fileExists(atPath: path) {
             throw Failure("\(path) exists; refusing to overwrite a key")
         }
@@ -72,13 +73,16 @@ public enum CurveKeyFiles {
             throw Failure("no such file or folder: \(path)")
         }
         if status.st_mode & S_IFMT == S_IFDIR {
-            let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".pub") }.sorted()
+            let names = try FileManager.default.contentsOfDirectory(atPath: path).filter { $0.hasSuffix(".pub") }
+                .sorted()
             return Set(try names.map { try readKey(path: path.hasSuffix("/") ? path + $0 : path + "/" + $0) })
         }
         let text = try String(contentsOfFile: path, encoding: .utf8)
         var keys = Set<CurveKey>()
         for (index, line) in keyLines(text).enumerated() {
-            guard let key = CurveKey(z85: line) else { throw Failure("\(path): key \(index + 1) is not a 40-character Z85 key") }
+            guard let key = CurveKey(z85: line) else {
+                throw Failure("\(path): key \(index + 1) is not a 40-character Z85 key")
+            }
             keys.insert(key)
         }
         return keys

@@ -1,9 +1,10 @@
+import CZeroMQ
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CZeroMQ
 
 /// Starts a detached POSIX thread that runs `body` once: the socket thread needs a thread of
 /// its own that no executor shares, and nothing more than that.
@@ -21,12 +22,14 @@ enum PosixThread {
     static func start(name: String, _ body: @escaping @Sendable () -> Void) throws {
         let start = Unmanaged.passRetained(Start(name: name, body: body)).toOpaque()
         var thread = pthread_t()
-        let code = pthread_create(&thread, nil, { argument in
-            let start = Unmanaged<Start>.fromOpaque(argument!).takeRetainedValue()
-            czmq_name_thread(start.name)
-            start.body()
-            return nil
-        }, start)
+        let code = pthread_create(
+            &thread, nil,
+            { argument in
+                let start = Unmanaged<Start>.fromOpaque(argument!).takeRetainedValue()
+                czmq_name_thread(start.name)
+                start.body()
+                return nil
+            }, start)
         guard code == 0 else {
             Unmanaged<Start>.fromOpaque(start).release()
             throw ZMQError(operation: "pthread_create", code: code)

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Synchronization
 
 /// The messages a socket receives, in order, as whole multipart messages: an `AsyncSequence`
 /// for one consumer at a time. It ends once the socket is closed (or stops receiving) and the
@@ -40,7 +41,10 @@ public struct SocketMessages: AsyncSequence, Sendable {
 
 /// The queue behind ``SocketMessages``: filled by the socket thread, emptied by one consumer.
 final class MessageQueue: Sendable {
-    private enum Taken: Sendable { case message([Data]), end, wait }
+    private enum Taken: Sendable {
+        case message([Data])
+        case end, wait
+    }
 
     private struct State {
         var buffer: [[Data]] = []

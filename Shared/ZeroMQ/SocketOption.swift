@@ -1,4 +1,5 @@
 import CZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -74,7 +75,10 @@ public enum SocketOption: Sendable, Equatable {
             let rc = set(ZMQ_CURVE_SERVER, Int32(1))
             return rc != 0 ? rc : setBytes(socket, ZMQ_CURVE_SECRETKEY, secret.bytes)
         case .curveClient(let server, let pair):
-            for (option, key) in [(ZMQ_CURVE_SERVERKEY, server), (ZMQ_CURVE_PUBLICKEY, pair.publicKey), (ZMQ_CURVE_SECRETKEY, pair.secretKey)] {
+            for (option, key) in [
+                (ZMQ_CURVE_SERVERKEY, server), (ZMQ_CURVE_PUBLICKEY, pair.publicKey),
+                (ZMQ_CURVE_SECRETKEY, pair.secretKey),
+            ] {
                 let rc = setBytes(socket, option, key.bytes)
                 if rc != 0 { return rc }
             }

@@ -1,9 +1,10 @@
+import Logging
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Logging
 
 /// The one thread of a process that owns ZeroMQ sockets. It creates every socket, runs
 /// `zmq_poll` over them and an eventfd, sends what other threads queue and hands each received
@@ -31,8 +32,10 @@ public final class SocketThread: Sendable {
     public func open(_ spec: SocketSpec) async throws -> SocketHandle {
         let id = mailbox.nextSocketNumber()
         let messageInput = MessageQueue()
-        let (failures, failureInput) = AsyncStream.makeStream(of: SendFailure.self, bufferingPolicy: .bufferingNewest(1024))
-        let (disconnects, disconnectInput) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(64))
+        let (failures, failureInput) = AsyncStream.makeStream(
+            of: SendFailure.self, bufferingPolicy: .bufferingNewest(1024))
+        let (disconnects, disconnectInput) = AsyncStream.makeStream(
+            of: Void.self, bufferingPolicy: .bufferingNewest(64))
         let streams = SocketStreams(messages: messageInput, failures: failureInput, disconnects: disconnectInput)
         let endpoints = try await withCheckedThrowingContinuation { reply in
             mailbox.post(.open(socket: id, spec: spec, streams: streams, reply: reply))

@@ -1,10 +1,11 @@
 import CZeroMQ
+import Logging
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Logging
 
 /// The I/O thread's own state. It is created on that thread and never leaves it, which is what
 /// makes its non-Sendable sockets safe to use.
@@ -217,9 +218,11 @@ struct SocketThreadLoop {
 
     private func fail(_ entry: Entry?, _ id: Int, _ reason: SendFailure.Reason, frames: [Data]) {
         mailbox.failedSends.add(1, ordering: .relaxed)
-        logger.warning("message not sent", metadata: [
-            "socket": "\(id)", "reason": "\(reason)", "frames": "\(frames.count)",
-        ])
+        logger.warning(
+            "message not sent",
+            metadata: [
+                "socket": "\(id)", "reason": "\(reason)", "frames": "\(frames.count)",
+            ])
         entry?.streams.failures.yield(SendFailure(firstFrame: frames.first ?? Data(), reason: reason))
     }
 

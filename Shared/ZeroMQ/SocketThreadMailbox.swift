@@ -1,19 +1,21 @@
 import CZeroMQ
+import Dispatch
+import Synchronization
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Dispatch
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// A command for the I/O thread.
 enum SocketCommand: Sendable {
-    case open(socket: Int, spec: SocketSpec, streams: SocketStreams,
-              reply: CheckedContinuation<[String], any Error>)
+    case open(
+        socket: Int, spec: SocketSpec, streams: SocketStreams,
+        reply: CheckedContinuation<[String], any Error>)
     case send(socket: Int, frames: [Data])
     case close(socket: Int)
     /// Stops reading the socket and finishes its `messages` stream; sending still works.

@@ -3,6 +3,7 @@ import Logging
 import ServiceKit
 import Testing
 import WireProtocol
+
 @testable import InitiativesService
 
 struct CatalogueFiles {
@@ -33,13 +34,21 @@ struct CatalogueTests {
         #expect(catalogue.content.initiatives(inSection: "yokohama").count == 2)
     }
 
-    @Test("bad catalogues are refused naming the place", arguments: [
-        (#""kind": "company""#, #""kind": "startup""#, "initiatives[1].organisation.kind: \"startup\" is not one of company, foundation, municipality, network, university"),
-        (#""id": "ciea-immunodeficient-mouse""#, #""id": "ajinomoto-aminoindex""#, "initiatives[2].id: \"ajinomoto-aminoindex\" is used twice"),
-        (#""city": "yokohama","#, #""city": "osaka","#, "zone.applicationReasons[1].city: unknown city \"osaka\""),
-        (#""summary": "様々な"#, #""summary": 5, "x": "様々な"#, "initiatives[2].summary: expected String"),
-        (#""zone": {"#, #""zone": 3, "old": {"#, "zone: expected Dictionary<String, Any>"),
-    ])
+    @Test(
+        "bad catalogues are refused naming the place",
+        arguments: [
+            (
+                #""kind": "company""#, #""kind": "startup""#,
+                "initiatives[1].organisation.kind: \"startup\" is not one of company, foundation, municipality, network, university"
+            ),
+            (
+                #""id": "ciea-immunodeficient-mouse""#, #""id": "ajinomoto-aminoindex""#,
+                "initiatives[2].id: \"ajinomoto-aminoindex\" is used twice"
+            ),
+            (#""city": "yokohama","#, #""city": "osaka","#, "zone.applicationReasons[1].city: unknown city \"osaka\""),
+            (#""summary": "様々な"#, #""summary": 5, "x": "様々な"#, "initiatives[2].summary: expected String"),
+            (#""zone": {"#, #""zone": 3, "old": {"#, "zone: expected Dictionary<String, Any>"),
+        ])
     func refused(find: String, replace: String, message: String) throws {
         let url = try CatalogueFiles.variant(replacing: find, with: replace)
         let error = try #require(throws: Catalogue.LoadError.self) { try Catalogue(contentsOf: url) }
@@ -49,13 +58,20 @@ struct CatalogueTests {
     @Test("list filters by city, field and organisation kind, and pages")
     func list() throws {
         #expect(try catalogue.list(InitiativesListParams(city: "川崎市")).total == 3)
-        #expect(try catalogue.list(InitiativesListParams(field: "regenerative medicine")).items.map(\.id) == ["ycu-reprocell-regenerative"])
-        #expect(try catalogue.list(InitiativesListParams(organisationKind: "municipality")).items.map(\.city) == ["kawasaki", "yokohama"])
+        #expect(
+            try catalogue.list(InitiativesListParams(field: "regenerative medicine")).items.map(\.id) == [
+                "ycu-reprocell-regenerative"
+            ])
+        #expect(
+            try catalogue.list(InitiativesListParams(organisationKind: "municipality")).items.map(\.city) == [
+                "kawasaki", "yokohama",
+            ])
         let page = try catalogue.list(InitiativesListParams(offset: 1, limit: 2))
         #expect(page.total == 5 && page.items.count == 2 && page.items[0].id == "ajinomoto-aminoindex")
         for (params, field) in [
             (InitiativesListParams(city: "大阪市"), "city"), (InitiativesListParams(field: "mining"), "field"),
-            (InitiativesListParams(organisationKind: "guild"), "organisationKind"), (InitiativesListParams(limit: 0), "limit"),
+            (InitiativesListParams(organisationKind: "guild"), "organisationKind"),
+            (InitiativesListParams(limit: 0), "limit"),
         ] {
             let error = #expect(throws: JSONRPCError.self) { try catalogue.list(params) }
             #expect(error?.data?["field"] == .string(field))
@@ -72,7 +88,8 @@ struct CatalogueTests {
     @Test("reload keeps the old catalogue when the new file is bad")
     func reload() throws {
         let url = try CatalogueFiles.variant(replacing: "x", with: "x")
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "" }, load: { try Catalogue(contentsOf: url) })
+        let store = try ReloadableStore(
+            logger: Logger(label: "test"), describe: { _ in "" }, load: { try Catalogue(contentsOf: url) })
         try Data("{".utf8).write(to: url)
         let outcome = store.reload()
         #expect(!outcome.reloaded)
@@ -92,11 +109,11 @@ struct CatalogueReadingTests {
     @Test("absent and null optional members read as nil; unknown members are skipped")
     func optionals() throws {
         let text = #"""
-        {"zone":{"name":"z","definition":"d","designation":"g","applicationReasons":[{"city":"c","text":"t","textEn":null}]},
-         "cities":[{"code":"c","name":"n","credits":[],"creditsEn":null,"later":{"x":[1,2]}}],
-         "initiatives":[{"id":"i","city":"c","section":"s","organisation":{"name":"o","kind":"company"},
-           "leadsWithOrganisation":false,"partners":[],"summary":"s","outlook":null,"fields":[],"credits":["画像提供"]}]}
-        """#
+            {"zone":{"name":"z","definition":"d","designation":"g","applicationReasons":[{"city":"c","text":"t","textEn":null}]},
+             "cities":[{"code":"c","name":"n","credits":[],"creditsEn":null,"later":{"x":[1,2]}}],
+             "initiatives":[{"id":"i","city":"c","section":"s","organisation":{"name":"o","kind":"company"},
+               "leadsWithOrganisation":false,"partners":[],"summary":"s","outlook":null,"fields":[],"credits":["画像提供"]}]}
+            """#
         let catalogue = try ZoneCatalogue(json: Data(text.utf8))
         #expect(catalogue.zone.nameEn == nil && catalogue.zone.applicationReasons[0].textEn == nil)
         #expect(catalogue.cities[0].creditsEn == nil)
@@ -123,7 +140,9 @@ struct CatalogueMethodTests {
 
     @Test("lang ja leaves out every English member; without it both languages come, the same on every call")
     func japaneseOnly() async throws {
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "" }, load: { try Catalogue(contentsOf: CatalogueFiles.builtIn) })
+        let store = try ReloadableStore(
+            logger: Logger(label: "test"), describe: { _ in "" },
+            load: { try Catalogue(contentsOf: CatalogueFiles.builtIn) })
         let table = store.methods
         let both = try await call(table, "{}")
         let japanese = try await call(table, #"{"lang":"ja"}"#)
@@ -134,7 +153,8 @@ struct CatalogueMethodTests {
         #expect(try ZoneCatalogue(json: japanese.encoded()) == content.japaneseOnly)
         #expect(content.japaneseOnly.initiatives.map(\.summary) == content.initiatives.map(\.summary))
         let refused = await table.respond(
-            to: Data(#"{"jsonrpc":"2.0","method":"initiatives.catalogue","id":1,"params":{"lang":"fr"}}"#.utf8), logger: Logger(label: "test"))
+            to: Data(#"{"jsonrpc":"2.0","method":"initiatives.catalogue","id":1,"params":{"lang":"fr"}}"#.utf8),
+            logger: Logger(label: "test"))
         #expect(try JSONValue.parse(try #require(refused))["error"]?["code"] == .integer(-32602))
     }
 }
@@ -144,12 +164,15 @@ struct CatalogueReloadTests {
     @Test("initiatives.reload answers as statistics.reload does: -32003 with detail and loadedAt, then the outcome")
     func reloadMethod() async throws {
         let url = try CatalogueFiles.variant(replacing: "\"kind\": \"company\"", with: "\"kind\": \"company\"")
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: { _ in "catalogue" }, load: {
-            try Catalogue(contentsOf: url)
-        })
+        let store = try ReloadableStore(
+            logger: Logger(label: "test"), describe: { _ in "catalogue" },
+            load: {
+                try Catalogue(contentsOf: url)
+            })
         let body = JSONRPCRequest(method: MethodName.Initiatives.reload, id: .integer(1)).encoded()
         try Data("{".utf8).write(to: url)
-        let refused = try JSONValue.parse(try #require(await store.methods.respond(to: body, logger: Logger(label: "test"))))
+        let refused = try JSONValue.parse(
+            try #require(await store.methods.respond(to: body, logger: Logger(label: "test"))))
         #expect(refused["error"]?["code"] == .integer(-32003))
         guard case .object(let data)? = refused["error"]?["data"] else {
             Issue.record("no error data: \(refused)")
@@ -157,7 +180,8 @@ struct CatalogueReloadTests {
         }
         #expect(Set(data.keys) == ["detail", "loadedAt"])
         try Data(contentsOf: CatalogueFiles.builtIn).write(to: url)
-        let reloaded = try JSONValue.parse(try #require(await store.methods.respond(to: body, logger: Logger(label: "test"))))
+        let reloaded = try JSONValue.parse(
+            try #require(await store.methods.respond(to: body, logger: Logger(label: "test"))))
         #expect(reloaded["result"]?["reloaded"] == .bool(true))
         #expect(reloaded["result"]?["summary"] == .string("catalogue"))
     }

@@ -7,18 +7,23 @@ import ZeroMQ
 extension ProcessStack {
     /// Runs one of this package's executables to its end: exit status, standard output and
     /// standard error.
-    static func runToEnd(_ name: String, _ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    static func runToEnd(_ name: String, _ arguments: [String]) throws -> (
+        status: Int32, stdout: String, stderr: String
+    ) {
         let process = Process()
         process.executableURL = binaries.appendingPathComponent(name)
         process.arguments = arguments
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+        return (
+            process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self)
+        )
     }
 }
 
@@ -105,7 +110,9 @@ final class ProcessStack: Sendable {
             return URL(fileURLWithPath: override)
         }
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while url.pathComponents.count > 1 && !FileManager.default.fileExists(atPath: url.appendingPathComponent("report-composer").path) {
+        while url.pathComponents.count > 1
+            && !FileManager.default.fileExists(atPath: url.appendingPathComponent("report-composer").path)
+        {
             url.deleteLastPathComponent()
         }
         return url
@@ -117,9 +124,11 @@ final class ProcessStack: Sendable {
     private let services = Mutex<[RunningProcess]>([])
 
     init(composerArguments: [String] = []) async throws {
-        composer = try RunningProcess("report-composer", arguments: [
-            "--client-endpoint", "tcp://127.0.0.1:*", "--worker-endpoint", "tcp://127.0.0.1:*",
-        ] + composerArguments)
+        composer = try RunningProcess(
+            "report-composer",
+            arguments: [
+                "--client-endpoint", "tcp://127.0.0.1:*", "--worker-endpoint", "tcp://127.0.0.1:*",
+            ] + composerArguments)
         let captures: [String]
         do {
             captures = try await composer.waitForLog(#"clients=(\S+) workers=(\S+).*listening"#)
@@ -156,14 +165,19 @@ final class ProcessStack: Sendable {
             let info = try request(method: MethodName.System.info)
             last = info
             let counts = Dictionary(
-                uniqueKeysWithValues: (info["result"]?["services"]?.arrayValue ?? []).compactMap { service -> (String, Int)? in
-                    guard let name = service["name"]?.stringValue, case .integer(let n)? = service["workers"] else { return nil }
+                uniqueKeysWithValues: (info["result"]?["services"]?.arrayValue ?? []).compactMap {
+                    service -> (String, Int)? in
+                    guard let name = service["name"]?.stringValue, case .integer(let n)? = service["workers"] else {
+                        return nil
+                    }
                     return (name, Int(n))
                 })
             if expected.allSatisfy({ counts[$0.key, default: 0] == $0.value }) { return }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw StackError("workers never reached \(expected); last system.info: \(String(describing: last))\ncomposer log:\n\(composer.log)")
+        throw StackError(
+            "workers never reached \(expected); last system.info: \(String(describing: last))\ncomposer log:\n\(composer.log)"
+        )
     }
 
     /// Sends frames on a fresh socket of `type` and returns the reply's frames.

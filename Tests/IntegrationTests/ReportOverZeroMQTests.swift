@@ -27,10 +27,12 @@ struct ReportOverZeroMQTests {
         }
         var position = content.startIndex
         for heading in Self.headings {
-            let found = try #require(content.range(of: "## " + heading, range: position..<content.endIndex), "\(heading)")
+            let found = try #require(
+                content.range(of: "## " + heading, range: position..<content.endIndex), "\(heading)")
             position = found.upperBound
         }
-        #expect(content.contains("| 第二次産業 | 35.40 | 25.24 | ▲28.7% | 53.33 | 29.19 | ▲45.3% | 31.90 | 16.28 | ▲49.0% |"))
+        #expect(
+            content.contains("| 第二次産業 | 35.40 | 25.24 | ▲28.7% | 53.33 | 29.19 | ▲45.3% | 31.90 | 16.28 | ▲49.0% |"))
     }
 
     /// The composer's memory budget depends on it: Foundation brings ICU, libcurl and their
@@ -52,7 +54,8 @@ struct ReportOverZeroMQTests {
     @Test("text and json formats", arguments: ["text", "json"])
     func formats(format: String) async throws {
         let stack = try await ProcessStack.full()
-        let result = try #require(stack.request(method: MethodName.Report.compose, params: .object(["format": .string(format)]))["result"])
+        let result = try #require(
+            stack.request(method: MethodName.Report.compose, params: .object(["format": .string(format)]))["result"])
         #expect(result["format"] == .string(format))
         switch format {
         case "text":
@@ -68,7 +71,9 @@ struct ReportOverZeroMQTests {
     func methods() async throws {
         let stack = try await ProcessStack.full()
         #expect(try stack.request(method: MethodName.System.ping)["result"]?["pong"] == .bool(true))
-        #expect(try stack.request(method: MethodName.Report.sections)["result"]?["sections"] == .array(Self.headings.map(JSONValue.string)))
+        #expect(
+            try stack.request(method: MethodName.Report.sections)["result"]?["sections"]
+                == .array(Self.headings.map(JSONValue.string)))
         let kawasaki = try stack.request(
             method: MethodName.Statistics.industryStructure, params: .object(["regions": .array([.string("川崎市")])]))
         #expect(kawasaki["result"]?["regions"]?.arrayValue?.count == 1)
@@ -97,15 +102,28 @@ struct ReportOverZeroMQTests {
             ([Data(#""just a string""#.utf8)], .req, -32600),
             ([Data(#"{"jsonrpc":"2.0","method":"no.such","id":1}"#.utf8)], .req, -32601),
             ([Data(#"{"jsonrpc":"2.0","method":"report.compose","params":{"format":7},"id":1}"#.utf8)], .req, -32602),
-            ([Data(#"{"jsonrpc":"2.0","method":"report.compose","params":{"format":"pdf"},"id":1}"#.utf8)], .req, -32602),
-            ([Data(#"{"jsonrpc":"2.0","method":"statistics.industryStructure","params":{"years":"1990"},"id":1}"#.utf8)], .req, -32602),
-            ([Data(), Data(#"{"jsonrpc":"2.0","method":"system.ping","id":1}"#.utf8), Data("extra".utf8)], .dealer, -32600),
+            (
+                [Data(#"{"jsonrpc":"2.0","method":"report.compose","params":{"format":"pdf"},"id":1}"#.utf8)], .req,
+                -32602
+            ),
+            (
+                [
+                    Data(
+                        #"{"jsonrpc":"2.0","method":"statistics.industryStructure","params":{"years":"1990"},"id":1}"#
+                            .utf8)
+                ], .req, -32602
+            ),
+            (
+                [Data(), Data(#"{"jsonrpc":"2.0","method":"system.ping","id":1}"#.utf8), Data("extra".utf8)], .dealer,
+                -32600
+            ),
         ]
         for (frames, type, code) in cases {
             let reply = try stack.exchange(frames, type: type)
             let body = try #require(reply.last)
             let response = try JSONCoding.decoder.decode(JSONValue.self, from: body)
-            #expect(response["error"]?["code"] == .integer(code), "\(frames.map { String(decoding: $0, as: UTF8.self) })")
+            #expect(
+                response["error"]?["code"] == .integer(code), "\(frames.map { String(decoding: $0, as: UTF8.self) })")
             #expect(try stack.request(method: MethodName.System.ping)["result"]?["pong"] == .bool(true))
         }
         // A batch of non-requests: one -32600 per entry, as the spec's examples show.
@@ -125,7 +143,11 @@ struct ReportOverZeroMQTests {
         #expect(try JSONCoding.decoder.decode(JSONValue.self, from: raw[0])["id"] == .string("a"))
         let notification = try stack.exchange([Data(#"{"jsonrpc":"2.0","method":"system.ping"}"#.utf8)])
         #expect(notification == [Data()])
-        let batch = try stack.exchange([Data(#"[{"jsonrpc":"2.0","method":"system.ping","id":1},{"jsonrpc":"2.0","method":"system.ping"},{"jsonrpc":"2.0","method":"nope","id":2},{"foo":1}]"#.utf8)])
+        let batch = try stack.exchange([
+            Data(
+                #"[{"jsonrpc":"2.0","method":"system.ping","id":1},{"jsonrpc":"2.0","method":"system.ping"},{"jsonrpc":"2.0","method":"nope","id":2},{"foo":1}]"#
+                    .utf8)
+        ])
         let answers = try #require(try JSONCoding.decoder.decode(JSONValue.self, from: batch[0]).arrayValue)
         #expect(answers.count == 3)
         #expect(answers[0]["result"]?["pong"] == .bool(true))
@@ -139,14 +161,16 @@ struct ReportOverZeroMQTests {
         try stack.start("initiatives")
         try await stack.waitForWorkers(["initiatives": 1])
         let started = ContinuousClock.now
-        let result = try #require(stack.request(method: MethodName.Report.compose, params: .object(["timeoutMs": .integer(700)]))["result"])
+        let result = try #require(
+            stack.request(method: MethodName.Report.compose, params: .object(["timeoutMs": .integer(700)]))["result"])
         #expect(ContinuousClock.now - started < .milliseconds(2500))
         #expect(result["degraded"] == .bool(true))
         #expect(result["missing"] == .array([.string("statistics")]))
         let content = try #require(result["content"]?.stringValue)
         #expect(content.contains("statistics サービスが応答しなかった"))
         #expect(content.contains("○味の素(株)…"))
-        let direct = try stack.request(method: MethodName.Statistics.regions, params: .object(["timeoutMs": .integer(300)]))
+        let direct = try stack.request(
+            method: MethodName.Statistics.regions, params: .object(["timeoutMs": .integer(300)]))
         let code = try #require(direct["error"]?["code"])
         #expect(code == .integer(-32000) || code == .integer(-32001))
         #expect(direct["error"]?["data"]?["service"] == .string("statistics"))

@@ -162,11 +162,14 @@ struct BrokerTests {
             #expect(sent.requests.map(\.worker).sorted { $0.first! < $1.first! } == [Data("A".utf8), Data("B".utf8)])
             #expect(sent.requests[0].client == sent.requests[1].client)
             let hedgedTo = sent.requests[1].worker
-            await broker.from(String(decoding: hedgedTo, as: UTF8.self), .reply(client: sent.requests[1].client, body: Data("fast".utf8)))
+            await broker.from(
+                String(decoding: hedgedTo, as: UTF8.self),
+                .reply(client: sent.requests[1].client, body: Data("fast".utf8)))
             #expect(await broker.outcome(of: request) == .reply(Data("fast".utf8)))
             // The slow worker's late reply changes nothing and frees it.
             let slow = sent.requests[0].worker
-            await broker.from(String(decoding: slow, as: UTF8.self), .reply(client: sent.requests[0].client, body: Data("late".utf8)))
+            await broker.from(
+                String(decoding: slow, as: UTF8.self), .reply(client: sent.requests[0].client, body: Data("late".utf8)))
             #expect(await broker.pendingCount == 0)
             #expect(await broker.report().first?.replicas.map(\.requestsInHand) == [0, 0])
         }

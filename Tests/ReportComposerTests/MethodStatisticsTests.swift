@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WireProtocol
+
 @testable import ReportComposer
 
 @Suite("method statistics (system.stats)")
@@ -9,9 +10,12 @@ struct MethodStatisticsTests {
     func counts() throws {
         let statistics = MethodStatistics()
         for micros in 1...10 {
-            statistics.record(method: MethodName.Report.compose, duration: .microseconds(micros * 100), outcome: .result(Data("1".utf8)))
+            statistics.record(
+                method: MethodName.Report.compose, duration: .microseconds(micros * 100),
+                outcome: .result(Data("1".utf8)))
         }
-        statistics.record(method: MethodName.Report.compose, duration: .milliseconds(5), outcome: .error(.internalError("x")))
+        statistics.record(
+            method: MethodName.Report.compose, duration: .milliseconds(5), outcome: .error(.internalError("x")))
         statistics.record(
             method: MethodName.Report.compose, duration: .milliseconds(9),
             outcome: .error(JSONRPCError(code: JSONRPCError.deadlineExceededCode, message: "late")))
@@ -28,9 +32,11 @@ struct MethodStatisticsTests {
     func forwarded() throws {
         let statistics = MethodStatistics()
         let error = JSONRPCResponse(id: .integer(1), error: .invalidParams(field: "year", "no such year")).encoded()
-        let result = JSONRPCResponse(id: .integer(2), outcome: .result(Data(#"{"note":1,"error":{"code":1}}"#.utf8))).encoded()
+        let result = JSONRPCResponse(id: .integer(2), outcome: .result(Data(#"{"note":1,"error":{"code":1}}"#.utf8)))
+            .encoded()
         statistics.record(method: MethodName.Statistics.regions, duration: .microseconds(10), outcome: .response(error))
-        statistics.record(method: MethodName.Statistics.regions, duration: .microseconds(10), outcome: .response(result))
+        statistics.record(
+            method: MethodName.Statistics.regions, duration: .microseconds(10), outcome: .response(result))
         let entry = try #require(statistics.snapshot()[MethodName.Statistics.regions])
         #expect(entry.requests == 2 && entry.errors == 1 && entry.timeouts == 0)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WireProtocol
+
 @testable import ReportComposer
 
 @Suite("renderers")
@@ -48,7 +49,10 @@ struct RendererTests {
             let group = rows[block..<min(block + rowsPerBlock, rows.count)]
             #expect(Set(group.map { DisplayWidth.of($0) }).count == 1, "\(group)")
         }
-        #expect(!lines.contains { $0.hasPrefix("、") || $0.hasPrefix("。") || $0.trimmingCharacters(in: .whitespaces).hasPrefix("々") })
+        #expect(
+            !lines.contains {
+                $0.hasPrefix("、") || $0.hasPrefix("。") || $0.trimmingCharacters(in: .whitespaces).hasPrefix("々")
+            })
     }
 
     @Test("display width counts full-width characters as two")
@@ -69,9 +73,11 @@ struct RendererTests {
         #expect(markdown.contains(#"○\<script\>alert(1)\</script\> \*bold\* \| pipe"#))
         report.sections[1].blocks = [.table(table)]
         #expect(MarkdownRenderer().render(report).contains(#"| a\|b | 2.39 |"#))
-        for (text, escaped) in [("*a*", #"\*a\*"#), ("a", "a"), ("", ""), ("川崎[市]", #"川崎\[市\]"#), ("<", #"\<"#),
-                                 ("川崎市及び横浜市における*強調*の[取り組み]です。|表|", #"川崎市及び横浜市における\*強調\*の\[取り組み\]です。\|表\|"#),
-                                 ("キングスカイフロントの形成、横浜市はプラットフォーム", "キングスカイフロントの形成、横浜市はプラットフォーム")] {
+        for (text, escaped) in [
+            ("*a*", #"\*a\*"#), ("a", "a"), ("", ""), ("川崎[市]", #"川崎\[市\]"#), ("<", #"\<"#),
+            ("川崎市及び横浜市における*強調*の[取り組み]です。|表|", #"川崎市及び横浜市における\*強調\*の\[取り組み\]です。\|表\|"#),
+            ("キングスカイフロントの形成、横浜市はプラットフォーム", "キングスカイフロントの形成、横浜市はプラットフォーム"),
+        ] {
             #expect(MarkdownRenderer().escape(text) == escaped)
         }
     }
@@ -92,7 +98,8 @@ struct RendererTests {
 
     @Test("the English edition formats figures the English way")
     func english() {
-        let report = ReportAssembler(frame: fixture.frame, lang: .en).assemble(statistics: fixture.statistics, catalogue: fixture.catalogue)
+        let report = ReportAssembler(frame: fixture.frame, lang: .en).assemble(
+            statistics: fixture.statistics, catalogue: fixture.catalogue)
         let markdown = MarkdownRenderer().render(report)
         #expect(markdown.contains("| Secondary industry | 35.40 | 25.24 | \u{2212}28.7% |"))
         #expect(markdown.contains("Japan 1990 (Heisei 2)"))
@@ -122,10 +129,15 @@ struct RendererTests {
         #expect(FigureFormat.fixed(Self.figure("-0.04"), decimals: 1) == "0.0")
         #expect(FigureFormat.fixed(Self.figure("1234567.5"), decimals: 0) == "1234568")
         // Scaled beyond 64 bits: the digit path.
-        #expect(FigureFormat.fixed(ExactDecimal(significand: -12345678901234567, exponent: 5), decimals: 1) == "-1234567890123456700000.0")
-        #expect(FigureFormat.fixed(ExactDecimal(significand: 999999999999999996, exponent: -1), decimals: 20) == "99999999999999999.60000000000000000000")
+        #expect(
+            FigureFormat.fixed(ExactDecimal(significand: -12_345_678_901_234_567, exponent: 5), decimals: 1)
+                == "-1234567890123456700000.0")
+        #expect(
+            FigureFormat.fixed(ExactDecimal(significand: 999_999_999_999_999_996, exponent: -1), decimals: 20)
+                == "99999999999999999.60000000000000000000")
         #expect(FigureFormat.fixed(ExactDecimal(significand: 6, exponent: -25), decimals: 1) == "0.0")
-        #expect(FigureFormat.fixed(ExactDecimal(significand: 96, exponent: -22), decimals: 21) == "0.000000000000000000010")
+        #expect(
+            FigureFormat.fixed(ExactDecimal(significand: 96, exponent: -22), decimals: 21) == "0.000000000000000000010")
     }
 
     /// The exact reference: round in `Decimal` arithmetic, then print the scaled units.
@@ -149,12 +161,15 @@ struct RendererTests {
     func figuresAgainstDecimal() {
         var state: UInt64 = 1129
         for _ in 0..<5_000 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let units = Int64(bitPattern: state >> 20) % 10_000_000
             let places = Int(state % 5)
-            let value = Decimal(sign: units < 0 ? .minus : .plus, exponent: -places, significand: Decimal(units.magnitude))
+            let value = Decimal(
+                sign: units < 0 ? .minus : .plus, exponent: -places, significand: Decimal(units.magnitude))
             for decimals in 0...3 {
-                #expect(FigureFormat.fixed(ExactDecimal(exactly: value)!, decimals: decimals) == Self.reference(value, decimals: decimals), "\(value) to \(decimals)")
+                #expect(
+                    FigureFormat.fixed(ExactDecimal(exactly: value)!, decimals: decimals)
+                        == Self.reference(value, decimals: decimals), "\(value) to \(decimals)")
             }
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import SeedFixtures
 import Testing
 import WireProtocol
+
 @testable import ReportComposer
 @testable import StatisticsService
 
@@ -14,12 +15,15 @@ struct Fixture {
 
     init() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
-        frame = try ReportFrame.load(from: root.appendingPathComponent("Services/ReportComposer/Resources/report-frame.json"))
+        frame = try ReportFrame.load(
+            from: root.appendingPathComponent("Services/ReportComposer/Resources/report-frame.json"))
         statistics = try DatasetLoader.loadFile(
-            root.appendingPathComponent("Services/StatisticsService/Resources/industry-structure.json")).structure(IndustryStructureParams())
+            root.appendingPathComponent("Services/StatisticsService/Resources/industry-structure.json")
+        ).structure(IndustryStructureParams())
         catalogue = try JSONDecoder().decode(
             ZoneCatalogue.self,
-            from: Data(contentsOf: root.appendingPathComponent("Services/InitiativesService/Resources/special-zone.json")))
+            from: Data(
+                contentsOf: root.appendingPathComponent("Services/InitiativesService/Resources/special-zone.json")))
         seed = try SeedDocument.load()
     }
 
@@ -62,7 +66,8 @@ struct ReportAssemblyTests {
     func texts(_ block: Report.Block) -> [String] {
         switch block.kind {
         case .paragraph: ["○" + block.text!]
-        case .initiative: ["○" + (block.organisation.map { $0 + "…" } ?? "") + block.text!] + (block.outlook.map { ["➢" + $0] } ?? [])
+        case .initiative:
+            ["○" + (block.organisation.map { $0 + "…" } ?? "") + block.text!] + (block.outlook.map { ["➢" + $0] } ?? [])
         default: []
         }
     }

@@ -2,6 +2,7 @@ import Foundation
 import SeedFixtures
 import Testing
 import WireProtocol
+
 @testable import StatisticsService
 
 @Suite("rates of change, computed")
@@ -26,7 +27,8 @@ struct ChangeRateTests {
                 #expect(FigureText.share(computed.values[0]) == printed.old, "\(regionName) \(row.sector) old")
                 #expect(FigureText.share(computed.values[1]) == printed.new, "\(regionName) \(row.sector) new")
                 let rate = try #require(computed.change?.ratePercent)
-                let expected = printed.rate.replacingOccurrences(of: "▲", with: "-").replacingOccurrences(of: "%", with: "")
+                let expected = printed.rate.replacingOccurrences(of: "▲", with: "-").replacingOccurrences(
+                    of: "%", with: "")
                 #expect(rate.decimal == Decimal(string: expected), "\(regionName) \(row.sector) rate")
                 checked += 1
             }
@@ -61,15 +63,20 @@ struct ChangeRateTests {
         #expect(ChangeRate.percent(fromUnits: 6, toUnits: 8)?.decimal == Decimal(string: "33.3"))
         #expect(ChangeRate.percent(fromUnits: 0, toUnits: 1) == nil)
         // Ties and signs included.
-        for (old, new) in [(Int64(200), Int64(201)), (239, 118), (6, 8), (14, 10), (3190, 1628), (2000, 1999), (40, 39), (1, 0), (0, 5)] {
+        for (old, new) in [
+            (Int64(200), Int64(201)), (239, 118), (6, 8), (14, 10), (3190, 1628), (2000, 1999), (40, 39), (1, 0),
+            (0, 5),
+        ] {
             let exact = Self.decimalPercent(from: Decimal(old) / 100, to: Decimal(new) / 100)
             #expect(ChangeRate.percent(fromUnits: old, toUnits: new)?.decimal == exact, "\(old) → \(new)")
         }
     }
 
-    @Test("years are labelled with their era year", arguments: [
-        (1989, "平成元年"), (1990, "平成2年"), (2010, "平成22年"), (2011, "平成23年"), (2019, "令和元年"), (2020, "令和2年"),
-    ])
+    @Test(
+        "years are labelled with their era year",
+        arguments: [
+            (1989, "平成元年"), (1990, "平成2年"), (2010, "平成22年"), (2011, "平成23年"), (2019, "令和元年"), (2020, "令和2年"),
+        ])
     func eras(year: Int, label: String) {
         #expect(JapaneseEra.label(forYear: year) == label)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WireProtocol
+
 @testable import StatisticsService
 
 /// Writes dataset files into a fresh temporary folder.
@@ -56,23 +57,40 @@ struct DatasetLoadingTests {
         #expect(dataset.years.map(\.year) == [1990, 2000])
         #expect(dataset.sectors.map(\.code) == ["p", "q", "total"])
         #expect(dataset.share(region: 0, year: 1, sector: 0).decimal == Decimal(string: "30.5"))
-        let reordered = try DatasetLoader.loadFile(try folder.csv("value,sector,year,region\n40,p,1990,A\n60,q,1990,A\n10,p,1990,B\n90,q,1990,B\n"))
+        let reordered = try DatasetLoader.loadFile(
+            try folder.csv("value,sector,year,region\n40,p,1990,A\n60,q,1990,A\n10,p,1990,B\n90,q,1990,B\n"))
         #expect(reordered.share(region: 1, year: 0, sector: 1) == 90)
     }
 
-    @Test("bad files are refused with file, line, column and the reason", arguments: [
-        ("region,year,sector,value\nA,1990,p,40\nA,1990,x,60\n", "t.csv:3:8: unknown sector \"x\" (not in the dataset's sectors)"),
-        ("region,year,sector,value\nC,1990,p,40\n", "t.csv:2:1: unknown region \"C\" (not in the dataset's regions)"),
-        ("region,year,sector,value\nA,1990,p,40\nA,1990,p,40\n", "t.csv:3:10: a second value for A 1990 p"),
-        ("region,year,sector,value\nA,1990,p,4O\n", "t.csv:2:10: not a number: \"4O\""),
-        ("region,year,sector,value\nA,1990,p,40.123\n", "t.csv:2:10: \"40.123\" has more decimal places than the dataset's \"decimals\" (2)"),
-        ("region,year,sector,value\nA,nineteen,p,40\n", "t.csv:2:3: not a year: \"nineteen\""),
-        ("region,year,sector,value\nA,1990,p\n", "t.csv:2:9: expected 4 fields, found 3"),
-        ("region,year,value\nA,1990,40\n", "t.csv:1:1: the header must name the columns region, year, sector, value; \"sector\" is missing"),
-        ("region,year,sector,value\nA,1990,p,40\nA,1990,q,59\nB,1990,p,10\nB,1990,q,90\n",
-         "t.csv: 甲市 1990: the shares of p, q add up to 99, not 100 ± 0.05"),
-        ("region,year,sector,value\nA,1990,p,40\nA,1990,q,60\nB,1990,p,10\n", "t.csv: no value for B (乙市) 1990 q"),
-    ])
+    @Test(
+        "bad files are refused with file, line, column and the reason",
+        arguments: [
+            (
+                "region,year,sector,value\nA,1990,p,40\nA,1990,x,60\n",
+                "t.csv:3:8: unknown sector \"x\" (not in the dataset's sectors)"
+            ),
+            (
+                "region,year,sector,value\nC,1990,p,40\n",
+                "t.csv:2:1: unknown region \"C\" (not in the dataset's regions)"
+            ),
+            ("region,year,sector,value\nA,1990,p,40\nA,1990,p,40\n", "t.csv:3:10: a second value for A 1990 p"),
+            ("region,year,sector,value\nA,1990,p,4O\n", "t.csv:2:10: not a number: \"4O\""),
+            (
+                "region,year,sector,value\nA,1990,p,40.123\n",
+                "t.csv:2:10: \"40.123\" has more decimal places than the dataset's \"decimals\" (2)"
+            ),
+            ("region,year,sector,value\nA,nineteen,p,40\n", "t.csv:2:3: not a year: \"nineteen\""),
+            ("region,year,sector,value\nA,1990,p\n", "t.csv:2:9: expected 4 fields, found 3"),
+            (
+                "region,year,value\nA,1990,40\n",
+                "t.csv:1:1: the header must name the columns region, year, sector, value; \"sector\" is missing"
+            ),
+            (
+                "region,year,sector,value\nA,1990,p,40\nA,1990,q,59\nB,1990,p,10\nB,1990,q,90\n",
+                "t.csv: 甲市 1990: the shares of p, q add up to 99, not 100 ± 0.05"
+            ),
+            ("region,year,sector,value\nA,1990,p,40\nA,1990,q,60\nB,1990,p,10\n", "t.csv: no value for B (乙市) 1990 q"),
+        ])
     func refused(body: String, message: String) throws {
         let folder = try DataFolder()
         let url = try folder.csv(body)
@@ -88,11 +106,19 @@ struct DatasetLoadingTests {
         #expect(sum == Decimal(string: "100.01"))
     }
 
-    @Test("bad metadata is refused", arguments: [
-        (#""kind": "municipality""#, #""kind": "village""#, "regions[0]: kind \"village\" is not one of municipality, national, prefecture"),
-        (#"{"code": "q", "name": "Q", "parent": "total"}"#, #"{"code": "q", "name": "Q", "parent": "nope"}"#, "sectors[2]: parent \"nope\" is not a declared sector"),
-        (#""decimals": 2"#, #""decimals": "two""#, "decimals: expected Int"),
-    ])
+    @Test(
+        "bad metadata is refused",
+        arguments: [
+            (
+                #""kind": "municipality""#, #""kind": "village""#,
+                "regions[0]: kind \"village\" is not one of municipality, national, prefecture"
+            ),
+            (
+                #"{"code": "q", "name": "Q", "parent": "total"}"#, #"{"code": "q", "name": "Q", "parent": "nope"}"#,
+                "sectors[2]: parent \"nope\" is not a declared sector"
+            ),
+            (#""decimals": 2"#, #""decimals": "two""#, "decimals: expected Int"),
+        ])
     func badMetadata(find: String, replace: String, message: String) throws {
         let folder = try DataFolder()
         let url = try folder.csv(Self.good, meta: DataFolder.meta.replacingOccurrences(of: find, with: replace))
@@ -103,7 +129,10 @@ struct DatasetLoadingTests {
     @Test("absolute values become shares; a folder holds several datasets")
     func absoluteAndFolder() throws {
         let folder = try DataFolder()
-        try folder.write("a.meta.json", DataFolder.meta.replacingOccurrences(of: #""dataset": "t""#, with: #""dataset": "workers", "valueKind": "absolute""#))
+        try folder.write(
+            "a.meta.json",
+            DataFolder.meta.replacingOccurrences(
+                of: #""dataset": "t""#, with: #""dataset": "workers", "valueKind": "absolute""#))
         try folder.write("a.csv", "region,year,sector,value\nA,1990,p,250\nA,1990,q,750\nB,1990,p,1\nB,1990,q,2\n")
         try folder.write("t.meta.json", DataFolder.meta)
         try folder.write("t.csv", Self.good)
@@ -120,10 +149,13 @@ struct DatasetLoadingTests {
     func jsonPlace() throws {
         let folder = try DataFolder()
         var text = try String(contentsOf: SeedData.url, encoding: .utf8)
-        text = text.replacingOccurrences(of: #""sector": "tertiary", "value": 83.62"#, with: #""sector": "fishing", "value": 83.62"#)
+        text = text.replacingOccurrences(
+            of: #""sector": "tertiary", "value": 83.62"#, with: #""sector": "fishing", "value": 83.62"#)
         let url = try folder.write("seed.json", text)
         let error = try #require(throws: DataError.self) { try DatasetLoader.loadFile(url) }
-        #expect(error.description == "seed.json: values[17].sector: unknown sector \"fishing\" (not in the dataset's sectors)")
+        #expect(
+            error.description
+                == "seed.json: values[17].sector: unknown sector \"fishing\" (not in the dataset's sectors)")
     }
 }
 
@@ -139,7 +171,8 @@ struct QueryTests {
         #expect(kawasaki.rows.count == 1)
         #expect(kawasaki.rows[0].change?.ratePercent?.decimal == Decimal(string: "-45.3"))
         let folder = try DataFolder()
-        let three = try DatasetLoader.loadFile(try folder.csv(DatasetLoadingTests.good + "\nA,2010,p,50\nA,2010,q,50\nB,2010,p,50\nB,2010,q,50\n"))
+        let three = try DatasetLoader.loadFile(
+            try folder.csv(DatasetLoadingTests.good + "\nA,2010,p,50\nA,2010,q,50\nB,2010,p,50\nB,2010,q,50\n"))
         let endpoints = try three.structure(IndustryStructureParams(span: .endpoints))
         #expect(endpoints.years.map(\.year) == [1990, 2010])
         #expect(endpoints.rows[0].change?.from == 1990 && endpoints.rows[0].change?.to == 2010)
@@ -159,7 +192,8 @@ struct QueryTests {
 
     @Test("compare gives rate and points between two years; missing years are refused")
     func compare() throws {
-        let comparison = try dataset.compare(CompareParams(regions: ["14100"], sectors: ["tertiary"], from: 1990, to: 2010))
+        let comparison = try dataset.compare(
+            CompareParams(regions: ["14100"], sectors: ["tertiary"], from: 1990, to: 2010))
         #expect(comparison.rows.count == 1)
         #expect(comparison.rows[0].ratePercent == 23)
         #expect(comparison.rows[0].differencePoints.decimal == Decimal(string: "15.66"))
@@ -186,9 +220,12 @@ struct QueryTests {
 
 @Suite("contract reading")
 struct StructureReadingTests {
-    @Test("what the service encodes, the composer's reader reads back equal", arguments: [
-        IndustryStructureParams(), IndustryStructureParams(span: .endpoints), IndustryStructureParams(years: [2010]),
-    ])
+    @Test(
+        "what the service encodes, the composer's reader reads back equal",
+        arguments: [
+            IndustryStructureParams(), IndustryStructureParams(span: .endpoints),
+            IndustryStructureParams(years: [2010]),
+        ])
     func roundTrip(params: IndustryStructureParams) throws {
         let structure = try SeedData.dataset().structure(params)
         let encoded = try JSONCoding.encoder.encode(structure)
@@ -203,7 +240,8 @@ struct StructureReadingTests {
 
     @Test("a missing member is named")
     func missing() throws {
-        var object = try JSONValue.parse(try JSONCoding.encoder.encode(try SeedData.dataset().structure(IndustryStructureParams())))
+        var object = try JSONValue.parse(
+            try JSONCoding.encoder.encode(try SeedData.dataset().structure(IndustryStructureParams())))
         guard case .object(var members) = object else {
             Issue.record("the encoded structure is not an object: \(object)")
             return

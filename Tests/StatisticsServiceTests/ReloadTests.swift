@@ -3,6 +3,7 @@ import Logging
 import ServiceKit
 import Testing
 import WireProtocol
+
 @testable import StatisticsService
 
 @Suite("reload")
@@ -34,10 +35,13 @@ struct ReloadTests {
             try StatisticsCatalogue.load(from: url)
         }
         let table = store.methods
-        let body = JSONRPCRequest(method: MethodName.Statistics.industryStructure, params: .object([:]), id: .integer(1)).encoded()
+        let body = JSONRPCRequest(
+            method: MethodName.Statistics.industryStructure, params: .object([:]), id: .integer(1)
+        ).encoded()
         func years() async throws -> Int {
             let reply = try #require(await table.respond(to: body, logger: Logger(label: "test")))
-            guard case .success(let structure) = try JSONRPCResponse.readResult(IndustryStructure.self, from: reply) else { return -1 }
+            guard case .success(let structure) = try JSONRPCResponse.readResult(IndustryStructure.self, from: reply)
+            else { return -1 }
             return structure.years.count
         }
         #expect(try await years() == 2)

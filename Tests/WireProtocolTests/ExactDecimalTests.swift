@@ -8,7 +8,7 @@ struct ExactDecimalTests {
     static func randomValues(count: Int, seed: UInt64) -> [ExactDecimal] {
         var state = seed
         return (0..<count).map { _ in
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let significand = Int64(bitPattern: state >> 16) % 1_000_000_000_000 / Int64(1 + (state >> 60))
             return ExactDecimal(significand: significand, exponent: -Int(state % 7))
         }
@@ -16,21 +16,24 @@ struct ExactDecimalTests {
 
     @Test("order, equality and hashing agree with Decimal on 3,000 pairs")
     func agreesWithDecimal() {
-        let left = Self.randomValues(count: 3_000, seed: 7), right = Self.randomValues(count: 3_000, seed: 11)
+        let left = Self.randomValues(count: 3_000, seed: 7)
+        let right = Self.randomValues(count: 3_000, seed: 11)
         for (a, b) in Array(zip(left, right)) + Array(zip(left, left)) {
             #expect((a < b) == (a.decimal < b.decimal), "\(a) < \(b)")
             #expect((a == b) == (a.decimal == b.decimal), "\(a) == \(b)")
             #expect(a.description == a.decimal.description, "\(a)")
             #expect(ExactDecimal(exactly: a.decimal) == a)
         }
-        let scaled = ExactDecimal(significand: 3540, exponent: -2), plain = ExactDecimal(significand: 354, exponent: -1)
+        let scaled = ExactDecimal(significand: 3540, exponent: -2)
+        let plain = ExactDecimal(significand: 354, exponent: -1)
         #expect(scaled == plain && scaled.hashValue == plain.hashValue && Set([scaled, plain]).count == 1)
         #expect(ExactDecimal(significand: 0, exponent: -3) == 0)
     }
 
     @Test("comparisons that overflow when aligned")
     func farApart() {
-        let huge = ExactDecimal(significand: 5, exponent: 30), tiny = ExactDecimal(significand: 5, exponent: -30)
+        let huge = ExactDecimal(significand: 5, exponent: 30)
+        let tiny = ExactDecimal(significand: 5, exponent: -30)
         #expect(tiny < huge && !(huge < tiny))
         #expect(-huge < -tiny && !(-tiny < -huge))
         #expect(-huge < tiny && -tiny < huge)
@@ -50,13 +53,17 @@ struct ExactDecimalTests {
 
     @Test("on the wire: a JSON number written as Decimal writes it, read back exactly")
     func wire() throws {
-        let values: [ExactDecimal] = [ExactDecimal(significand: 3540, exponent: -2), -5, ExactDecimal(significand: 6, exponent: -2)]
+        let values: [ExactDecimal] = [
+            ExactDecimal(significand: 3540, exponent: -2), -5, ExactDecimal(significand: 6, exponent: -2),
+        ]
         let encoded = try JSONEncoder().encode(values)
         #expect(encoded == (try JSONEncoder().encode(values.map(\.decimal))))
         #expect(String(decoding: encoded, as: UTF8.self) == "[35.4,-5,0.06]")
         #expect(try JSONDecoder().decode([ExactDecimal].self, from: encoded) == values)
         #expect(try JSONReader.read(encoded) { try $0.readArray { try $0.readExactDecimal() } } == values)
         #expect(try JSONReader.read(Data("1.5e3".utf8)) { try $0.readExactDecimal() } == 1500)
-        #expect(throws: JSONReadError.self) { try JSONReader.read(Data("1234567890123456789".utf8)) { try $0.readExactDecimal() } }
+        #expect(throws: JSONReadError.self) {
+            try JSONReader.read(Data("1234567890123456789".utf8)) { try $0.readExactDecimal() }
+        }
     }
 }

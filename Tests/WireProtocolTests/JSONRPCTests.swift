@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WireProtocol
 
 @Suite("JSON-RPC 2.0 codec")
@@ -17,19 +18,22 @@ struct JSONRPCTests {
         }
     }
 
-    @Test("a request keeps its id's JSON type", arguments: [
-        (#"{"jsonrpc":"2.0","method":"m","id":7}"#, JSONValue.integer(7)),
-        (#"{"jsonrpc":"2.0","method":"m","id":"7"}"#, .string("7")),
-        (#"{"jsonrpc":"2.0","method":"m","id":2.5}"#, .number(2.5)),
-        (#"{"jsonrpc":"2.0","method":"m","id":null}"#, .null),
-    ])
+    @Test(
+        "a request keeps its id's JSON type",
+        arguments: [
+            (#"{"jsonrpc":"2.0","method":"m","id":7}"#, JSONValue.integer(7)),
+            (#"{"jsonrpc":"2.0","method":"m","id":"7"}"#, .string("7")),
+            (#"{"jsonrpc":"2.0","method":"m","id":2.5}"#, .number(2.5)),
+            (#"{"jsonrpc":"2.0","method":"m","id":null}"#, .null),
+        ])
     func idType(text: String, id: JSONValue) throws {
         guard case .request(let request)? = single(text) else {
             Issue.record("not a request: \(text)")
             return
         }
         #expect(request.id == id)
-        let encoded = String(decoding: JSONRPCResponse(id: id, outcome: .result(Data("1".utf8))).encoded(), as: UTF8.self)
+        let encoded = String(
+            decoding: JSONRPCResponse(id: id, outcome: .result(Data("1".utf8))).encoded(), as: UTF8.self)
         let idText = String(decoding: id.encoded(), as: UTF8.self)
         #expect(encoded == #"{"jsonrpc":"2.0","id":"# + idText + #","result":1}"#)
     }
@@ -43,18 +47,20 @@ struct JSONRPCTests {
         #expect(request.id == nil)
     }
 
-    @Test("each malformed input gets its JSON-RPC error code", arguments: [
-        ("", -32700),
-        ("{not json", -32700),
-        ("[]", -32600),
-        ("42", -32600),
-        (#"{"jsonrpc":"1.0","method":"m","id":1}"#, -32600),
-        (#"{"jsonrpc":"2.0","id":1}"#, -32600),
-        (#"{"jsonrpc":"2.0","method":5,"id":1}"#, -32600),
-        (#"{"jsonrpc":"2.0","method":"m","params":3,"id":1}"#, -32600),
-        (#"{"jsonrpc":"2.0","method":"m","id":{}}"#, -32600),
-        (#"{"jsonrpc":"2.0","method":"m","id":1,"extra":true}"#, -32600),
-    ])
+    @Test(
+        "each malformed input gets its JSON-RPC error code",
+        arguments: [
+            ("", -32700),
+            ("{not json", -32700),
+            ("[]", -32600),
+            ("42", -32600),
+            (#"{"jsonrpc":"1.0","method":"m","id":1}"#, -32600),
+            (#"{"jsonrpc":"2.0","id":1}"#, -32600),
+            (#"{"jsonrpc":"2.0","method":5,"id":1}"#, -32600),
+            (#"{"jsonrpc":"2.0","method":"m","params":3,"id":1}"#, -32600),
+            (#"{"jsonrpc":"2.0","method":"m","id":{}}"#, -32600),
+            (#"{"jsonrpc":"2.0","method":"m","id":1,"extra":true}"#, -32600),
+        ])
     func errors(text: String, code: Int) {
         #expect(errorCode(text) == code)
     }
@@ -118,13 +124,15 @@ struct JSONRPCTests {
         enum Kind: String, ParameterChoice { case a, b }
     }
 
-    @Test("an encoded response is told an error by its member after the id, whatever the result or id holds", arguments: [
-        (JSONRPCResponse(id: .integer(7), error: .internalError("boom")), true),
-        (JSONRPCResponse(id: .string(#"x,"error":{"#), outcome: .result(Data("1".utf8))), false),
-        (JSONRPCResponse(id: .string(#"y,"result":1"#), error: .methodNotFound("m")), true),
-        (JSONRPCResponse(id: .null, outcome: .result(Data(#"{"a":1,"error":{"code":1}}"#.utf8))), false),
-        (JSONRPCResponse(id: .integer(1), outcome: .result(Data(#"[",\"error\":{"]"#.utf8))), false),
-    ])
+    @Test(
+        "an encoded response is told an error by its member after the id, whatever the result or id holds",
+        arguments: [
+            (JSONRPCResponse(id: .integer(7), error: .internalError("boom")), true),
+            (JSONRPCResponse(id: .string(#"x,"error":{"#), outcome: .result(Data("1".utf8))), false),
+            (JSONRPCResponse(id: .string(#"y,"result":1"#), error: .methodNotFound("m")), true),
+            (JSONRPCResponse(id: .null, outcome: .result(Data(#"{"a":1,"error":{"code":1}}"#.utf8))), false),
+            (JSONRPCResponse(id: .integer(1), outcome: .result(Data(#"[",\"error\":{"]"#.utf8))), false),
+        ])
     func encodedIsError(response: JSONRPCResponse, isError: Bool) throws {
         let encoded = response.encoded()
         #expect(JSONRPCResponse.encodedIsError(encoded) == isError)
@@ -133,13 +141,15 @@ struct JSONRPCTests {
         #expect((object["error"] != nil) == isError)
     }
 
-    @Test("params errors are -32602 and name the field", arguments: [
-        (#"{"name":5}"#, "name"),
-        (#"{"years":["x"]}"#, "years[0]"),
-        (#"{"nmae":"x"}"#, "nmae"),
-        (#"{"kind":"c"}"#, "kind"),
-        (#"7"#, "params"),
-    ])
+    @Test(
+        "params errors are -32602 and name the field",
+        arguments: [
+            (#"{"name":5}"#, "name"),
+            (#"{"years":["x"]}"#, "years[0]"),
+            (#"{"nmae":"x"}"#, "nmae"),
+            (#"{"kind":"c"}"#, "kind"),
+            (#"7"#, "params"),
+        ])
     func paramsErrors(params: String, field: String) throws {
         let value = try JSONDecoder().decode(JSONValue.self, from: Data(params.utf8))
         let request = JSONRPCRequest(method: "m", params: value, id: .integer(1))
@@ -175,12 +185,14 @@ struct JSONRPCTests {
 struct JSONLimitsTests {
     let limits = JSONLimits(maxDepth: 4, maxStringBytes: 8, maxContainerEntries: 3)
 
-    @Test("nesting, long strings and big containers are refused before decoding", arguments: [
-        ("[[[[[1]]]]]", "nested deeper than 4 levels"),
-        (#"{"a":"123456789"}"#, "a string is longer than 8 bytes"),
-        ("[1,2,3,4]", "an array or object has more than 3 entries"),
-        (#"{"a":1,"b":2,"c":3,"d":4}"#, "an array or object has more than 3 entries"),
-    ])
+    @Test(
+        "nesting, long strings and big containers are refused before decoding",
+        arguments: [
+            ("[[[[[1]]]]]", "nested deeper than 4 levels"),
+            (#"{"a":"123456789"}"#, "a string is longer than 8 bytes"),
+            ("[1,2,3,4]", "an array or object has more than 3 entries"),
+            (#"{"a":1,"b":2,"c":3,"d":4}"#, "an array or object has more than 3 entries"),
+        ])
     func refused(text: String, reason: String) {
         #expect(limits.violation(in: Data(text.utf8)) == reason)
     }
@@ -189,7 +201,10 @@ struct JSONLimitsTests {
     func fits() {
         #expect(limits.violation(in: Data(#"[["[[[[,,,,",1]]]"#.utf8)) == nil)
         #expect(limits.violation(in: Data(#"{"k":"a\"b"}"#.utf8)) == nil)
-        guard case .unusable(let response) = JSONRPCMessage.parse(Data("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]".utf8)) else {
+        guard
+            case .unusable(let response) = JSONRPCMessage.parse(
+                Data("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]".utf8))
+        else {
             Issue.record("deep nesting was decoded")
             return
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WireProtocol
 
 /// The hot-path JSON reader against RFC 8259 and against Foundation's `JSONSerialization`.
@@ -26,21 +27,30 @@ struct JSONReaderTests {
         return convert(try JSONSerialization.jsonObject(with: text, options: [.fragmentsAllowed]))
     }
 
-    @Test("valid documents read as Foundation reads them", arguments: [
-        #"{}"#, #"[]"#, #"  {"a" : [1, -2, 3.5, -0.25e2, 1E3, 0, -0]} "#, #""plain""#, #"true"#, #"false"#, #"null"#,
-        #"{"k":"\u00e9\u3042\ud83d\ude00 \n\t\r\b\f\/\\\""}"#, #"["川崎市", "横浜市", "☆"]"#,
-        #"{"nested":{"deep":[[[{"x":[]}]]]},"e":""}"#,
-        #"{"a":1,"a":2}"#, "[1.5e-7, 6.02E+23, 0.1]",
-    ])
+    @Test(
+        "valid documents read as Foundation reads them",
+        arguments: [
+            #"{}"#, #"[]"#, #"  {"a" : [1, -2, 3.5, -0.25e2, 1E3, 0, -0]} "#, #""plain""#, #"true"#, #"false"#,
+            #"null"#,
+            #"{"k":"\u00e9\u3042\ud83d\ude00 \n\t\r\b\f\/\\\""}"#, #"["川崎市", "横浜市", "☆"]"#,
+            #"{"nested":{"deep":[[[{"x":[]}]]]},"e":""}"#,
+            #"{"a":1,"a":2}"#, "[1.5e-7, 6.02E+23, 0.1]",
+        ])
     func valid(text: String) throws {
         let data = Data(text.utf8)
         let ours = try JSONValue.parse(data)
         let theirs = try Self.foundation(data)
         if case .array(let items) = ours, case .array(let expected) = theirs, items.count == expected.count {
             for (item, other) in zip(items, expected) {
-                if case .number(let a) = item, case .number(let b) = other { #expect(a == b) } else {
+                if case .number(let a) = item, case .number(let b) = other {
+                    #expect(a == b)
+                } else {
                     // Integers beyond Int64 come out as doubles here; compare those by value.
-                    if case .number(let a) = item, case .integer(let b) = other { #expect(a == Double(b)) } else { #expect(item == other) }
+                    if case .number(let a) = item, case .integer(let b) = other {
+                        #expect(a == Double(b))
+                    } else {
+                        #expect(item == other)
+                    }
                 }
             }
         } else {
@@ -54,12 +64,17 @@ struct JSONReaderTests {
         #expect(value == .array([.integer(9_007_199_254_740_993), .integer(.min), .number(9_223_372_036_854_775_808)]))
     }
 
-    @Test("invalid documents are refused", arguments: [
-        "", " ", "{", "}", "[1,]", "[,1]", #"{"a":1,}"#, #"{"a" 1}"#, #"{a:1}"#, "[01]", "[-]", "[1.]", "[.5]", "[1e]",
-        "[+1]", "[0x10]", "[NaN]", "[Infinity]", "[tru]", "[nul]", "[True]", #"["a\x"]"#, #"["\u12"]"#, #"["\ud800"]"#,
-        #"["\udc00x"]"#, "[\"tab\there\"]", "[\"line\nbreak\"]", #"["unclosed"#, "[1] [2]", "{} x", "[1 2]", "'single'",
-        #"{"a":1}}"#, "[1e400]",
-    ])
+    @Test(
+        "invalid documents are refused",
+        arguments: [
+            "", " ", "{", "}", "[1,]", "[,1]", #"{"a":1,}"#, #"{"a" 1}"#, #"{a:1}"#, "[01]", "[-]", "[1.]", "[.5]",
+            "[1e]",
+            "[+1]", "[0x10]", "[NaN]", "[Infinity]", "[tru]", "[nul]", "[True]", #"["a\x"]"#, #"["\u12"]"#,
+            #"["\ud800"]"#,
+            #"["\udc00x"]"#, "[\"tab\there\"]", "[\"line\nbreak\"]", #"["unclosed"#, "[1] [2]", "{} x", "[1 2]",
+            "'single'",
+            #"{"a":1}}"#, "[1e400]",
+        ])
     func invalid(text: String) {
         #expect(throws: JSONReadError.self) { try JSONValue.parse(Data(text.utf8)) }
     }
@@ -100,10 +115,13 @@ struct JSONReaderTests {
         #expect(mismatch.kind == .unexpectedValue)
     }
 
-    @Test("numbers convert exactly", arguments: [
-        ("2.39", "2.39"), ("-50.6", "-50.6"), ("100", "100"), ("0", "0"), ("-0", "0"), ("1e2", "100"), ("2.5E-1", "0.25"),
-        ("123456789012345678901234", "123456789012345678901234"),
-    ])
+    @Test(
+        "numbers convert exactly",
+        arguments: [
+            ("2.39", "2.39"), ("-50.6", "-50.6"), ("100", "100"), ("0", "0"), ("-0", "0"), ("1e2", "100"),
+            ("2.5E-1", "0.25"),
+            ("123456789012345678901234", "123456789012345678901234"),
+        ])
     func decimals(text: String, expected: String) throws {
         let value = try JSONReader.read(Data(text.utf8)) { try $0.readNumber() }.decimal
         #expect(value == Decimal(string: expected))
@@ -128,18 +146,21 @@ struct JSONReaderTests {
         case 1: return Bool.random(using: &rng)
         case 2: return Int.random(in: -1_000_000...1_000_000, using: &rng)
         case 3: return Double(Int.random(in: -100_000...100_000, using: &rng)) / 100
-        case 4: return String((0..<Int.random(in: 0..<40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+        case 4:
+            return String((0..<Int.random(in: 0..<40, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
         case 5: return (0..<Int.random(in: 0..<5, using: &rng)).map { _ in randomValue(&rng, depth: depth + 1) }
         default:
             var object: [String: Any] = [:]
-            for index in 0..<Int.random(in: 0..<5, using: &rng) { object["k\(index)\(alphabet.randomElement(using: &rng)!)"] = randomValue(&rng, depth: depth + 1) }
+            for index in 0..<Int.random(in: 0..<5, using: &rng) {
+                object["k\(index)\(alphabet.randomElement(using: &rng)!)"] = randomValue(&rng, depth: depth + 1)
+            }
             return object
         }
     }
 
     @Test("2,000 random documents read as Foundation reads them")
     func differential() throws {
-        var rng = SplitMix(state: 20261129)
+        var rng = SplitMix(state: 20_261_129)
         for _ in 0..<2_000 {
             let value = Self.randomValue(&rng)
             let data = try JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed])
@@ -152,10 +173,14 @@ struct JSONReaderTests {
     @Test("the UTF-8 check agrees with the standard library on 20,000 random byte strings")
     func utf8Differential() {
         var rng = SplitMix(state: 7)
-        let interesting: [UInt8] = [0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe3, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x9f, 0xa0, 0x90, 0x8f]
+        let interesting: [UInt8] = [
+            0x00, 0x41, 0x7f, 0x80, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0, 0xe3, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x9f, 0xa0,
+            0x90, 0x8f,
+        ]
         for _ in 0..<20_000 {
             let bytes = (0..<Int.random(in: 0..<24, using: &rng)).map { _ in
-                Bool.random(using: &rng) ? interesting.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
+                Bool.random(using: &rng)
+                    ? interesting.randomElement(using: &rng)! : UInt8.random(in: 0...255, using: &rng)
             }
             let expected = String(validating: bytes, as: UTF8.self) != nil
             let ours = bytes.withUnsafeBufferPointer(UTF8Validation.string)
@@ -170,7 +195,8 @@ struct JSONReaderTests {
     func writerDifferential() throws {
         var rng = SplitMix(state: 42)
         for _ in 0..<2_000 {
-            let value = try JSONValue.parse(try JSONSerialization.data(withJSONObject: Self.randomValue(&rng), options: [.fragmentsAllowed]))
+            let value = try JSONValue.parse(
+                try JSONSerialization.data(withJSONObject: Self.randomValue(&rng), options: [.fragmentsAllowed]))
             let expected = try JSONCoding.encoder.encode(value)
             #expect(String(decoding: value.encoded(), as: UTF8.self) == String(decoding: expected, as: UTF8.self))
         }
@@ -196,10 +222,12 @@ struct JSONReaderTests {
         #expect(seen == ["name": 1, "plain": 2, "川崎": 3, "empty": 4])
     }
 
-    @Test("integers read exactly; fractions and exponents are not integers", arguments: [
-        ("-42", -42), ("0", 0), ("-0", 0), ("123456789012345678", 123_456_789_012_345_678),
-        ("9223372036854775807", Int.max), ("-9223372036854775808", Int.min),
-    ])
+    @Test(
+        "integers read exactly; fractions and exponents are not integers",
+        arguments: [
+            ("-42", -42), ("0", 0), ("-0", 0), ("123456789012345678", 123_456_789_012_345_678),
+            ("9223372036854775807", Int.max), ("-9223372036854775808", Int.min),
+        ])
     func integers(text: String, expected: Int) throws {
         #expect(try JSONReader.read(Data(text.utf8)) { try $0.readInt() } == expected)
     }
@@ -224,16 +252,22 @@ struct JSONReaderTests {
 
     @Test("a response's result is read as its type; an error response is the error; neither is refused")
     func envelopes() throws {
-        let ok = try JSONRPCResponse.readResult(Count.self, from: Data(#"{"jsonrpc":"2.0","id":1,"result":{"count":3,"x":[1]}}"#.utf8))
+        let ok = try JSONRPCResponse.readResult(
+            Count.self, from: Data(#"{"jsonrpc":"2.0","id":1,"result":{"count":3,"x":[1]}}"#.utf8))
         #expect(try ok.get() == Count(count: 3))
         let failed = try JSONRPCResponse.readResult(
-            Count.self, from: Data(#"{"jsonrpc":"2.0","id":1,"error":{"code":-32602,"message":"Invalid params"}}"#.utf8))
+            Count.self, from: Data(#"{"jsonrpc":"2.0","id":1,"error":{"code":-32602,"message":"Invalid params"}}"#.utf8)
+        )
         guard case .failure(let error) = failed else {
             Issue.record("not an error")
             return
         }
         #expect(error.code == -32602)
-        #expect(throws: JSONRPCError.self) { try JSONRPCResponse.readResult(Count.self, from: Data(#"{"jsonrpc":"2.0","id":1}"#.utf8)) }
-        #expect(throws: JSONReadError.self) { try JSONRPCResponse.readResult(Count.self, from: Data(#"{"result":{}}"#.utf8)) }
+        #expect(throws: JSONRPCError.self) {
+            try JSONRPCResponse.readResult(Count.self, from: Data(#"{"jsonrpc":"2.0","id":1}"#.utf8))
+        }
+        #expect(throws: JSONReadError.self) {
+            try JSONRPCResponse.readResult(Count.self, from: Data(#"{"result":{}}"#.utf8))
+        }
     }
 }

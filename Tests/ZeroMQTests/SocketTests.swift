@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZeroMQ
 
 @Suite("libzmq sockets")
@@ -8,7 +9,8 @@ struct SocketTests {
 
     init() throws { context = try ZMQContext() }
 
-    @Test("multipart round trip over inproc and tcp", arguments: ["inproc://round-trip-\(UUID())", "tcp://127.0.0.1:*"])
+    @Test(
+        "multipart round trip over inproc and tcp", arguments: ["inproc://round-trip-\(UUID())", "tcp://127.0.0.1:*"])
     func roundTrip(endpoint: String) throws {
         let router = try Socket(context: context, type: .router)
         try router.bind(endpoint)

@@ -1,4 +1,5 @@
 import Logging
+
 @testable import ZeroMQ
 
 /// Runs `body` with a context and an I/O thread of its own, and stops the thread when `body`

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import ZeroMQ
 
 /// An actor isolated to a socket thread that an alarm enters, as the composer's broker does.
@@ -17,7 +18,9 @@ private actor AlarmCounter {
 @Suite("alarms of the I/O thread")
 struct SocketThreadAlarmTests {
     /// Waits, with a deadline, until `condition` holds on the counter.
-    private func waitFor(_ counter: AlarmCounter, timeout: Duration = .seconds(5), _ condition: @Sendable (Int) -> Bool) async throws {
+    private func waitFor(_ counter: AlarmCounter, timeout: Duration = .seconds(5), _ condition: @Sendable (Int) -> Bool)
+        async throws
+    {
         let deadline = ContinuousClock.now + timeout
         while !condition(await counter.fired.count) {
             guard ContinuousClock.now < deadline else { throw CancellationError() }

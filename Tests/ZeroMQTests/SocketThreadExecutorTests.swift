@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZeroMQ
 
 /// An actor isolated to a socket thread, as the composer's broker is.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import ZeroMQ
 
 @Suite("the I/O thread")
@@ -10,8 +11,9 @@ struct SocketThreadTests {
             let router = try await io.open(SocketSpec(type: .router, bind: ["tcp://127.0.0.1:*"]))
             let endpoint = try #require(router.boundEndpoints.first)
             #expect(endpoint.hasPrefix("tcp://127.0.0.1:") && !endpoint.hasSuffix(":*"))
-            let dealer = try await io.open(SocketSpec(
-                type: .dealer, connect: [endpoint], options: [.routingID(Data("w".utf8))]))
+            let dealer = try await io.open(
+                SocketSpec(
+                    type: .dealer, connect: [endpoint], options: [.routingID(Data("w".utf8))]))
             for index in 0..<100 { dealer.send([Data(), Data("\(index)".utf8)]) }
             var received: [String] = []
             for await frames in router.messages {
@@ -48,8 +50,9 @@ struct SocketThreadTests {
     @Test("an unroutable message is counted, not silently dropped")
     func unroutable() async throws {
         try await withSocketThread { _, io in
-            let router = try await io.open(SocketSpec(
-                type: .router, bind: ["inproc://unroutable-\(UUID())"], options: [.routerMandatory(true)]))
+            let router = try await io.open(
+                SocketSpec(
+                    type: .router, bind: ["inproc://unroutable-\(UUID())"], options: [.routerMandatory(true)]))
             router.send([Data("ghost".utf8), Data("x".utf8)])
             // A second socket's open is a round trip through the same command queue, so the send
             // above has been attempted once it returns.
@@ -61,8 +64,9 @@ struct SocketThreadTests {
     @Test("a closed peer connection shows up on peerDisconnects")
     func disconnects() async throws {
         try await withSocketThread { context, io in
-            let router = try await io.open(SocketSpec(
-                type: .router, bind: ["tcp://127.0.0.1:*"], monitorDisconnects: true))
+            let router = try await io.open(
+                SocketSpec(
+                    type: .router, bind: ["tcp://127.0.0.1:*"], monitorDisconnects: true))
             let peer = try Socket(context: context, type: .dealer)
             try peer.connect(router.boundEndpoints[0])
             try peer.send([Data("hello".utf8)])

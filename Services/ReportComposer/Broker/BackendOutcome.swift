@@ -1,9 +1,10 @@
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import WireProtocol
 
 /// How a request to a service ended.
 enum BackendOutcome: Sendable, Equatable {

@@ -1,9 +1,10 @@
+import Metrics
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Metrics
 
 /// What the broker shows of its state: gauges for Prometheus, and each service's replicas for
 /// `system.info`.

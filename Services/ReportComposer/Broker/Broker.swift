@@ -1,13 +1,14 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Logging
 import Metrics
 import ServiceKit
 import WireProtocol
 import ZeroMQ
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// The composer's side of RFC 7/MDP: workers register by service name on the worker endpoint;
 /// each request goes to the worker of its service with the fewest requests in hand (among
@@ -102,20 +103,25 @@ actor Broker {
 
     /// Sends `body` (a JSON-RPC request) to a worker of `service` and waits for its reply, at
     /// most until `deadline`.
-    func call(service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String? = nil) async -> BackendOutcome {
+    func call(service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String? = nil) async
+        -> BackendOutcome
+    {
         await outcome(of: submit(service: service, body: body, deadline: deadline, requestId: requestId))
     }
 
     /// Hands `body` to a worker of `service` (or queues it) without waiting: a caller on the
     /// broker's executor submits several requests, then waits for each with ``outcome(of:)``,
     /// and they are all in flight at once without a task each.
-    func submit(service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String? = nil) -> Submission {
+    func submit(service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String? = nil) -> Submission
+    {
         guard mayHaveWorkers(service) else { return .done(.unavailable) }
         let queued = registry.queued(service)
         guard queued < settings.maxQueue else {
-            logger.warning("queue full; request refused", metadata: [
-                "service": "\(service)", "queued": "\(queued)", "requestId": "\(requestId ?? "-")",
-            ])
+            logger.warning(
+                "queue full; request refused",
+                metadata: [
+                    "service": "\(service)", "queued": "\(queued)", "requestId": "\(requestId ?? "-")",
+                ])
             return .done(.overloaded(queued: queued))
         }
         nextRequest += 1
@@ -191,20 +197,24 @@ actor Broker {
         guard let request = pending[id] else { return }
         _ = registry.dequeue(id, service: request.service)
         let outcome: BackendOutcome = registry.workerCount(request.service) == 0 ? .unavailable : .deadlineExceeded
-        logger.warning("request expired", metadata: [
-            "service": "\(request.service)", "outcome": "\(outcome)", "requestId": "\(request.requestId ?? "-")",
-        ])
+        logger.warning(
+            "request expired",
+            metadata: [
+                "service": "\(request.service)", "outcome": "\(outcome)", "requestId": "\(request.requestId ?? "-")",
+            ])
         resolve(id, outcome)
     }
 
     /// Gives a request that is taking long to a second idle worker.
     private func hedge(_ id: UInt64) {
         guard let entry = pending[id], !registry.holders(of: id).isEmpty,
-              let worker = registry.hedge(id, service: entry.service)
+            let worker = registry.hedge(id, service: entry.service)
         else { return }
-        logger.notice("request slow; also sent to another worker", metadata: [
-            "service": "\(entry.service)", "worker": "\(worker.hex)", "requestId": "\(entry.requestId ?? "-")",
-        ])
+        logger.notice(
+            "request slow; also sent to another worker",
+            metadata: [
+                "service": "\(entry.service)", "worker": "\(worker.hex)", "requestId": "\(entry.requestId ?? "-")",
+            ])
         transport.send(Majordomo.frames(to: worker, .request(client: Self.encode(id), body: entry.body)))
     }
 
@@ -240,17 +250,21 @@ actor Broker {
                 return
             }
             guard settings.services.contains(service) else {
-                logger.warning("READY for an unknown service refused", metadata: ["service": "\(service.prefix(64))", "worker": "\(worker.hex)"])
+                logger.warning(
+                    "READY for an unknown service refused",
+                    metadata: ["service": "\(service.prefix(64))", "worker": "\(worker.hex)"])
                 transport.send(Majordomo.frames(to: worker, .disconnect))
                 return
             }
             let granted = min(capacity, settings.maxWorkerCapacity)
             registry.register(worker, service: service, capacity: granted, now: now)
             publishGauges()
-            logger.info("worker registered", metadata: [
-                "service": "\(service)", "worker": "\(worker.hex)", "workers": "\(registry.workerCount(service))",
-                "capacity": "\(granted)",
-            ])
+            logger.info(
+                "worker registered",
+                metadata: [
+                    "service": "\(service)", "worker": "\(worker.hex)", "workers": "\(registry.workerCount(service))",
+                    "capacity": "\(granted)",
+                ])
             dispatch(service)
         case .reply(let client, let body):
             guard registry.isKnown(worker) else {
@@ -288,15 +302,19 @@ actor Broker {
         defer { publishGauges() }
         // Requests it held go back to the front of the queue, unless another worker has them too.
         for request in held.reversed() where pending[request] != nil && registry.holders(of: request).isEmpty {
-            logger.info("re-dispatching a request the worker held", metadata: [
-                "service": "\(service)", "requestId": "\(pending[request]?.requestId ?? "-")",
-            ])
+            logger.info(
+                "re-dispatching a request the worker held",
+                metadata: [
+                    "service": "\(service)", "requestId": "\(pending[request]?.requestId ?? "-")",
+                ])
             registry.enqueue(request, service: service, atFront: true)
         }
-        logger.notice("worker removed", metadata: [
-            "service": "\(service)", "worker": "\(worker.hex)", "reason": "\(reason)",
-            "workers": "\(registry.workerCount(service))",
-        ])
+        logger.notice(
+            "worker removed",
+            metadata: [
+                "service": "\(service)", "worker": "\(worker.hex)", "reason": "\(reason)",
+                "workers": "\(registry.workerCount(service))",
+            ])
         dispatch(service)
     }
 

@@ -37,7 +37,8 @@ struct WorkerRegistry {
     func queued(_ service: String) -> Int { waiting[service]?.count ?? 0 }
 
     mutating func register(_ worker: Data, service: String, capacity: Int = 1, now: ContinuousClock.Instant) {
-        workers[worker] = Worker(id: worker, service: service, connectedSince: Date(), capacity: max(1, capacity), lastSeen: now)
+        workers[worker] = Worker(
+            id: worker, service: service, connectedSince: Date(), capacity: max(1, capacity), lastSeen: now)
         available[service, default: []].append(worker)
         lastAlive[service] = now
     }

@@ -1,9 +1,10 @@
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import ZeroMQ
 
 /// What the ``Broker`` sends its messages to workers through: in the composer the worker
 /// socket's handle, in unit tests a recorder, so that dispatch, hedging and expiry can be checked

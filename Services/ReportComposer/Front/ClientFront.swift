@@ -1,12 +1,13 @@
+import Logging
+import ServiceLifecycle
+import WireProtocol
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Logging
-import ServiceLifecycle
-import WireProtocol
-import ZeroMQ
 
 /// The client endpoint: JSON-RPC 2.0, one JSON object (or batch array) per frame, behind a
 /// ROUTER. Every message that can be answered gets exactly one reply frame; a notification
@@ -109,7 +110,9 @@ struct ClientFront: Service {
     private func overCap(_ message: JSONRPCMessage) -> Data {
         let error = JSONRPCError(
             code: JSONRPCError.overloadedCode, message: "Overloaded",
-            data: .object(["detail": .string("more than \(limits.maxInFlightPerClient) requests in flight from this client")]))
+            data: .object([
+                "detail": .string("more than \(limits.maxInFlightPerClient) requests in flight from this client")
+            ]))
         func answer(_ entry: JSONRPCEntry) -> JSONRPCResponse? {
             switch entry {
             case .invalid(let response): response

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Synchronization
 
 /// Requests in flight per client routing id, so that one client cannot take every slot.
 final class InFlightCounter: Sendable {

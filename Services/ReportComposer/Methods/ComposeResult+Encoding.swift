@@ -1,9 +1,10 @@
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import WireProtocol
 
 extension ComposeResult {
     /// The result as JSON, written directly for a rendered document (the common case: the

@@ -1,3 +1,6 @@
+import WireProtocol
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -6,8 +9,6 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import WireProtocol
-import ZeroMQ
 
 /// `report-composer --measure-work STATISTICS,CATALOGUE`: what one report costs the composer
 /// without any messaging — reading the two service replies (saved JSON-RPC responses), putting
@@ -16,10 +17,14 @@ import ZeroMQ
 /// the throughput, as the work a composer of this design cannot avoid.
 enum ComposeWorkMeasurement {
     /// The steps timed, in the order a request takes them.
-    static let steps = ["read statistics reply", "read catalogue reply", "assemble", "render markdown", "encode result"]
+    static let steps = [
+        "read statistics reply", "read catalogue reply", "assemble", "render markdown", "encode result",
+    ]
 
     /// Times `reports` reports after `warmUp` untimed ones and returns the lines to print.
-    static func run(statisticsReply: Data, catalogueReply: Data, frame: ReportFrame, reports: Int = 2_000, warmUp: Int = 200) throws -> [String] {
+    static func run(
+        statisticsReply: Data, catalogueReply: Data, frame: ReportFrame, reports: Int = 2_000, warmUp: Int = 200
+    ) throws -> [String] {
         var timings = Array(repeating: [Duration](), count: steps.count + 1)
         var cpuTimed: Duration = .zero
         for index in 0..<(warmUp + reports) {
@@ -48,7 +53,8 @@ enum ComposeWorkMeasurement {
         var lines = ["work per report (Markdown, Japanese; \(reports) reports after \(warmUp) warm-up), microseconds:"]
         for (step, name) in (steps + ["total"]).enumerated() {
             let sorted = timings[step].sorted()
-            lines.append("\(name): p50 \(micros(sorted[sorted.count / 2])) p99 \(micros(sorted[sorted.count * 99 / 100]))")
+            lines.append(
+                "\(name): p50 \(micros(sorted[sorted.count / 2])) p99 \(micros(sorted[sorted.count * 99 / 100]))")
         }
         lines.append("thread CPU per report: \(micros(cpuTimed / reports))")
         return lines

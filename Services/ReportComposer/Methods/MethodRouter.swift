@@ -1,10 +1,11 @@
+import Logging
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Logging
-import WireProtocol
 
 /// Answers every method a client may call: `report.*` and `system.*` here; those in a service's
 /// namespaces (`statistics.*`, `initiatives.*`, `zone.*`; see ``ServiceName/namespaces``) by
@@ -38,7 +39,9 @@ struct MethodRouter: Sendable {
         }
         let elapsed = ContinuousClock.now - started
         if case .error(let error) = outcome {
-            log.notice("request failed", metadata: ["code": "\(error.code)", "error": "\(error.message)", "ms": "\(elapsed.milliseconds)"])
+            log.notice(
+                "request failed",
+                metadata: ["code": "\(error.code)", "error": "\(error.message)", "ms": "\(elapsed.milliseconds)"])
         } else {
             log.debug("request answered", metadata: ["ms": "\(elapsed.milliseconds)"])
         }
@@ -51,7 +54,8 @@ struct MethodRouter: Sendable {
     private func result(for request: JSONRPCRequest, log: RequestLog) async throws -> Data {
         switch request.method {
         case MethodName.Report.compose:
-            return try await compose(request.decodeParams(ComposeParams.self), requestId: request.requestId, log: log).encoded()
+            return try await compose(request.decodeParams(ComposeParams.self), requestId: request.requestId, log: log)
+                .encoded()
         case MethodName.Report.sections:
             let params = try request.decodeParams(SectionsParams.self)
             return try encode(["sections": frame.sections.map { $0.heading.text(params.lang) }])
@@ -92,7 +96,8 @@ struct MethodRouter: Sendable {
         let body = JSONRPCRequest(
             method: request.method, params: params, id: request.id ?? .integer(0), requestId: request.requestId
         ).encoded()
-        let outcome = await broker.call(service: service.rawValue, body: body, deadline: .now + limit, requestId: request.requestId)
+        let outcome = await broker.call(
+            service: service.rawValue, body: body, deadline: .now + limit, requestId: request.requestId)
         guard case .reply(let reply) = outcome else {
             throw outcome.error(service: service.rawValue, timeoutMilliseconds: Int(limit.milliseconds))!
         }
@@ -139,11 +144,13 @@ struct MethodRouter: Sendable {
         // Both requests go out before either is waited for, so the services work in parallel.
         // Only what the report shows: every region, the first and the last year.
         let statistics = await submit(
-            method: MethodName.Statistics.industryStructure, params: Self.tableParams, to: .statistics, deadline: deadline,
+            method: MethodName.Statistics.industryStructure, params: Self.tableParams, to: .statistics,
+            deadline: deadline,
             requestId: requestId)
         // The Japanese edition needs no English text; the English one falls back to Japanese.
         let catalogue = await submit(
-            method: MethodName.Initiatives.catalogue, params: params.lang == .ja ? Self.japaneseOnly : nil, to: .initiatives,
+            method: MethodName.Initiatives.catalogue, params: params.lang == .ja ? Self.japaneseOnly : nil,
+            to: .initiatives,
             deadline: deadline, requestId: requestId)
         let stats = await result(IndustryStructure.self, of: statistics, from: .statistics, log: log)
         let zone = await result(ZoneCatalogue.self, of: catalogue, from: .initiatives, log: log)
@@ -151,13 +158,15 @@ struct MethodRouter: Sendable {
         var missing: [ServiceName] = []
         if stats == nil { missing.append(.statistics) }
         if zone == nil { missing.append(.initiatives) }
-        let content: ComposeResult.Content = switch params.format {
-        case .markdown: .document(MarkdownRenderer().renderUTF8(report))
-        case .text: .document(RenderedText(TextRenderer(width: params.width).render(report)))
-        case .json: .report(report)
-        case .html: .document(RenderedText(HTMLRenderer().render(report)))
-        case .svg: .document(RenderedText(ChartRenderer(report: report).standaloneSVG() ?? ChartRenderer.emptySVG(report)))
-        }
+        let content: ComposeResult.Content =
+            switch params.format {
+            case .markdown: .document(MarkdownRenderer().renderUTF8(report))
+            case .text: .document(RenderedText(TextRenderer(width: params.width).render(report)))
+            case .json: .report(report)
+            case .html: .document(RenderedText(HTMLRenderer().render(report)))
+            case .svg:
+                .document(RenderedText(ChartRenderer(report: report).standaloneSVG() ?? ChartRenderer.emptySVG(report)))
+            }
         return ComposeResult(
             format: params.format, lang: params.lang, content: content, sections: report.headings,
             degraded: !missing.isEmpty, missing: missing.map(\.rawValue),

@@ -1,12 +1,13 @@
+import Metrics
+import Synchronization
+import WireProtocol
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Metrics
-import Synchronization
-import WireProtocol
-import ZeroMQ
 
 /// Per-method counts and processing times, for `system.stats` (in the spirit of NATS micro's
 /// `$SRV.STATS`). Times are kept for the most recent requests of each method.
@@ -56,14 +57,16 @@ final class MethodStatistics: Sendable {
 
     func record(method: String, duration: Duration, outcome: JSONRPCResponse.Outcome) {
         // The error code, if any; a service's own response has its error object after the id.
-        let errorCode: String? = switch outcome {
-        case .error(let error): String(error.code)
-        case .response(let whole): JSONRPCResponse.encodedIsError(whole) ? "service" : nil
-        case .result: nil
-        }
+        let errorCode: String? =
+            switch outcome {
+            case .error(let error): String(error.code)
+            case .response(let whole): JSONRPCResponse.encodedIsError(whole) ? "service" : nil
+            case .result: nil
+            }
         let isTimeout = errorCode == String(JSONRPCError.deadlineExceededCode)
         if let errorCode {
-            Counter(label: "report_request_errors_total", dimensions: [("method", method), ("code", errorCode)]).increment()
+            Counter(label: "report_request_errors_total", dimensions: [("method", method), ("code", errorCode)])
+                .increment()
         }
         let nanoseconds = duration.nanoseconds
         let (requestsTotal, timer) = state.withLock { all in

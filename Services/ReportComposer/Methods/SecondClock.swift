@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Synchronization
 
 /// The current time as ISO 8601 text (`2026-11-29T10:05:07Z`), formatted once per second: the
 /// format has no finer unit, and formatting a date costs more than the rest of a reply's

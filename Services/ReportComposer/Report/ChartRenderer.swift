@@ -1,9 +1,10 @@
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import WireProtocol
 
 /// The industry structure as a chart: for each region, one 100 % stacked bar per year (the
 /// first and the last), a segment per part of the economy, so the shift from manufacturing to
@@ -54,12 +55,15 @@ struct ChartRenderer: Sendable {
         return data.regions.flatMap { region in
             data.years.enumerated().map { index, year in
                 let shares = parts.compactMap { sector -> String? in
-                    guard let value = data.row(region: region.code, sector: sector.code)?.values[index] else { return nil }
+                    guard let value = data.row(region: region.code, sector: sector.code)?.values[index] else {
+                        return nil
+                    }
                     let name = english ? sector.nameEn ?? sector.name : sector.name
                     return "\(name) \(FigureFormat.share(value, decimals: data.decimals, isTotal: false))%"
                 }
                 let regionName = english ? region.nameEn ?? region.name : region.name
-                return "\(regionName) \(FigureFormat.year(year, lang: report.lang)): " + shares.joined(separator: english ? ", " : "、")
+                return "\(regionName) \(FigureFormat.year(year, lang: report.lang)): "
+                    + shares.joined(separator: english ? ", " : "、")
             }
         }
     }
@@ -75,7 +79,8 @@ struct ChartRenderer: Sendable {
         let height = legendY + 30
         let title = HTML.escape(report.labels.chartTitle)
         let description = HTML.escape(textAlternative().joined(separator: english ? "; " : "。"))
-        var out = "<svg\(namespace ? " xmlns=\"http://www.w3.org/2000/svg\"" : "") viewBox=\"0 0 \(Int(width)) \(Int(height))\""
+        var out =
+            "<svg\(namespace ? " xmlns=\"http://www.w3.org/2000/svg\"" : "") viewBox=\"0 0 \(Int(width)) \(Int(height))\""
         out += " width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\""
         out += " aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" font-family=\"sans-serif\" font-size=\"12\">"
         out += "<title id=\"\(idPrefix)-title\">\(title)</title><desc id=\"\(idPrefix)-desc\">\(description)</desc>"
@@ -86,20 +91,27 @@ struct ChartRenderer: Sendable {
             for (yearIndex, year) in data.years.enumerated() {
                 let y = top + Double(yearIndex) * (Self.barHeight + Self.rowGap)
                 let label = "\(regionName) \(HTML.escape(FigureFormat.year(year, lang: report.lang)))"
-                out += "<text x=\"\(Self.labelWidth - 6)\" y=\"\(fmt(y + Self.barHeight * 0.7))\" text-anchor=\"end\">\(label)</text>"
+                out +=
+                    "<text x=\"\(Self.labelWidth - 6)\" y=\"\(fmt(y + Self.barHeight * 0.7))\" text-anchor=\"end\">\(label)</text>"
                 var x = Self.labelWidth
                 for (partIndex, sector) in parts.enumerated() {
-                    guard let value = data.row(region: region.code, sector: sector.code)?.values[yearIndex] else { continue }
+                    guard let value = data.row(region: region.code, sector: sector.code)?.values[yearIndex] else {
+                        continue
+                    }
                     let share = value.doubleValue
                     let barWidth = share * Self.scale
                     let name = HTML.escape(english ? sector.nameEn ?? sector.name : sector.name)
                     let shareText = FigureFormat.share(value, decimals: data.decimals, isTotal: false)
-                    out += "<rect class=\"bar\" x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(Self.barHeight))\""
-                    out += " fill=\"\(Self.colours[partIndex % Self.colours.count])\" data-region=\"\(HTML.escape(region.code))\""
-                    out += " data-year=\"\(year.year)\" data-sector=\"\(HTML.escape(sector.code))\" data-share=\"\(shareText)\">"
+                    out +=
+                        "<rect class=\"bar\" x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(Self.barHeight))\""
+                    out +=
+                        " fill=\"\(Self.colours[partIndex % Self.colours.count])\" data-region=\"\(HTML.escape(region.code))\""
+                    out +=
+                        " data-year=\"\(year.year)\" data-sector=\"\(HTML.escape(sector.code))\" data-share=\"\(shareText)\">"
                     out += "<title>\(label) \(name) \(shareText)%</title></rect>"
                     if barWidth >= 36 {
-                        out += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y + Self.barHeight * 0.7))\" text-anchor=\"middle\" fill=\"#fff\">\(shareText)</text>"
+                        out +=
+                            "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y + Self.barHeight * 0.7))\" text-anchor=\"middle\" fill=\"#fff\">\(shareText)</text>"
                     }
                     x += barWidth
                 }
@@ -108,7 +120,8 @@ struct ChartRenderer: Sendable {
         var legendX = Self.labelWidth
         for (partIndex, sector) in parts.enumerated() {
             let name = HTML.escape(english ? sector.nameEn ?? sector.name : sector.name)
-            out += "<rect x=\"\(fmt(legendX))\" y=\"\(fmt(legendY))\" width=\"12\" height=\"12\" fill=\"\(Self.colours[partIndex % Self.colours.count])\"/>"
+            out +=
+                "<rect x=\"\(fmt(legendX))\" y=\"\(fmt(legendY))\" width=\"12\" height=\"12\" fill=\"\(Self.colours[partIndex % Self.colours.count])\"/>"
             out += "<text x=\"\(fmt(legendX + 16))\" y=\"\(fmt(legendY + 10))\">\(name)</text>"
             legendX += 16 + Double(DisplayWidth.of(name)) * 7 + 18
         }
@@ -125,7 +138,8 @@ struct ChartRenderer: Sendable {
     private func fmt(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
         guard hundredths % 100 != 0 else { return String(hundredths / 100) }
-        let magnitude = abs(hundredths), fraction = magnitude % 100
+        let magnitude = abs(hundredths)
+        let fraction = magnitude % 100
         return (hundredths < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 }

@@ -1,9 +1,10 @@
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import WireProtocol
 
 /// How the report writes its figures.
 enum FigureFormat {
@@ -38,7 +39,8 @@ enum FigureFormat {
     /// The common case: the value scaled to `decimals` places fits 64 bits. `nil` otherwise.
     private static func fixedFromParts(_ value: ExactDecimal, decimals: Int) -> String? {
         guard decimals >= 0, decimals <= 18 else { return nil }
-        let significand = value.significand.magnitude, negative = value.significand < 0
+        let significand = value.significand.magnitude
+        let negative = value.significand < 0
         let shift = value.exponent + decimals
         var units: UInt64
         if shift >= 0 {
@@ -73,7 +75,9 @@ enum FigureFormat {
         } else {
             fractionDigits = -value.exponent
             // At least one integer digit: 6 × 10⁻³ is 0.006.
-            if digits.count <= fractionDigits { digits.insert(contentsOf: repeatElement(0, count: fractionDigits + 1 - digits.count), at: 0) }
+            if digits.count <= fractionDigits {
+                digits.insert(contentsOf: repeatElement(0, count: fractionDigits + 1 - digits.count), at: 0)
+            }
         }
         // Drop the digits beyond `decimals`, rounding the rest half away from zero.
         if fractionDigits > decimals {
@@ -91,7 +95,9 @@ enum FigureFormat {
             }
         }
         digits += repeatElement(0, count: decimals - fractionDigits)
-        if digits.count <= decimals { digits.insert(contentsOf: repeatElement(0, count: decimals + 1 - digits.count), at: 0) }
+        if digits.count <= decimals {
+            digits.insert(contentsOf: repeatElement(0, count: decimals + 1 - digits.count), at: 0)
+        }
         var text = value.significand < 0 && digits.contains(where: { $0 != 0 }) ? "-" : ""
         let integerCount = digits.count - decimals
         let integerPart = digits[..<integerCount].drop { $0 == 0 }

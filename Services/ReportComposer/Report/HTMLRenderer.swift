@@ -37,8 +37,10 @@ struct HTMLRenderer: Sendable {
     func render(_ report: Report) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(report.lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(HTML.escape(report.title))</title>\n<style>\(Self.style)</style>\n</head>\n<body>\n<main>\n<article>\n"
-        out += "<header>\n<p class=\"series\">\(HTML.escape(report.series))</p>\n<h1>\(HTML.escape(report.title))</h1>\n"
+        out +=
+            "<title>\(HTML.escape(report.title))</title>\n<style>\(Self.style)</style>\n</head>\n<body>\n<main>\n<article>\n"
+        out +=
+            "<header>\n<p class=\"series\">\(HTML.escape(report.series))</p>\n<h1>\(HTML.escape(report.title))</h1>\n"
         out += "<p class=\"authors\">\(report.authors.map(HTML.escape).joined(separator: "<br>"))</p>\n</header>\n"
         out += "<section class=\"abstract\" aria-label=\"\(HTML.escape(report.labels.abstract))\">\n"
         for line in report.abstract { out += "<p>☆\(report.lang == .en ? " " : "")\(HTML.escape(line))</p>\n" }
@@ -59,14 +61,18 @@ struct HTMLRenderer: Sendable {
         case .paragraph:
             return "<p>\(HTML.escape(Marks.paragraph(lang) + (block.text ?? "")))</p>\n"
         case .initiative:
-            let lead = block.organisation.map { "<strong>\(HTML.escape($0))</strong>\(HTML.escape(Marks.lead(lang)))" } ?? ""
+            let lead =
+                block.organisation.map { "<strong>\(HTML.escape($0))</strong>\(HTML.escape(Marks.lead(lang)))" } ?? ""
             var out = "<p>\(HTML.escape(Marks.paragraph(lang)))\(lead)\(HTML.escape(block.text ?? ""))</p>\n"
-            if let outlook = block.outlook { out += "<p class=\"outlook\">\(HTML.escape(Marks.outlook(lang) + outlook))</p>\n" }
+            if let outlook = block.outlook {
+                out += "<p class=\"outlook\">\(HTML.escape(Marks.outlook(lang) + outlook))</p>\n"
+            }
             return out
         case .note:
             return "<p class=\"note\">\(HTML.escape(Marks.note(block.text ?? "", lang)))</p>\n"
         case .unavailable:
-            return "<p class=\"unavailable\" role=\"note\">\(HTML.escape(SystemNotice.unavailable(block.service ?? "?", lang: lang)))</p>\n"
+            return
+                "<p class=\"unavailable\" role=\"note\">\(HTML.escape(SystemNotice.unavailable(block.service ?? "?", lang: lang)))</p>\n"
         case .table:
             guard let data = block.table else { return "" }
             return table(TableText(data, lang: lang, changeLabel: report.labels.changeRate))
@@ -76,7 +82,8 @@ struct HTMLRenderer: Sendable {
     }
 
     private func table(_ table: TableText) -> String {
-        var out = "<div class=\"table-wrap\">\n<table>\n<caption>\(HTML.escape(table.caption))</caption>\n<thead>\n<tr><td></td>"
+        var out =
+            "<div class=\"table-wrap\">\n<table>\n<caption>\(HTML.escape(table.caption))</caption>\n<thead>\n<tr><td></td>"
         for region in table.regions {
             out += "<th scope=\"colgroup\" colspan=\"\(table.columnTitles.count)\">\(HTML.escape(region))</th>"
         }

@@ -110,8 +110,9 @@ struct MarkdownRenderer: Sendable {
                 // Markup is ASCII: eight bytes that are all parts of multi-byte characters (most
                 // of a Japanese text) are skipped at once.
                 if index + 8 <= utf8.count,
-                   UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
-                    == 0x8080_8080_8080_8080 {
+                    UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080
+                        == 0x8080_8080_8080_8080
+                {
                     index += 8
                     continue
                 }
@@ -128,7 +129,7 @@ struct MarkdownRenderer: Sendable {
     private static func isMarkup(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-             UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"):
+            UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"):
             true
         default:
             false

@@ -52,7 +52,8 @@ struct Report: Codable, Sendable, Equatable {
         static func note(_ text: String) -> Block { Block(kind: .note, text: text) }
         static func initiative(_ initiative: Initiative, lang: ReportLanguage) -> Block {
             let english = lang == .en
-            let organisation = english ? initiative.organisation.nameEn ?? initiative.organisation.name : initiative.organisation.name
+            let organisation =
+                english ? initiative.organisation.nameEn ?? initiative.organisation.name : initiative.organisation.name
             return Block(
                 kind: .initiative, text: english ? initiative.summaryEn ?? initiative.summary : initiative.summary,
                 organisation: initiative.leadsWithOrganisation ? organisation : nil,

@@ -47,7 +47,8 @@ struct ReportAssembler: Sendable {
         case .industryStructure:
             guard let statistics else { return nil }
             return [
-                .table(statistics), .note(frame.labels.sourcePrefix.text(lang) + pick(statistics.source, statistics.sourceEn)),
+                .table(statistics),
+                .note(frame.labels.sourcePrefix.text(lang) + pick(statistics.source, statistics.sourceEn)),
                 .chart(statistics),
             ]
         case .zoneDefinition:

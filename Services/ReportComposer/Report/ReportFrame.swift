@@ -1,9 +1,10 @@
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import WireProtocol
 
 /// The composer's own part of the report: title, authors, the ☆ abstract, the paragraphs the
 /// composer owns, and the order of sections, with slots where the services' data goes.

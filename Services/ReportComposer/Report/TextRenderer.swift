@@ -65,7 +65,9 @@ struct TextRenderer: Sendable {
             var titleLine = regionLine
             for index in group {
                 regionLine += "  " + DisplayWidth.pad(table.regions[index], to: regionWidth - 2)
-                for title in table.columnTitles { titleLine += "  " + DisplayWidth.pad(title, to: columnWidth, right: true) }
+                for title in table.columnTitles {
+                    titleLine += "  " + DisplayWidth.pad(title, to: columnWidth, right: true)
+                }
             }
             lines.append(trimmed(regionLine))
             lines.append(titleLine)
@@ -73,7 +75,8 @@ struct TextRenderer: Sendable {
                 var line = DisplayWidth.pad(row.sector, to: labelWidth)
                 for index in group {
                     for column in 0..<columns {
-                        line += "  " + DisplayWidth.pad(row.cells[index * columns + column], to: columnWidth, right: true)
+                        line +=
+                            "  " + DisplayWidth.pad(row.cells[index * columns + column], to: columnWidth, right: true)
                     }
                 }
                 lines.append(line)

@@ -1,9 +1,10 @@
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import ZeroMQ
 
 /// Who may connect, by CURVE public key, per ZAP domain: `clients` for the client endpoint,
 /// `workers` for the worker endpoint. A domain without a list lets in every peer that completes

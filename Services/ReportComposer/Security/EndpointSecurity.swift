@@ -1,9 +1,10 @@
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import ZeroMQ
 
 /// Whether an endpoint only accepts connections from this machine.
 enum EndpointScope {

@@ -1,12 +1,13 @@
+import Logging
+import ServiceKit
+import ServiceLifecycle
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Logging
-import ServiceKit
-import ServiceLifecycle
-import ZeroMQ
 
 /// The composer's ZAP handler (ZeroMQ RFC 27): libzmq asks it, for every CURVE handshake on
 /// this process's sockets, whether the peer's public key may connect. Bound at
@@ -36,7 +37,10 @@ struct ZAPHandler: Service {
         let address = String(decoding: frames[5], as: UTF8.self)
         let mechanism = String(decoding: frames[7], as: UTF8.self)
         func reply(_ status: String, _ text: String, user: String = "") -> [Data] {
-            [frames[0], Data(), Data("1.0".utf8), frames[3], Data(status.utf8), Data(text.utf8), Data(user.utf8), Data()]
+            [
+                frames[0], Data(), Data("1.0".utf8), frames[3], Data(status.utf8), Data(text.utf8), Data(user.utf8),
+                Data(),
+            ]
         }
         switch mechanism {
         case "CURVE":
@@ -44,16 +48,20 @@ struct ZAPHandler: Service {
                 return reply("400", "malformed CURVE credentials")
             }
             guard allowLists.current.allows(key, domain: domain) else {
-                logger.warning("connection refused: key not allowed", metadata: [
-                    "domain": "\(domain)", "key": "\(key.z85)", "peer": "\(address)",
-                ])
+                logger.warning(
+                    "connection refused: key not allowed",
+                    metadata: [
+                        "domain": "\(domain)", "key": "\(key.z85)", "peer": "\(address)",
+                    ])
                 return reply("400", "key not allowed")
             }
             return reply("200", "OK", user: key.z85)
         case "NULL":
             return reply("200", "OK")
         default:
-            logger.warning("connection refused: unsupported mechanism", metadata: ["mechanism": "\(mechanism)", "peer": "\(address)"])
+            logger.warning(
+                "connection refused: unsupported mechanism",
+                metadata: ["mechanism": "\(mechanism)", "peer": "\(address)"])
             return reply("400", "unsupported mechanism")
         }
     }

@@ -29,7 +29,9 @@ enum CSVDatasetLoader {
                 if lineEnd > start && buffer[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
                 defer { start = end + 1 }
                 let line = UnsafeBufferPointer(rebasing: buffer[start..<lineEnd])
-                if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) || line.first == UInt8(ascii: "#") {
+                if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+                    || line.first == UInt8(ascii: "#")
+                {
                     continue
                 }
                 split(line, into: &fields)
@@ -40,7 +42,8 @@ enum CSVDatasetLoader {
                         guard let index = names.firstIndex(of: column) else {
                             throw DataError(
                                 file: file, line: lineNumber, column: 1,
-                                "the header must name the columns \(columns.joined(separator: ", ")); \"\(column)\" is missing")
+                                "the header must name the columns \(columns.joined(separator: ", ")); \"\(column)\" is missing"
+                            )
                         }
                         found.append(index)
                     }
@@ -84,10 +87,15 @@ enum CSVDatasetLoader {
         fields.append(start..<line.count)
     }
 
-    private static func trim(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Slice<UnsafeBufferPointer<UInt8>> {
-        var lower = range.lowerBound, upper = range.upperBound
+    private static func trim(_ line: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Slice<
+        UnsafeBufferPointer<UInt8>
+    > {
+        var lower = range.lowerBound
+        var upper = range.upperBound
         while lower < upper && (line[lower] == UInt8(ascii: " ") || line[lower] == UInt8(ascii: "\t")) { lower += 1 }
-        while upper > lower && (line[upper - 1] == UInt8(ascii: " ") || line[upper - 1] == UInt8(ascii: "\t")) { upper -= 1 }
+        while upper > lower && (line[upper - 1] == UInt8(ascii: " ") || line[upper - 1] == UInt8(ascii: "\t")) {
+            upper -= 1
+        }
         return line[lower..<upper]
     }
 }

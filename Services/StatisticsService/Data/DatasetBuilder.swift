@@ -80,11 +80,13 @@ struct DatasetBuilder {
         }
     }
 
-    private static func describe(_ error: NumberText.Failure, _ value: some Collection<UInt8>, decimals: Int?) -> String {
+    private static func describe(_ error: NumberText.Failure, _ value: some Collection<UInt8>, decimals: Int?) -> String
+    {
         let text = String(decoding: value, as: UTF8.self)
         switch error {
         case .notANumber: return "not a number: \"\(text)\""
-        case .tooManyDecimals: return "\"\(text)\" has more decimal places than the dataset's \"decimals\" (\(decimals ?? 0))"
+        case .tooManyDecimals:
+            return "\"\(text)\" has more decimal places than the dataset's \"decimals\" (\(decimals ?? 0))"
         case .outOfRange: return "\"\(text)\" is too large"
         }
     }
@@ -109,11 +111,15 @@ struct DatasetBuilder {
                     case .share:
                         let units = shareGrids[year]?[index] ?? missing
                         if units == missing && s != total {
-                            throw DataError(file: file, "no value for \(region.code) (\(region.name)) \(year) \(sectors[s].code)")
+                            throw DataError(
+                                file: file, "no value for \(region.code) (\(region.name)) \(year) \(sectors[s].code)")
                         }
                         cell[s] = s == total ? hundred : units
                         if s == total && units != missing && !Self.close(units, hundred, scale: scale) {
-                            throw DataError(file: file, "\(region.name) \(year): the whole economy must be 100, got \(Decimal(units) / Decimal(scale))")
+                            throw DataError(
+                                file: file,
+                                "\(region.name) \(year): the whole economy must be 100, got \(Decimal(units) / Decimal(scale))"
+                            )
                         }
                     case .absolute:
                         break
@@ -129,7 +135,8 @@ struct DatasetBuilder {
                         throw DataError(
                             file: file,
                             "\(region.name) \(year): the shares of \(children[p].map { sectors[$0].code }.joined(separator: ", ")) "
-                                + "add up to \(Decimal(sum) / Decimal(scale)), not \(Decimal(cell[p]) / Decimal(scale)) ± \(Self.tolerance)")
+                                + "add up to \(Decimal(sum) / Decimal(scale)), not \(Decimal(cell[p]) / Decimal(scale)) ± \(Self.tolerance)"
+                        )
                     }
                 }
                 let base = (r * years.count + y) * sectorCount
@@ -139,25 +146,33 @@ struct DatasetBuilder {
         return IndustryDataset(
             metadata: metadata,
             sectors: order.map {
-                IndustryStructure.Sector(code: sectors[$0].code, name: sectors[$0].name, nameEn: sectors[$0].nameEn, parent: sectors[$0].parent)
+                IndustryStructure.Sector(
+                    code: sectors[$0].code, name: sectors[$0].name, nameEn: sectors[$0].nameEn,
+                    parent: sectors[$0].parent)
             },
             years: years, shares: shares)
     }
 
     /// Shares of an absolute region-year: each amount over the whole economy's (given, or the
     /// sum of its direct parts), × 100, rounded half up to the dataset's decimals.
-    private func absoluteShares(region: DatasetMetadata.Region, regionIndex r: Int, year: Int, total: Int) throws -> [Int64] {
+    private func absoluteShares(region: DatasetMetadata.Region, regionIndex r: Int, year: Int, total: Int) throws
+        -> [Int64]
+    {
         let sectors = metadata.sectors
         let grid = amountGrids[year] ?? []
         var amounts = [Double](repeating: .nan, count: sectors.count)
         for s in sectors.indices { amounts[s] = grid.isEmpty ? .nan : grid[r * sectors.count + s] }
         if amounts[total].isNaN {
-            amounts[total] = sectors.indices.filter { sectors[$0].parent == sectors[total].code }.reduce(0) { $0 + amounts[$1] }
+            amounts[total] = sectors.indices.filter { sectors[$0].parent == sectors[total].code }.reduce(0) {
+                $0 + amounts[$1]
+            }
         }
         for s in sectors.indices where amounts[s].isNaN {
             throw DataError(file: file, "no value for \(region.code) (\(region.name)) \(year) \(sectors[s].code)")
         }
-        guard amounts[total] > 0 else { throw DataError(file: file, "\(region.name) \(year): the whole economy's amount is 0") }
+        guard amounts[total] > 0 else {
+            throw DataError(file: file, "\(region.name) \(year): the whole economy's amount is 0")
+        }
         return amounts.map { Int64((($0 / amounts[total]) * 100 * Double(scale)).rounded(.toNearestOrAwayFromZero)) }
     }
 

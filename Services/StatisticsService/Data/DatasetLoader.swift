@@ -38,7 +38,8 @@ enum DatasetLoader {
         for name in names {
             let dataset = try loadFile(url.appendingPathComponent(name))
             if let other = datasets.first(where: { $0.id == dataset.id }) {
-                throw DataError(file: name, "dataset id \"\(dataset.id)\" is also used by another file (\(other.metadata.measure))")
+                throw DataError(
+                    file: name, "dataset id \"\(dataset.id)\" is also used by another file (\(other.metadata.measure))")
             }
             datasets.append(dataset)
         }
@@ -59,7 +60,8 @@ enum DatasetLoader {
         var builder = try DatasetBuilder(metadata: dataset.metadata, file: name)
         for (index, value) in dataset.values.enumerated() {
             do {
-                try builder.add(region: value.region, year: value.year, sector: value.sector, value: Array("\(value.value)".utf8))
+                try builder.add(
+                    region: value.region, year: value.year, sector: value.sector, value: Array("\(value.value)".utf8))
             } catch {
                 let field = ["region", "year", "sector", "value"][error.field.rawValue]
                 throw DataError(file: name, "values[\(index)].\(field): \(error.message)")

@@ -54,14 +54,14 @@ struct DatasetMetadata: Decodable, Sendable {
         sectors = try container.decode([Sector].self, forKey: .sectors)
     }
 
-
-
     static let regionKinds: Set<String> = ["national", "prefecture", "municipality"]
 
     /// Checks what can be checked before any value is read.
     func validate(file: String) throws {
         guard !dataset.isEmpty else { throw DataError(file: file, "\"dataset\" (the id) must not be empty") }
-        guard (0...6).contains(decimals) else { throw DataError(file: file, "\"decimals\" must be 0 to 6, got \(decimals)") }
+        guard (0...6).contains(decimals) else {
+            throw DataError(file: file, "\"decimals\" must be 0 to 6, got \(decimals)")
+        }
         guard !regions.isEmpty else { throw DataError(file: file, "no regions declared") }
         var codes = Set<String>()
         for (index, region) in regions.enumerated() {
@@ -71,14 +71,16 @@ struct DatasetMetadata: Decodable, Sendable {
             guard Self.regionKinds.contains(region.kind) else {
                 throw DataError(
                     file: file,
-                    "regions[\(index)]: kind \"\(region.kind)\" is not one of \(Self.regionKinds.sorted().joined(separator: ", "))")
+                    "regions[\(index)]: kind \"\(region.kind)\" is not one of \(Self.regionKinds.sorted().joined(separator: ", "))"
+                )
             }
         }
         let sectorCodes = Set(sectors.map(\.code))
         guard sectorCodes.count == sectors.count else { throw DataError(file: file, "a sector code is declared twice") }
         let totals = sectors.filter { $0.parent == nil }
         guard totals.count == 1 else {
-            throw DataError(file: file, "exactly one sector must be the whole economy (no parent); found \(totals.count)")
+            throw DataError(
+                file: file, "exactly one sector must be the whole economy (no parent); found \(totals.count)")
         }
         for (index, sector) in sectors.enumerated() {
             if let parent = sector.parent, !sectorCodes.contains(parent) {
@@ -91,7 +93,9 @@ struct DatasetMetadata: Decodable, Sendable {
             var seen: Set<String> = [sector.code]
             var next = parents[sector.code] ?? nil
             while let code = next {
-                guard seen.insert(code).inserted else { throw DataError(file: file, "sector \"\(sector.code)\" is its own ancestor") }
+                guard seen.insert(code).inserted else {
+                    throw DataError(file: file, "sector \"\(sector.code)\" is its own ancestor")
+                }
                 next = parents[code] ?? nil
             }
         }

@@ -12,10 +12,12 @@ extension IndustryDataset {
         for r in regionIndexes {
             for s in sectorIndexes {
                 let change = change(region: r, sector: s, from: from, to: to)
-                rows.append(Comparison.Row(
-                    region: regions[r].code, sector: sectors[s].code,
-                    fromValue: share(region: r, year: from, sector: s), toValue: share(region: r, year: to, sector: s),
-                    ratePercent: change.ratePercent, differencePoints: change.differencePoints))
+                rows.append(
+                    Comparison.Row(
+                        region: regions[r].code, sector: sectors[s].code,
+                        fromValue: share(region: r, year: from, sector: s),
+                        toValue: share(region: r, year: to, sector: s),
+                        ratePercent: change.ratePercent, differencePoints: change.differencePoints))
             }
         }
         return Comparison(dataset: id, unit: metadata.unit, from: years[from], to: years[to], rows: rows)
@@ -38,10 +40,14 @@ extension IndustryDataset {
                 }
             }
             let withRate = rows.filter { $0.ratePercent != nil }
-            facts.largestFallInPoints = extreme(rows.filter { $0.differencePoints < 0 }.min { $0.differencePoints < $1.differencePoints })
-            facts.largestRiseInPoints = extreme(rows.filter { $0.differencePoints > 0 }.max { $0.differencePoints < $1.differencePoints })
-            facts.largestFallInPercent = extreme(withRate.filter { $0.ratePercent! < 0 }.min { $0.ratePercent! < $1.ratePercent! })
-            facts.largestRiseInPercent = extreme(withRate.filter { $0.ratePercent! > 0 }.max { $0.ratePercent! < $1.ratePercent! })
+            facts.largestFallInPoints = extreme(
+                rows.filter { $0.differencePoints < 0 }.min { $0.differencePoints < $1.differencePoints })
+            facts.largestRiseInPoints = extreme(
+                rows.filter { $0.differencePoints > 0 }.max { $0.differencePoints < $1.differencePoints })
+            facts.largestFallInPercent = extreme(
+                withRate.filter { $0.ratePercent! < 0 }.min { $0.ratePercent! < $1.ratePercent! })
+            facts.largestRiseInPercent = extreme(
+                withRate.filter { $0.ratePercent! > 0 }.max { $0.ratePercent! < $1.ratePercent! })
             result.append(facts)
         }
         return StructuralFacts(dataset: id, from: comparison.from, to: comparison.to, sectors: result)

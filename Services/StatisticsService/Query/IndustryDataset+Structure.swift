@@ -23,12 +23,15 @@ extension IndustryDataset {
                 if let first = yearIndexes.first, let last = yearIndexes.last, first != last {
                     change = self.change(region: r, sector: s, from: first, to: last)
                 }
-                rows.append(IndustryStructure.Row(region: regions[r].code, sector: sectors[s].code, values: values, change: change))
+                rows.append(
+                    IndustryStructure.Row(
+                        region: regions[r].code, sector: sectors[s].code, values: values, change: change))
             }
         }
         return IndustryStructure(
             dataset: id, measure: metadata.measure, measureEn: metadata.measureEn, unit: metadata.unit,
-            decimals: metadata.decimals, source: metadata.source, sourceEn: metadata.sourceEn, years: yearIndexes.map { years[$0] },
+            decimals: metadata.decimals, source: metadata.source, sourceEn: metadata.sourceEn,
+            years: yearIndexes.map { years[$0] },
             regions: regionIndexes.map { regions[$0] }, sectors: sectorIndexes.map { sectors[$0] }, rows: rows)
     }
 }

@@ -16,7 +16,8 @@ public struct MetricsServer: Service {
     let routes: ProbeRoutes
     let logger: Logger
 
-    public init(host: String, port: UInt16, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger) {
+    public init(host: String, port: UInt16, registry: PrometheusCollectorRegistry, readiness: Readiness, logger: Logger)
+    {
         self.host = host
         self.port = port
         self.routes = ProbeRoutes(registry: registry, readiness: readiness)
@@ -51,7 +52,8 @@ public struct MetricsServer: Service {
         if let address = listener.channel.localAddress, let ip = address.ipAddress, let port = address.port {
             logger.info("metrics on http://\(ip):\(port)/metrics")
         }
-        let routes = self.routes, logger = self.logger
+        let routes = self.routes
+        let logger = self.logger
         try await listener.executeThenClose { connections in
             try await withThrowingDiscardingTaskGroup { group in
                 for try await connection in connections {
@@ -85,7 +87,8 @@ public struct MetricsServer: Service {
                     headers.add(name: "content-type", value: answer.contentType)
                     headers.add(name: "content-length", value: String(answer.body.count))
                     if !request.isKeepAlive { headers.add(name: "connection", value: "close") }
-                    try await responses.write(.head(HTTPResponseHead(version: request.version, status: answer.status, headers: headers)))
+                    try await responses.write(
+                        .head(HTTPResponseHead(version: request.version, status: answer.status, headers: headers)))
                     if request.method != .HEAD {
                         try await responses.write(.body(.byteBuffer(ByteBuffer(bytes: answer.body))))
                     }

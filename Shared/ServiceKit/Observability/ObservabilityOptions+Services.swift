@@ -6,6 +6,9 @@ extension ObservabilityOptions {
     public func services(readiness: Readiness, logger: Logger) -> [any Service] {
         guard let address else { return [] }
         let registry = Observability.bootstrap()
-        return [MetricsServer(host: address.host, port: address.port, registry: registry, readiness: readiness, logger: logger)]
+        return [
+            MetricsServer(
+                host: address.host, port: address.port, registry: registry, readiness: readiness, logger: logger)
+        ]
     }
 }

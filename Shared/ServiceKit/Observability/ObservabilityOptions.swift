@@ -1,4 +1,5 @@
 import ArgumentParser
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -7,9 +8,10 @@ import Foundation
 
 /// `--metrics-bind`: where a process serves Prometheus metrics and its health endpoints.
 public struct ObservabilityOptions: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp(
-        "Serve /metrics (Prometheus), /healthz and /readyz over HTTP on this address, e.g. 127.0.0.1:9100 (port 0: any free port). Off by default. Default: $REPORT_METRICS_BIND.",
-        valueName: "host:port"))
+    @Option(
+        help: ArgumentHelp(
+            "Serve /metrics (Prometheus), /healthz and /readyz over HTTP on this address, e.g. 127.0.0.1:9100 (port 0: any free port). Off by default. Default: $REPORT_METRICS_BIND.",
+            valueName: "host:port"))
     public var metricsBind: String?
 
     public init() {}
@@ -26,7 +28,9 @@ public struct ObservabilityOptions: ParsableArguments, Sendable {
     }
 
     static func parse(_ text: String) -> (host: String, port: UInt16)? {
-        guard let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...]) else { return nil }
+        guard let colon = text.lastIndex(of: ":"), let port = UInt16(text[text.index(after: colon)...]) else {
+            return nil
+        }
         let host = String(text[..<colon])
         let parts = host.split(separator: ".")
         guard parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) else { return nil }

@@ -16,7 +16,8 @@ struct ProbeRoutes: Sendable {
 
     /// The answer to `method path`; the query string is ignored.
     func answer(method: HTTPMethod, uri: String) -> Answer {
-        let path = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? uri
+        let path =
+            uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? uri
         guard method == .GET || method == .HEAD else {
             return Answer(status: .methodNotAllowed, contentType: "text/plain", body: Array("only GET and HEAD\n".utf8))
         }
@@ -32,7 +33,9 @@ struct ProbeRoutes: Sendable {
                 ? Answer(status: .ok, contentType: "text/plain", body: Array("ready\n".utf8))
                 : Answer(status: .serviceUnavailable, contentType: "text/plain", body: Array("not ready\n".utf8))
         default:
-            return Answer(status: .notFound, contentType: "text/plain", body: Array("not found: /metrics, /healthz, /readyz\n".utf8))
+            return Answer(
+                status: .notFound, contentType: "text/plain",
+                body: Array("not found: /metrics, /healthz, /readyz\n".utf8))
         }
     }
 }

@@ -15,7 +15,9 @@ public struct CompareParams: MethodParams, Encodable, Equatable {
     /// The later year; absent means the dataset's last year.
     public var to: Int?
     public init() {}
-    public init(dataset: String? = nil, regions: [String]? = nil, sectors: [String]? = nil, from: Int? = nil, to: Int? = nil) {
+    public init(
+        dataset: String? = nil, regions: [String]? = nil, sectors: [String]? = nil, from: Int? = nil, to: Int? = nil
+    ) {
         self.dataset = dataset
         self.regions = regions
         self.sectors = sectors
@@ -36,7 +38,10 @@ public struct Comparison: Codable, Sendable, Equatable {
         public var ratePercent: ExactDecimal?
         /// to − from, in percentage points.
         public var differencePoints: ExactDecimal
-        public init(region: String, sector: String, fromValue: ExactDecimal, toValue: ExactDecimal, ratePercent: ExactDecimal?, differencePoints: ExactDecimal) {
+        public init(
+            region: String, sector: String, fromValue: ExactDecimal, toValue: ExactDecimal, ratePercent: ExactDecimal?,
+            differencePoints: ExactDecimal
+        ) {
             self.region = region
             self.sector = sector
             self.fromValue = fromValue

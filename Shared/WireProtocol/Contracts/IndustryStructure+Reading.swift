@@ -6,8 +6,17 @@ import Foundation
 
 extension IndustryStructure: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var dataset: String?, measure: String?, measureEn: String?, unit: String?, decimals: Int?
-        var source: String?, sourceEn: String?, years: [Year]?, regions: [Region]?, sectors: [Sector]?, rows: [Row]?
+        var dataset: String?
+        var measure: String?
+        var measureEn: String?
+        var unit: String?
+        var decimals: Int?
+        var source: String?
+        var sourceEn: String?
+        var years: [Year]?
+        var regions: [Region]?
+        var sectors: [Sector]?
+        var rows: [Row]?
         try reader.readObject { key, reader in
             switch key {
             case "dataset": dataset = try reader.readString()
@@ -26,18 +35,23 @@ extension IndustryStructure: JSONReadable {
         }
         let type: StaticString = "IndustryStructure"
         self.init(
-            dataset: try reader.required(dataset, "dataset", of: type), measure: try reader.required(measure, "measure", of: type),
+            dataset: try reader.required(dataset, "dataset", of: type),
+            measure: try reader.required(measure, "measure", of: type),
             measureEn: measureEn, unit: try reader.required(unit, "unit", of: type),
-            decimals: try reader.required(decimals, "decimals", of: type), source: try reader.required(source, "source", of: type),
+            decimals: try reader.required(decimals, "decimals", of: type),
+            source: try reader.required(source, "source", of: type),
             sourceEn: sourceEn, years: try reader.required(years, "years", of: type),
-            regions: try reader.required(regions, "regions", of: type), sectors: try reader.required(sectors, "sectors", of: type),
+            regions: try reader.required(regions, "regions", of: type),
+            sectors: try reader.required(sectors, "sectors", of: type),
             rows: try reader.required(rows, "rows", of: type))
     }
 }
 
 extension IndustryStructure.Year: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var year: Int?, era: String?, eraEn: String?
+        var year: Int?
+        var era: String?
+        var eraEn: String?
         try reader.readObject { key, reader in
             switch key {
             case "year": year = try reader.readInt()
@@ -46,13 +60,18 @@ extension IndustryStructure.Year: JSONReadable {
             default: try reader.skipValue()
             }
         }
-        self.init(year: try reader.required(year, "year", of: "Year"), era: try reader.required(era, "era", of: "Year"), eraEn: eraEn)
+        self.init(
+            year: try reader.required(year, "year", of: "Year"), era: try reader.required(era, "era", of: "Year"),
+            eraEn: eraEn)
     }
 }
 
 extension IndustryStructure.Region: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var code: String?, name: String?, nameEn: String?, kind: String?
+        var code: String?
+        var name: String?
+        var nameEn: String?
+        var kind: String?
         try reader.readObject { key, reader in
             switch key {
             case "code": code = try reader.readString()
@@ -63,14 +82,18 @@ extension IndustryStructure.Region: JSONReadable {
             }
         }
         self.init(
-            code: try reader.required(code, "code", of: "Region"), name: try reader.required(name, "name", of: "Region"),
+            code: try reader.required(code, "code", of: "Region"),
+            name: try reader.required(name, "name", of: "Region"),
             nameEn: nameEn, kind: try reader.required(kind, "kind", of: "Region"))
     }
 }
 
 extension IndustryStructure.Sector: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var code: String?, name: String?, nameEn: String?, parent: String?
+        var code: String?
+        var name: String?
+        var nameEn: String?
+        var parent: String?
         try reader.readObject { key, reader in
             switch key {
             case "code": code = try reader.readString()
@@ -81,14 +104,18 @@ extension IndustryStructure.Sector: JSONReadable {
             }
         }
         self.init(
-            code: try reader.required(code, "code", of: "Sector"), name: try reader.required(name, "name", of: "Sector"),
+            code: try reader.required(code, "code", of: "Sector"),
+            name: try reader.required(name, "name", of: "Sector"),
             nameEn: nameEn, parent: parent)
     }
 }
 
 extension IndustryStructure.Change: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var from: Int?, to: Int?, ratePercent: ExactDecimal?, differencePoints: ExactDecimal?
+        var from: Int?
+        var to: Int?
+        var ratePercent: ExactDecimal?
+        var differencePoints: ExactDecimal?
         try reader.readObject { key, reader in
             switch key {
             case "from": from = try reader.readInt()
@@ -100,13 +127,17 @@ extension IndustryStructure.Change: JSONReadable {
         }
         self.init(
             from: try reader.required(from, "from", of: "Change"), to: try reader.required(to, "to", of: "Change"),
-            ratePercent: ratePercent, differencePoints: try reader.required(differencePoints, "differencePoints", of: "Change"))
+            ratePercent: ratePercent,
+            differencePoints: try reader.required(differencePoints, "differencePoints", of: "Change"))
     }
 }
 
 extension IndustryStructure.Row: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var region: String?, sector: String?, values: [ExactDecimal]?, change: IndustryStructure.Change?
+        var region: String?
+        var sector: String?
+        var values: [ExactDecimal]?
+        var change: IndustryStructure.Change?
         try reader.readObject { key, reader in
             switch key {
             case "region": region = try reader.readString()
@@ -117,7 +148,8 @@ extension IndustryStructure.Row: JSONReadable {
             }
         }
         self.init(
-            region: try reader.required(region, "region", of: "Row"), sector: try reader.required(sector, "sector", of: "Row"),
+            region: try reader.required(region, "region", of: "Row"),
+            sector: try reader.required(sector, "sector", of: "Row"),
             values: try reader.required(values, "values", of: "Row"), change: change)
     }
 }

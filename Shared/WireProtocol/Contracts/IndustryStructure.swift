@@ -28,7 +28,10 @@ public struct IndustryStructureParams: MethodParams, Encodable, Equatable {
 
     public init() {}
 
-    public init(dataset: String? = nil, regions: [String]? = nil, years: [Int]? = nil, sectors: [String]? = nil, span: Span? = nil) {
+    public init(
+        dataset: String? = nil, regions: [String]? = nil, years: [Int]? = nil, sectors: [String]? = nil,
+        span: Span? = nil
+    ) {
         self.dataset = dataset
         self.regions = regions
         self.years = years
@@ -47,7 +50,11 @@ public struct IndustryStructure: Codable, Sendable, Equatable {
         public var era: String
         /// The era year in English, e.g. `Heisei 2`.
         public var eraEn: String?
-        public init(year: Int, era: String, eraEn: String? = nil) { self.year = year; self.era = era; self.eraEn = eraEn }
+        public init(year: Int, era: String, eraEn: String? = nil) {
+            self.year = year
+            self.era = era
+            self.eraEn = eraEn
+        }
     }
 
     public struct Region: Codable, Sendable, Equatable {

@@ -6,7 +6,9 @@ import Foundation
 
 extension ZoneCatalogue: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var zone: ZoneFacts?, cities: [City]?, initiatives: [Initiative]?
+        var zone: ZoneFacts?
+        var cities: [City]?
+        var initiatives: [Initiative]?
         try reader.readObject { key, reader in
             switch key {
             case "zone": zone = try reader.read(ZoneFacts.self)
@@ -24,8 +26,13 @@ extension ZoneCatalogue: JSONReadable {
 
 extension ZoneFacts: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var name: String?, nameEn: String?, definition: String?, definitionEn: String?
-        var designation: String?, designationEn: String?, applicationReasons: [CityStatement]?
+        var name: String?
+        var nameEn: String?
+        var definition: String?
+        var definitionEn: String?
+        var designation: String?
+        var designationEn: String?
+        var applicationReasons: [CityStatement]?
         try reader.readObject { key, reader in
             switch key {
             case "name": name = try reader.readString()
@@ -49,7 +56,9 @@ extension ZoneFacts: JSONReadable {
 
 extension CityStatement: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var city: String?, text: String?, textEn: String?
+        var city: String?
+        var text: String?
+        var textEn: String?
         try reader.readObject { key, reader in
             switch key {
             case "city": city = try reader.readString()
@@ -59,14 +68,19 @@ extension CityStatement: JSONReadable {
             }
         }
         self.init(
-            city: try reader.required(city, "city", of: "CityStatement"), text: try reader.required(text, "text", of: "CityStatement"),
+            city: try reader.required(city, "city", of: "CityStatement"),
+            text: try reader.required(text, "text", of: "CityStatement"),
             textEn: textEn)
     }
 }
 
 extension City: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var code: String?, name: String?, nameEn: String?, credits: [String]?, creditsEn: [String]?
+        var code: String?
+        var name: String?
+        var nameEn: String?
+        var credits: [String]?
+        var creditsEn: [String]?
         try reader.readObject { key, reader in
             switch key {
             case "code": code = try reader.readString()
@@ -78,14 +92,17 @@ extension City: JSONReadable {
             }
         }
         self.init(
-            code: try reader.required(code, "code", of: "City"), name: try reader.required(name, "name", of: "City"), nameEn: nameEn,
+            code: try reader.required(code, "code", of: "City"), name: try reader.required(name, "name", of: "City"),
+            nameEn: nameEn,
             credits: try reader.required(credits, "credits", of: "City"), creditsEn: creditsEn)
     }
 }
 
 extension Organisation: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var name: String?, nameEn: String?, kind: String?
+        var name: String?
+        var nameEn: String?
+        var kind: String?
         try reader.readObject { key, reader in
             switch key {
             case "name": name = try reader.readString()
@@ -102,9 +119,19 @@ extension Organisation: JSONReadable {
 
 extension Initiative: JSONReadable {
     public init(reading reader: inout JSONReader) throws {
-        var id: String?, city: String?, section: String?, organisation: Organisation?, leadsWithOrganisation: Bool?
-        var partners: [Organisation]?, summary: String?, summaryEn: String?, outlook: String?, outlookEn: String?
-        var fields: [String]?, credits: [String]?, creditsEn: [String]?
+        var id: String?
+        var city: String?
+        var section: String?
+        var organisation: Organisation?
+        var leadsWithOrganisation: Bool?
+        var partners: [Organisation]?
+        var summary: String?
+        var summaryEn: String?
+        var outlook: String?
+        var outlookEn: String?
+        var fields: [String]?
+        var credits: [String]?
+        var creditsEn: [String]?
         try reader.readObject { key, reader in
             switch key {
             case "id": id = try reader.readString()
@@ -129,8 +156,10 @@ extension Initiative: JSONReadable {
             section: try reader.required(section, "section", of: type),
             organisation: try reader.required(organisation, "organisation", of: type),
             leadsWithOrganisation: try reader.required(leadsWithOrganisation, "leadsWithOrganisation", of: type),
-            partners: try reader.required(partners, "partners", of: type), summary: try reader.required(summary, "summary", of: type),
-            summaryEn: summaryEn, outlook: outlook, outlookEn: outlookEn, fields: try reader.required(fields, "fields", of: type),
+            partners: try reader.required(partners, "partners", of: type),
+            summary: try reader.required(summary, "summary", of: type),
+            summaryEn: summaryEn, outlook: outlook, outlookEn: outlookEn,
+            fields: try reader.required(fields, "fields", of: type),
             credits: try reader.required(credits, "credits", of: type), creditsEn: creditsEn)
     }
 }

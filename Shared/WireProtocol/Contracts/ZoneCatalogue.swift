@@ -1,6 +1,8 @@
 /// Params of `initiatives.list`: filters and paging.
 public struct InitiativesListParams: MethodParams, Encodable, Equatable {
-    public enum CodingKeys: String, CodingKey, CaseIterable { case city, field, organisationKind, section, offset, limit }
+    public enum CodingKeys: String, CodingKey, CaseIterable {
+        case city, field, organisationKind, section, offset, limit
+    }
     /// A city code (`kawasaki`) or name (`川崎市`).
     public var city: String?
     /// A field of work, e.g. `regenerative medicine`.
@@ -13,7 +15,10 @@ public struct InitiativesListParams: MethodParams, Encodable, Equatable {
     /// At most this many items (1–1000; default 100).
     public var limit: Int?
     public init() {}
-    public init(city: String? = nil, field: String? = nil, organisationKind: String? = nil, section: String? = nil, offset: Int? = nil, limit: Int? = nil) {
+    public init(
+        city: String? = nil, field: String? = nil, organisationKind: String? = nil, section: String? = nil,
+        offset: Int? = nil, limit: Int? = nil
+    ) {
         self.city = city
         self.field = field
         self.organisationKind = organisationKind
@@ -94,7 +99,11 @@ public struct CityStatement: Codable, Sendable, Equatable {
     public var city: String
     public var text: String
     public var textEn: String?
-    public init(city: String, text: String, textEn: String? = nil) { self.city = city; self.text = text; self.textEn = textEn }
+    public init(city: String, text: String, textEn: String? = nil) {
+        self.city = city
+        self.text = text
+        self.textEn = textEn
+    }
 }
 
 /// A city, with the notes on where its material came from (e.g. `川崎市へのヒアリング`).
@@ -152,7 +161,8 @@ public struct Initiative: Codable, Sendable, Equatable {
 
     public init(
         id: String, city: String, section: String, organisation: Organisation, leadsWithOrganisation: Bool,
-        partners: [Organisation] = [], summary: String, summaryEn: String? = nil, outlook: String?, outlookEn: String? = nil,
+        partners: [Organisation] = [], summary: String, summaryEn: String? = nil, outlook: String?,
+        outlookEn: String? = nil,
         fields: [String] = [], credits: [String] = [], creditsEn: [String]? = nil
     ) {
         self.id = id

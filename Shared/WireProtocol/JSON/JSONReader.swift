@@ -155,7 +155,9 @@ public struct JSONReader {
         guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number needs digits after \"-\"") }
         if bytes[index] == UInt8(ascii: "0") {
             index += 1
-            if index < bytes.count, isDigit(bytes[index]) { throw error("a number must not have leading zeros", at: number.start) }
+            if index < bytes.count, isDigit(bytes[index]) {
+                throw error("a number must not have leading zeros", at: number.start)
+            }
         } else {
             accumulateDigits(into: &number)
         }
@@ -175,10 +177,16 @@ public struct JSONReader {
                 negativeExponent = bytes[index] == UInt8(ascii: "-")
                 index += 1
             }
-            guard index < bytes.count, isDigit(bytes[index]) else { throw error("a number needs digits in its exponent") }
+            guard index < bytes.count, isDigit(bytes[index]) else {
+                throw error("a number needs digits in its exponent")
+            }
             var exponent = 0
             while index < bytes.count, isDigit(bytes[index]) {
-                if exponent < 100_000 { exponent = exponent * 10 + Int(bytes[index] - UInt8(ascii: "0")) } else { number.exponentFits = false }
+                if exponent < 100_000 {
+                    exponent = exponent * 10 + Int(bytes[index] - UInt8(ascii: "0"))
+                } else {
+                    number.exponentFits = false
+                }
                 index += 1
             }
             number.exponent = negativeExponent ? -exponent : exponent
@@ -190,7 +198,9 @@ public struct JSONReader {
     private mutating func accumulateDigits(into number: inout ScannedNumber) {
         while index < bytes.count, isDigit(bytes[index]) {
             number.digits += 1
-            if number.digits <= 18 { number.significand = number.significand * 10 + UInt64(bytes[index] - UInt8(ascii: "0")) }
+            if number.digits <= 18 {
+                number.significand = number.significand * 10 + UInt64(bytes[index] - UInt8(ascii: "0"))
+            }
             index += 1
         }
     }
@@ -249,7 +259,9 @@ public struct JSONReader {
             }
             let key = try readKey()
             skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected \":\" after a member name") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("expected \":\" after a member name")
+            }
             index += 1
             try body(key, &self)
             skipWhitespace()
@@ -373,7 +385,8 @@ public struct JSONReader {
 
     private func describeByte(at offset: Int) -> String {
         let byte = bytes[offset]
-        return (0x21..<0x7f).contains(byte) ? "\"\(Character(Unicode.Scalar(byte)))\"" : "byte 0x\(String(byte, radix: 16))"
+        return (0x21..<0x7f).contains(byte)
+            ? "\"\(Character(Unicode.Scalar(byte)))\"" : "byte 0x\(String(byte, radix: 16))"
     }
 
     // MARK: lexing
@@ -397,7 +410,7 @@ public struct JSONReader {
     private mutating func expectLiteral(_ literal: StaticString) throws {
         let count = literal.utf8CodeUnitCount
         guard index + count <= bytes.count,
-              memcmp(bytes.baseAddress! + index, literal.utf8Start, count) == 0
+            memcmp(bytes.baseAddress! + index, literal.utf8Start, count) == 0
         else { throw error("unexpected \(describeByte(at: index))") }
         index += count
     }
@@ -417,7 +430,9 @@ public struct JSONReader {
     }
 
     private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, start: Int) throws -> String {
-        guard let string = UTF8Validation.string(utf8) else { throw error("a string is not valid UTF-8", at: start, kind: .invalidUTF8) }
+        guard let string = UTF8Validation.string(utf8) else {
+            throw error("a string is not valid UTF-8", at: start, kind: .invalidUTF8)
+        }
         return string
     }
 
@@ -466,7 +481,8 @@ public struct JSONReader {
         let first = try readHex4()
         switch first {
         case 0xD800..<0xDC00:
-            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+            guard index + 6 <= bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+            else {
                 throw error("a lone surrogate \\u\(String(first, radix: 16))", at: escapeStart)
             }
             index += 2

@@ -43,7 +43,8 @@ public struct JSONWriter {
         while index < utf8.count {
             // Eight bytes at a time while none needs escaping.
             if index + 8 <= utf8.count,
-               !JSONReader.hasSpecialByte(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                !JSONReader.hasSpecialByte(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
+            {
                 index += 8
                 continue
             }
@@ -63,8 +64,10 @@ public struct JSONWriter {
             case 0x0c: raw("\\f")
             default:
                 let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                          hex[Int(byte >> 4)], hex[Int(byte & 0xf)]])
+                bytes.append(contentsOf: [
+                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                    hex[Int(byte >> 4)], hex[Int(byte & 0xf)],
+                ])
             }
         }
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))

@@ -63,12 +63,15 @@ struct LoadGenerator: ParsableCommand {
             if window > 1 { _ = try driver.run(window: window, count: nil, seconds: 1) }
             let before = watched.map { (name: $0.0, cpu: ProcessStats.cpuTicks(pid: $0.1)) }
             let started = ContinuousClock.now
-            let result = try driver.run(window: window, count: window == 1 ? requests : nil, seconds: window == 1 ? nil : seconds)
+            let result = try driver.run(
+                window: window, count: window == 1 ? requests : nil, seconds: window == 1 ? nil : seconds)
             let wall = ContinuousClock.now - started
             let wallSeconds = wall.seconds
-            var line = "\(label.padding(toLength: 10, withPad: " ", startingAt: 0)) c=\(window) n=\(result.histogram.totalCount)"
+            var line =
+                "\(label.padding(toLength: 10, withPad: " ", startingAt: 0)) c=\(window) n=\(result.histogram.totalCount)"
             line += " p50=\(result.histogram.valueAtPercentile(50)) p99=\(result.histogram.valueAtPercentile(99))"
-            line += " p999=\(result.histogram.valueAtPercentile(99.9)) us req/s=\(Int(Double(result.histogram.totalCount) / wallSeconds))"
+            line +=
+                " p999=\(result.histogram.valueAtPercentile(99.9)) us req/s=\(Int(Double(result.histogram.totalCount) / wallSeconds))"
             line += " errors=\(result.errors)  cpu%:"
             for (index, process) in watched.enumerated() {
                 let ticks = ProcessStats.cpuTicks(pid: process.1) - before[index].cpu
@@ -126,13 +129,16 @@ struct Driver {
                 throw ValidationError("no reply for 10 s; \(sentAt.count) requests outstanding")
             }
             while let frames = try socket.receive(blocking: false) {
-                guard let body = frames.last, let id = Self.id(in: body), let started = sentAt.removeValue(forKey: id) else {
+                guard let body = frames.last, let id = Self.id(in: body), let started = sentAt.removeValue(forKey: id)
+                else {
                     result.errors += 1
                     continue
                 }
                 let elapsed = ContinuousClock.now - started
                 _ = result.histogram.record(UInt64(max(1, elapsed.microseconds)))
-                if body.range(of: Data(#""error":{"#.utf8)) != nil || body.range(of: Data(#""degraded":true"#.utf8)) != nil {
+                if body.range(of: Data(#""error":{"#.utf8)) != nil
+                    || body.range(of: Data(#""degraded":true"#.utf8)) != nil
+                {
                     result.errors += 1
                 }
                 if more() {
@@ -166,7 +172,7 @@ enum ProcessStats {
     /// utime + stime of every thread, in clock ticks.
     static func cpuTicks(pid: Int32) -> Int {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")")
+            let close = stat.lastIndex(of: ")")
         else { return 0 }
         let fields = stat[stat.index(after: close)...].split(separator: " ")
         // After the command: state is field 3, utime 14 and stime 15 (1-based), so 11 and 12 here.
