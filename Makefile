@@ -1,13 +1,14 @@
 # The two commands of the README's quick start, and a few more for operators.
 #   make demo   build, start composer + services as separate processes, print the report
 #   make test   the whole test suite: Swift unit + integration tests, Python interop tests
+#   make lint   the Swift sources as swift format leaves them (.swift-format), no line too wide
 SHELL := /bin/bash
 BIN = $(shell swift build --show-bin-path 2>/dev/null)
 STATISTICS ?= 1
 INITIATIVES ?= 1
 FORMAT ?= markdown
 
-.PHONY: demo test deps test-deps build run clean bench bench-bound bench-dispatch bench-statistics fuzz
+.PHONY: demo test lint deps test-deps build run clean bench bench-bound bench-dispatch bench-statistics fuzz
 
 # libzmq3-dev from Debian when the header is missing.
 deps:
@@ -33,6 +34,14 @@ test-deps: deps
 
 build: deps
 	swift build
+
+# swift format (the toolchain's) in lint mode, warnings as errors, and the line width it cannot
+# enforce on string literals and comments. `swift format format --in-place --recursive --parallel
+# Package.swift Services Shared Tests` fixes most of what it reports.
+SWIFT_SOURCES = Package.swift Services Shared Tests
+lint:
+	swift format lint --strict --recursive --parallel $(SWIFT_SOURCES)
+	python3 .ci/line-width.py
 
 demo: build
 	deploy/local/run-stack.sh --statistics $(STATISTICS) --initiatives $(INITIATIVES) --format $(FORMAT) --once

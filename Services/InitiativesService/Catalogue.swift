@@ -52,7 +52,10 @@ struct Catalogue: Sendable {
             {
                 guard Organisation.kinds.contains(organisation.kind) else {
                     throw fail(
-                        "\(place).\(role).kind: \"\(organisation.kind)\" is not one of \(Organisation.kinds.sorted().joined(separator: ", "))"
+                        """
+                        \(place).\(role).kind: \"\(organisation.kind)\" is not one of \
+                        \(Organisation.kinds.sorted().joined(separator: ", "))
+                        """
                     )
                 }
                 guard !organisation.name.isEmpty else { throw fail("\(place).\(role).name: must not be empty") }
@@ -69,7 +72,10 @@ struct Catalogue: Sendable {
             guard let found = content.cities.first(where: { $0.code == city || $0.name == city }) else {
                 throw .invalidParams(
                     field: "city",
-                    "unknown city \"\(city)\"; known: \(content.cities.map { "\($0.code) (\($0.name))" }.joined(separator: ", "))"
+                    """
+                    unknown city \"\(city)\"; known: \
+                    \(content.cities.map { "\($0.code) (\($0.name))" }.joined(separator: ", "))
+                    """
                 )
             }
             items = items.filter { $0.city == found.code }

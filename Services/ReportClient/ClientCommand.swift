@@ -30,7 +30,10 @@ struct ConnectionOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: $REPORT_CURVE_SERVER_KEY.",
+            """
+            The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: \
+            $REPORT_CURVE_SERVER_KEY.
+            """,
             valueName: "key"))
     var curveServerKey: String?
 

@@ -71,7 +71,10 @@ struct ComposerCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Only clients whose public key is in this file (one Z85 key a line) or folder (*.pub) may connect. Default: $REPORT_CLIENT_ALLOW.",
+            """
+            Only clients whose public key is in this file (one Z85 key a line) or folder (*.pub) may connect. Default: \
+            $REPORT_CLIENT_ALLOW.
+            """,
             valueName: "path"))
     var clientAllow: String?
 
@@ -116,7 +119,11 @@ struct ComposerCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Measure what one report costs without messaging — read these two saved service replies (statistics.industryStructure and initiatives.catalogue responses), assemble, render Markdown, encode — print the timings and exit.",
+            """
+            Measure what one report costs without messaging — read these two saved service replies \
+            (statistics.industryStructure and initiatives.catalogue responses), assemble, render Markdown, encode — \
+            print the timings and exit.
+            """,
             valueName: "statistics.json,catalogue.json"))
     var measureWork: String?
 
@@ -204,7 +211,12 @@ struct ComposerCommand: AsyncParsableCommand {
                 for (name, endpoint, keys) in [("client", clientAt, clientKeys), ("worker", workerAt, workerKeys)]
                 where keys == nil && !EndpointScope.isLocal(endpoint) {
                     logger.warning(
-                        "THE \(name.uppercased()) ENDPOINT \(endpoint) IS OPEN BEYOND THIS MACHINE WITHOUT CURVE: anyone who can reach it can \(name == "client" ? "read every report" : "register as a service and serve false figures"). Use --\(name)-curve-secret."
+                        """
+                        THE \(name.uppercased()) ENDPOINT \(endpoint) IS OPEN BEYOND THIS MACHINE WITHOUT CURVE: \
+                        anyone who can reach it can \
+                        \(name == "client" ? "read every report" : "register as a service and serve false figures"). \
+                        Use --\(name)-curve-secret.
+                        """
                     )
                 }
                 let workers = try await io.open(

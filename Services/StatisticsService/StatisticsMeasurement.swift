@@ -28,7 +28,10 @@ enum StatisticsMeasurement {
         print("cells: \(catalogue.datasets.reduce(0) { $0 + $1.cellCount })")
         print("load: \(us(loaded)) us")
         print(
-            "query (5 regions, all years and sectors, \(rows / 1000) rows): p50 \(us(timings[500])) us, p99 \(us(timings[990])) us, max \(us(timings[999])) us"
+            """
+            query (5 regions, all years and sectors, \(rows / 1000) rows): p50 \(us(timings[500])) us, p99 \
+            \(us(timings[990])) us, max \(us(timings[999])) us
+            """
         )
         print("peak RSS: \(peakResidentKilobytes() / 1024) MiB")
     }

@@ -28,13 +28,19 @@ public struct WorkerOptions: ParsableArguments, Sendable {
 
     @Option(
         help: ArgumentHelp(
-            "Requests this process may hold at once from a composer (sent in READY; 1 is plain RFC 7; the composer grants at most 64). A deep window lets requests arrive in bursts, answered several per wake-up.",
+            """
+            Requests this process may hold at once from a composer (sent in READY; 1 is plain RFC 7; the composer \
+            grants at most 64). A deep window lets requests arrive in bursts, answered several per wake-up.
+            """,
             valueName: "n"))
     public var concurrency: Int = 64
 
     @Option(
         help: ArgumentHelp(
-            "The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: $REPORT_CURVE_SERVER_KEY.",
+            """
+            The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: \
+            $REPORT_CURVE_SERVER_KEY.
+            """,
             valueName: "key"))
     public var curveServerKey: String?
 

@@ -39,7 +39,10 @@ struct CatalogueTests {
         arguments: [
             (
                 #""kind": "company""#, #""kind": "startup""#,
-                "initiatives[1].organisation.kind: \"startup\" is not one of company, foundation, municipality, network, university"
+                """
+                initiatives[1].organisation.kind: \"startup\" is not one of company, foundation, municipality, \
+                network, university
+                """
             ),
             (
                 #""id": "ciea-immunodeficient-mouse""#, #""id": "ajinomoto-aminoindex""#,
@@ -109,10 +112,12 @@ struct CatalogueReadingTests {
     @Test("absent and null optional members read as nil; unknown members are skipped")
     func optionals() throws {
         let text = #"""
-            {"zone":{"name":"z","definition":"d","designation":"g","applicationReasons":[{"city":"c","text":"t","textEn":null}]},
+            {"zone":{"name":"z","definition":"d","designation":"g",
+                     "applicationReasons":[{"city":"c","text":"t","textEn":null}]},
              "cities":[{"code":"c","name":"n","credits":[],"creditsEn":null,"later":{"x":[1,2]}}],
              "initiatives":[{"id":"i","city":"c","section":"s","organisation":{"name":"o","kind":"company"},
-               "leadsWithOrganisation":false,"partners":[],"summary":"s","outlook":null,"fields":[],"credits":["画像提供"]}]}
+               "leadsWithOrganisation":false,"partners":[],"summary":"s","outlook":null,"fields":[],
+               "credits":["画像提供"]}]}
             """#
         let catalogue = try ZoneCatalogue(json: Data(text.utf8))
         #expect(catalogue.zone.nameEn == nil && catalogue.zone.applicationReasons[0].textEn == nil)

@@ -176,7 +176,10 @@ final class ProcessStack: Sendable {
             try await Task.sleep(for: .milliseconds(50))
         }
         throw StackError(
-            "workers never reached \(expected); last system.info: \(String(describing: last))\ncomposer log:\n\(composer.log)"
+            """
+            workers never reached \(expected); last system.info: \(String(describing: last))\ncomposer \
+            log:\n\(composer.log)
+            """
         )
     }
 

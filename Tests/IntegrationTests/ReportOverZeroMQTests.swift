@@ -145,8 +145,8 @@ struct ReportOverZeroMQTests {
         #expect(notification == [Data()])
         let batch = try stack.exchange([
             Data(
-                #"[{"jsonrpc":"2.0","method":"system.ping","id":1},{"jsonrpc":"2.0","method":"system.ping"},{"jsonrpc":"2.0","method":"nope","id":2},{"foo":1}]"#
-                    .utf8)
+                (#"[{"jsonrpc":"2.0","method":"system.ping","id":1},{"jsonrpc":"2.0","method":"system.ping"},"#
+                    + #"{"jsonrpc":"2.0","method":"nope","id":2},{"foo":1}]"#).utf8)
         ])
         let answers = try #require(try JSONCoding.decoder.decode(JSONValue.self, from: batch[0]).arrayValue)
         #expect(answers.count == 3)

@@ -22,7 +22,8 @@ struct DataFolder {
 
     static let meta = """
         {"dataset": "t", "measure": "m", "unit": "%", "decimals": 2, "source": "s",
-         "regions": [{"code": "A", "name": "甲市", "kind": "municipality"}, {"code": "B", "name": "乙市", "kind": "municipality"}],
+         "regions": [{"code": "A", "name": "甲市", "kind": "municipality"},
+                     {"code": "B", "name": "乙市", "kind": "municipality"}],
          "sectors": [{"code": "total", "name": "全産業", "parent": null},
                      {"code": "p", "name": "P", "parent": "total"}, {"code": "q", "name": "Q", "parent": "total"}]}
         """

@@ -80,7 +80,10 @@ struct ChartRenderer: Sendable {
         let title = HTML.escape(report.labels.chartTitle)
         let description = HTML.escape(textAlternative().joined(separator: english ? "; " : "。"))
         var out =
-            "<svg\(namespace ? " xmlns=\"http://www.w3.org/2000/svg\"" : "") viewBox=\"0 0 \(Int(width)) \(Int(height))\""
+            """
+            <svg\(namespace ? " xmlns=\"http://www.w3.org/2000/svg\"" : "") viewBox=\"0 0 \(Int(width)) \
+            \(Int(height))\"
+            """
         out += " width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\""
         out += " aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" font-family=\"sans-serif\" font-size=\"12\">"
         out += "<title id=\"\(idPrefix)-title\">\(title)</title><desc id=\"\(idPrefix)-desc\">\(description)</desc>"
@@ -92,7 +95,10 @@ struct ChartRenderer: Sendable {
                 let y = top + Double(yearIndex) * (Self.barHeight + Self.rowGap)
                 let label = "\(regionName) \(HTML.escape(FigureFormat.year(year, lang: report.lang)))"
                 out +=
-                    "<text x=\"\(Self.labelWidth - 6)\" y=\"\(fmt(y + Self.barHeight * 0.7))\" text-anchor=\"end\">\(label)</text>"
+                    """
+                    <text x=\"\(Self.labelWidth - 6)\" y=\"\(fmt(y + Self.barHeight * 0.7))\" \
+                    text-anchor=\"end\">\(label)</text>
+                    """
                 var x = Self.labelWidth
                 for (partIndex, sector) in parts.enumerated() {
                     guard let value = data.row(region: region.code, sector: sector.code)?.values[yearIndex] else {
@@ -103,15 +109,27 @@ struct ChartRenderer: Sendable {
                     let name = HTML.escape(english ? sector.nameEn ?? sector.name : sector.name)
                     let shareText = FigureFormat.share(value, decimals: data.decimals, isTotal: false)
                     out +=
-                        "<rect class=\"bar\" x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(Self.barHeight))\""
+                        """
+                        <rect class=\"bar\" x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(barWidth))\" \
+                        height=\"\(fmt(Self.barHeight))\"
+                        """
                     out +=
-                        " fill=\"\(Self.colours[partIndex % Self.colours.count])\" data-region=\"\(HTML.escape(region.code))\""
+                        """
+                         fill=\"\(Self.colours[partIndex % Self.colours.count])\" \
+                        data-region=\"\(HTML.escape(region.code))\"
+                        """
                     out +=
-                        " data-year=\"\(year.year)\" data-sector=\"\(HTML.escape(sector.code))\" data-share=\"\(shareText)\">"
+                        """
+                         data-year=\"\(year.year)\" data-sector=\"\(HTML.escape(sector.code))\" \
+                        data-share=\"\(shareText)\">
+                        """
                     out += "<title>\(label) \(name) \(shareText)%</title></rect>"
                     if barWidth >= 36 {
                         out +=
-                            "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y + Self.barHeight * 0.7))\" text-anchor=\"middle\" fill=\"#fff\">\(shareText)</text>"
+                            """
+                            <text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y + Self.barHeight * 0.7))\" \
+                            text-anchor=\"middle\" fill=\"#fff\">\(shareText)</text>
+                            """
                     }
                     x += barWidth
                 }
@@ -121,7 +139,10 @@ struct ChartRenderer: Sendable {
         for (partIndex, sector) in parts.enumerated() {
             let name = HTML.escape(english ? sector.nameEn ?? sector.name : sector.name)
             out +=
-                "<rect x=\"\(fmt(legendX))\" y=\"\(fmt(legendY))\" width=\"12\" height=\"12\" fill=\"\(Self.colours[partIndex % Self.colours.count])\"/>"
+                """
+                <rect x=\"\(fmt(legendX))\" y=\"\(fmt(legendY))\" width=\"12\" height=\"12\" \
+                fill=\"\(Self.colours[partIndex % Self.colours.count])\"/>
+                """
             out += "<text x=\"\(fmt(legendX + 16))\" y=\"\(fmt(legendY + 10))\">\(name)</text>"
             legendX += 16 + Double(DisplayWidth.of(name)) * 7 + 18
         }

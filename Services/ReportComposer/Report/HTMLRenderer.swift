@@ -5,7 +5,8 @@ struct HTMLRenderer: Sendable {
     static let style = """
         :root{color-scheme:light;--ink:#1d1d1f;--muted:#555;--rule:#d0d0d5}
         *{box-sizing:border-box}
-        body{margin:0;font:16px/1.75 "Noto Sans CJK JP","Hiragino Sans","Yu Gothic",system-ui,sans-serif;color:var(--ink);background:#fff}
+        body{margin:0;font:16px/1.75 "Noto Sans CJK JP","Hiragino Sans","Yu Gothic",system-ui,sans-serif;\
+        color:var(--ink);background:#fff}
         main{max-width:52rem;margin:0 auto;padding:1.5rem 1rem 3rem}
         header{border-bottom:2px solid var(--ink);margin-bottom:1.5rem}
         .series{margin:0;color:var(--muted);font-size:.9rem;letter-spacing:.05em}
@@ -37,8 +38,8 @@ struct HTMLRenderer: Sendable {
     func render(_ report: Report) -> String {
         var out = "<!DOCTYPE html>\n<html lang=\"\(report.lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out +=
-            "<title>\(HTML.escape(report.title))</title>\n<style>\(Self.style)</style>\n</head>\n<body>\n<main>\n<article>\n"
+        out += "<title>\(HTML.escape(report.title))</title>\n<style>\(Self.style)</style>\n</head>\n"
+        out += "<body>\n<main>\n<article>\n"
         out +=
             "<header>\n<p class=\"series\">\(HTML.escape(report.series))</p>\n<h1>\(HTML.escape(report.title))</h1>\n"
         out += "<p class=\"authors\">\(report.authors.map(HTML.escape).joined(separator: "<br>"))</p>\n</header>\n"
@@ -72,7 +73,10 @@ struct HTMLRenderer: Sendable {
             return "<p class=\"note\">\(HTML.escape(Marks.note(block.text ?? "", lang)))</p>\n"
         case .unavailable:
             return
-                "<p class=\"unavailable\" role=\"note\">\(HTML.escape(SystemNotice.unavailable(block.service ?? "?", lang: lang)))</p>\n"
+                """
+                <p class=\"unavailable\" \
+                role=\"note\">\(HTML.escape(SystemNotice.unavailable(block.service ?? "?", lang: lang)))</p>\n
+                """
         case .table:
             guard let data = block.table else { return "" }
             return table(TableText(data, lang: lang, changeLabel: report.labels.changeRate))
@@ -83,7 +87,10 @@ struct HTMLRenderer: Sendable {
 
     private func table(_ table: TableText) -> String {
         var out =
-            "<div class=\"table-wrap\">\n<table>\n<caption>\(HTML.escape(table.caption))</caption>\n<thead>\n<tr><td></td>"
+            """
+            <div \
+            class=\"table-wrap\">\n<table>\n<caption>\(HTML.escape(table.caption))</caption>\n<thead>\n<tr><td></td>
+            """
         for region in table.regions {
             out += "<th scope=\"colgroup\" colspan=\"\(table.columnTitles.count)\">\(HTML.escape(region))</th>"
         }

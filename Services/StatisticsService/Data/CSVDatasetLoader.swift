@@ -42,7 +42,10 @@ enum CSVDatasetLoader {
                         guard let index = names.firstIndex(of: column) else {
                             throw DataError(
                                 file: file, line: lineNumber, column: 1,
-                                "the header must name the columns \(columns.joined(separator: ", ")); \"\(column)\" is missing"
+                                """
+                                the header must name the columns \(columns.joined(separator: ", ")); \"\(column)\" is \
+                                missing
+                                """
                             )
                         }
                         found.append(index)

@@ -118,7 +118,10 @@ struct DatasetBuilder {
                         if s == total && units != missing && !Self.close(units, hundred, scale: scale) {
                             throw DataError(
                                 file: file,
-                                "\(region.name) \(year): the whole economy must be 100, got \(Decimal(units) / Decimal(scale))"
+                                """
+                                \(region.name) \(year): the whole economy must be 100, got \
+                                \(Decimal(units) / Decimal(scale))
+                                """
                             )
                         }
                     case .absolute:
@@ -134,8 +137,12 @@ struct DatasetBuilder {
                     if !Self.close(sum, cell[p], scale: scale) {
                         throw DataError(
                             file: file,
-                            "\(region.name) \(year): the shares of \(children[p].map { sectors[$0].code }.joined(separator: ", ")) "
-                                + "add up to \(Decimal(sum) / Decimal(scale)), not \(Decimal(cell[p]) / Decimal(scale)) ± \(Self.tolerance)"
+                            """
+                            \(region.name) \(year): the shares of \
+                            \(children[p].map { sectors[$0].code }.joined(separator: ", ")) add up to \
+                            \(Decimal(sum) / Decimal(scale)), not \(Decimal(cell[p]) / Decimal(scale)) \
+                            ± \(Self.tolerance)
+                            """
                         )
                     }
                 }

@@ -71,7 +71,10 @@ struct DatasetMetadata: Decodable, Sendable {
             guard Self.regionKinds.contains(region.kind) else {
                 throw DataError(
                     file: file,
-                    "regions[\(index)]: kind \"\(region.kind)\" is not one of \(Self.regionKinds.sorted().joined(separator: ", "))"
+                    """
+                    regions[\(index)]: kind \"\(region.kind)\" is not one of \
+                    \(Self.regionKinds.sorted().joined(separator: ", "))
+                    """
                 )
             }
         }

@@ -12,7 +12,10 @@ extension IndustryDataset {
                 let known = regions.prefix(10).map { "\($0.code) (\($0.name))" }.joined(separator: ", ")
                 throw .invalidParams(
                     field: "regions",
-                    "unknown region \"\(name)\"; known: \(known)\(regions.count > 10 ? ", … (\(regions.count) in all)" : "")"
+                    """
+                    unknown region \"\(name)\"; known: \
+                    \(known)\(regions.count > 10 ? ", … (\(regions.count) in all)" : "")
+                    """
                 )
             }
             if !indexes.contains(index) { indexes.append(index) }

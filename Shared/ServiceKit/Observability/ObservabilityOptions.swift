@@ -10,7 +10,10 @@ import Foundation
 public struct ObservabilityOptions: ParsableArguments, Sendable {
     @Option(
         help: ArgumentHelp(
-            "Serve /metrics (Prometheus), /healthz and /readyz over HTTP on this address, e.g. 127.0.0.1:9100 (port 0: any free port). Off by default. Default: $REPORT_METRICS_BIND.",
+            """
+            Serve /metrics (Prometheus), /healthz and /readyz over HTTP on this address, e.g. 127.0.0.1:9100 (port 0: \
+            any free port). Off by default. Default: $REPORT_METRICS_BIND.
+            """,
             valueName: "host:port"))
     public var metricsBind: String?
 

@@ -68,10 +68,16 @@ struct LoadGenerator: ParsableCommand {
             let wall = ContinuousClock.now - started
             let wallSeconds = wall.seconds
             var line =
-                "\(label.padding(toLength: 10, withPad: " ", startingAt: 0)) c=\(window) n=\(result.histogram.totalCount)"
+                """
+                \(label.padding(toLength: 10, withPad: " ", startingAt: 0)) c=\(window) \
+                n=\(result.histogram.totalCount)
+                """
             line += " p50=\(result.histogram.valueAtPercentile(50)) p99=\(result.histogram.valueAtPercentile(99))"
             line +=
-                " p999=\(result.histogram.valueAtPercentile(99.9)) us req/s=\(Int(Double(result.histogram.totalCount) / wallSeconds))"
+                """
+                 p999=\(result.histogram.valueAtPercentile(99.9)) us \
+                req/s=\(Int(Double(result.histogram.totalCount) / wallSeconds))
+                """
             line += " errors=\(result.errors)  cpu%:"
             for (index, process) in watched.enumerated() {
                 let ticks = ProcessStats.cpuTicks(pid: process.1) - before[index].cpu
