@@ -42,6 +42,7 @@ SWIFT_SOURCES = Package.swift Services Shared Tests
 lint:
 	swift format lint --strict --recursive --parallel $(SWIFT_SOURCES)
 	python3 .ci/line-width.py
+	@git apply --check Tests/bench/bound/no-report-work.patch && echo "Tests/bench/bound/no-report-work.patch applies"
 
 demo: build
 	deploy/local/run-stack.sh --statistics $(STATISTICS) --initiatives $(INITIATIVES) --format $(FORMAT) --once
