@@ -8,11 +8,15 @@ public struct SocketSpec: Sendable {
     /// Report each peer connection that closes on ``SocketHandle/peerDisconnects``
     /// (through `zmq_socket_monitor`).
     public var monitorDisconnects: Bool
+    /// How much may be received and not yet finished with before the thread stops reading the
+    /// socket (see ``ReceiveLimit``).
+    public var receiveLimit: ReceiveLimit
 
     public init(
         type: SocketType, bind: [String] = [], connect: [String] = [], options: [SocketOption] = [],
-        monitorDisconnects: Bool = false
+        monitorDisconnects: Bool = false, receiveLimit: ReceiveLimit = ReceiveLimit()
     ) {
+        self.receiveLimit = receiveLimit
         self.type = type
         self.bind = bind
         self.connect = connect

@@ -31,7 +31,9 @@ public final class SocketThread: Sendable {
     /// ``ZMQError`` of the first step that failed (the socket is then closed again).
     public func open(_ spec: SocketSpec) async throws -> SocketHandle {
         let id = mailbox.nextSocketNumber()
-        let messageInput = MessageQueue()
+        let messageInput = MessageQueue(limit: spec.receiveLimit) { [weak mailbox] in
+            mailbox?.post(.resumeReceiving(socket: id))
+        }
         let (failures, failureInput) = AsyncStream.makeStream(
             of: SendFailure.self, bufferingPolicy: .bufferingNewest(1024))
         let (disconnects, disconnectInput) = AsyncStream.makeStream(

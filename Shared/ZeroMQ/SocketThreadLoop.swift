@@ -17,6 +17,8 @@ struct SocketThreadLoop {
         var monitor: Socket?
         /// Whether the socket is polled for incoming messages.
         var receiving = true
+        /// Not polled for now: its consumer has as much outstanding as its limit allows.
+        var paused = false
     }
 
     /// At most this many messages are taken from one socket per wake-up, so that one busy
@@ -111,19 +113,24 @@ struct SocketThreadLoop {
     private mutating func rebuildItems() {
         items.removeAll(keepingCapacity: true)
         items.append(PollItem(readable: mailbox.wakeFD))
-        polled = order.filter { entries[$0]!.receiving }
+        polled = order.filter { entries[$0]!.receiving && !entries[$0]!.paused }
         for id in polled { items.append(PollItem(readable: entries[id]!.socket)) }
         monitored = order.filter { entries[$0]!.monitor != nil }
         for id in monitored { items.append(PollItem(readable: entries[id]!.monitor!)) }
         itemsAreStale = false
     }
 
-    private func receiveAvailable(from id: Int) {
+    private mutating func receiveAvailable(from id: Int) {
         guard let entry = entries[id] else { return }
         for _ in 0..<Self.receiveBatch {
             do {
                 guard let frames = try entry.socket.receive(blocking: false) else { return }
-                entry.streams.messages.yield(frames)
+                if entry.streams.messages.yield(frames) {
+                    // At its limit: libzmq holds what comes next, then TCP pushes back.
+                    entries[id]!.paused = true
+                    itemsAreStale = true
+                    return
+                }
             } catch {
                 logger.error("receive failed", metadata: ["socket": "\(id)", "error": "\(error)"])
                 return
@@ -209,6 +216,10 @@ struct SocketThreadLoop {
             entries[id]!.receiving = false
             entries[id]!.streams.messages.finish()
             itemsAreStale = true
+        case .resumeReceiving(let id):
+            guard entries[id]?.paused == true else { return }
+            entries[id]!.paused = false
+            itemsAreStale = true
         case .run(let job):
             executor.run(job)
         case .stop:
@@ -238,7 +249,7 @@ struct SocketThreadLoop {
             case .open(_, _, let streams, let reply):
                 streams.finish()
                 reply.resume(throwing: ZMQError(operation: "open socket", code: ECANCELED))
-            case .run, .send, .close, .stopReceiving: mailbox.answerAfterStop(command)
+            case .run, .send, .close, .stopReceiving, .resumeReceiving: mailbox.answerAfterStop(command)
             }
         }
         for id in order {

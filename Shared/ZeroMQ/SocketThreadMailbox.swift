@@ -20,6 +20,8 @@ enum SocketCommand: Sendable {
     case close(socket: Int)
     /// Stops reading the socket and finishes its `messages` stream; sending still works.
     case stopReceiving(socket: Int)
+    /// Reads the socket again: its consumer caught up after its ``ReceiveLimit`` paused it.
+    case resumeReceiving(socket: Int)
     case stop(done: CheckedContinuation<Void, Never>)
     /// A job of a task or actor running on the thread's ``SocketThreadExecutor``.
     case run(UnownedJob)
@@ -110,7 +112,7 @@ final class SocketThreadMailbox: Sendable {
         case .stop(let done): done.resume()
         case .run(let job):
             afterStop.async { job.runSynchronously(on: globalConcurrentExecutor.asUnownedTaskExecutor()) }
-        case .send, .close, .stopReceiving: break
+        case .send, .close, .stopReceiving, .resumeReceiving: break
         }
     }
 
