@@ -99,8 +99,39 @@ struct ComposerCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Largest message a service may send.", valueName: "bytes"))
     var maxWorkerMessageSize: Int = 64 << 20
 
-    @Option(help: "Requests one client (routing id) may have in flight; more are answered -32002 at once.")
+    @Option(
+        help: """
+            Requests one client (routing id) may have in flight, each entry of a batch counted; more are answered \
+            -32002 at once.
+            """)
     var maxInFlightPerClient: Int = 64
+
+    @Option(
+        help: """
+            Replies waiting to be sent to one client that does not read them (ZMQ_SNDHWM); more are dropped and \
+            counted (report_replies_dropped_total). Default: twice --max-in-flight-per-client, so that a client \
+            within its cap that reads never loses one.
+            """)
+    var maxUnsentReplies: Int?
+
+    @Option(
+        help: """
+            Messages one client may have queued in libzmq before TCP pushes back on it (ZMQ_RCVHWM, per client).
+            """)
+    var maxQueuedPerClient: Int = 64
+
+    @Option(
+        help: """
+            Client messages received and not yet answered, all clients together; past it the composer stops \
+            reading the client endpoint until it catches up.
+            """)
+    var maxReceivedMessages: Int = 1024
+
+    @Option(
+        help: ArgumentHelp(
+            "Bytes of client messages received and not yet answered, all clients together (as above).",
+            valueName: "bytes"))
+    var maxReceivedBytes: Int = 32 << 20
 
     @Option(help: "Deepest JSON nesting a request may have.")
     var maxJSONDepth: Int = 32
@@ -141,6 +172,13 @@ struct ComposerCommand: AsyncParsableCommand {
             throw ValidationError("message size limits must be at least 1024 bytes")
         }
         guard maxInFlightPerClient >= 1 else { throw ValidationError("--max-in-flight-per-client must be at least 1") }
+        guard (maxUnsentReplies ?? 1) >= 1, maxQueuedPerClient >= 1 else {
+            throw ValidationError("--max-unsent-replies and --max-queued-per-client must be at least 1")
+        }
+        guard maxReceivedMessages >= 1, maxReceivedBytes >= maxMessageSize else {
+            throw ValidationError(
+                "--max-received-messages must be at least 1 and --max-received-bytes at least --max-message-size")
+        }
         guard (2...512).contains(maxJSONDepth) else { throw ValidationError("--max-json-depth must be 2 to 512") }
         guard maxJSONString >= 64, maxJSONEntries >= 1 else {
             throw ValidationError("--max-json-string must be at least 64 and --max-json-entries at least 1")
@@ -236,12 +274,15 @@ struct ComposerCommand: AsyncParsableCommand {
                         type: .router, bind: [clientAt],
                         options: [
                             .linger(milliseconds: 500), .routerMandatory(true),
-                            .sendHighWaterMark(100_000), .receiveHighWaterMark(100_000),
+                            .sendHighWaterMark(Int32(clamping: maxUnsentReplies ?? 2 * maxInFlightPerClient)),
+                            .receiveHighWaterMark(Int32(clamping: maxQueuedPerClient)),
                             .maxMessageSize(Int64(maxMessageSize)),
                         ]
                             + (clientKeys.map {
                                 [.curveServer(secretKey: $0.secretKey), .zapDomain(AllowLists.clients)]
-                            } ?? [])))
+                            } ?? []),
+                        receiveLimit: ReceiveLimit(
+                            messages: maxReceivedMessages, bytes: maxReceivedBytes, release: .explicit)))
                 logger.info(
                     "listening",
                     metadata: [

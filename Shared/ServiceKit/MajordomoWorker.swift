@@ -28,6 +28,8 @@ public struct MajordomoWorker: Service {
     let readiness: Readiness
     /// Requests taken at once (announced in READY).
     let concurrency: Int
+    /// The most bytes of requests received and not yet answered, per composer connection.
+    static let maxReceivedBytes = 16 << 20
     let logger: Logger
 
     public init(
@@ -112,7 +114,11 @@ public struct MajordomoWorker: Service {
                 SocketSpec(
                     type: .dealer, connect: [endpoint],
                     options: [.linger(milliseconds: 500), .sendHighWaterMark(10_000), .receiveHighWaterMark(10_000)]
-                        + socketOptions))
+                        + socketOptions,
+                    // Requests in handling are bounded: past this the worker stops reading until
+                    // it has answered some, whatever the peer sends.
+                    receiveLimit: ReceiveLimit(
+                        messages: max(2 * concurrency, 16), bytes: Self.maxReceivedBytes, release: .explicit)))
         } catch {
             logger.error("cannot open a socket to the composer", metadata: ["error": "\(error)"])
             return .openFailed
@@ -153,13 +159,16 @@ public struct MajordomoWorker: Service {
                     message = try Majordomo.parseFromBroker(frames)
                 } catch {
                     logger.warning("dropped a malformed message from the composer", metadata: ["error": "\(error)"])
+                    socket.messages.release(frames)
                     continue
                 }
                 switch message {
                 case .heartbeat:
                     contact.heard()
                     readiness.set(true)
+                    socket.messages.release(frames)
                 case .disconnect:
+                    socket.messages.release(frames)
                     return .disconnectedByComposer(heardAnything: contact.heardAnything)
                 case .request(let client, let body):
                     contact.heard()
@@ -167,6 +176,7 @@ public struct MajordomoWorker: Service {
                     requests.addTask {
                         let reply = await self.methods.respond(to: body, logger: logger) ?? Data()
                         socket.send(Majordomo.frames(.reply(client: client, body: reply)))
+                        socket.messages.release(frames)
                     }
                 }
             }

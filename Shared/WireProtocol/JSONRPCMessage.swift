@@ -8,6 +8,12 @@ import Foundation
 public enum JSONRPCEntry: Sendable, Equatable {
     case request(JSONRPCRequest)
     case invalid(JSONRPCResponse)
+
+    /// Whether it is work to do (a request or a notification), not an error already answered.
+    public var isRequest: Bool {
+        if case .request = self { return true }
+        return false
+    }
 }
 
 /// What one client frame holds, once parsed: a single request or a batch, each entry either a

@@ -58,6 +58,6 @@ public final class SocketThread: Sendable {
     }
 
     /// Messages the thread could not send: a peer at its high-water mark, or a ROUTER peer that
-    /// is gone. Each one is also logged.
+    /// is gone. Each one is also on its socket's ``SocketHandle/sendFailures``.
     public var failedSends: Int { mailbox.failedSends.load(ordering: .relaxed) }
 }

@@ -229,7 +229,9 @@ struct SocketThreadLoop {
 
     private func fail(_ entry: Entry?, _ id: Int, _ reason: SendFailure.Reason, frames: [Data]) {
         mailbox.failedSends.add(1, ordering: .relaxed)
-        logger.warning(
+        // Counted, and handed to the socket's owner, which knows whom it concerns and logs it
+        // at a rate it chooses: a peer that provokes failures must not flood the log.
+        logger.debug(
             "message not sent",
             metadata: [
                 "socket": "\(id)", "reason": "\(reason)", "frames": "\(frames.count)",

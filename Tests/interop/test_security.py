@@ -168,7 +168,8 @@ def test_an_oversized_message_is_dropped_and_others_are_served():
 
 
 def test_per_client_cap_holds_while_others_are_served():
-    stack = Stack("--max-in-flight-per-client", "4", "--timeout", "3000")
+    # Room for every reply, refusals included: the greedy client reads them all.
+    stack = Stack("--max-in-flight-per-client", "4", "--max-unsent-replies", "64", "--timeout", "3000")
     try:
         stack.start_python_worker("--service", "statistics", "--mode", "delay", "--delay-ms", "50")
         stack.start("initiatives")

@@ -45,23 +45,36 @@ struct ClientFront: Service {
     /// Handles requests isolated to the broker, which runs on the socket thread: a request
     /// goes from its frame to the broker and back to its reply without switching executors.
     private func serve(isolation broker: isolated Broker) async {
-        await withDiscardingTaskGroup { group in
-            // When intake stops, the group waits for the requests in hand.
-            for await frames in socket.messages {
-                guard frames.count <= limits.maxFrames else {
-                    logger.debug("message with \(frames.count) frames dropped")
-                    continue
-                }
-                group.addTask {
-                    await self.handle(frames, isolation: broker)
+        await withTaskGroup(of: Void.self) { watchers in
+            watchers.addTask { await self.countDroppedReplies() }
+            await withDiscardingTaskGroup { group in
+                // When intake stops, the group waits for the requests in hand.
+                for await frames in socket.messages {
+                    guard frames.count <= limits.maxFrames else {
+                        logger.debug("message with \(frames.count) frames dropped")
+                        socket.messages.release(frames)
+                        continue
+                    }
+                    group.addTask {
+                        await self.handle(frames, isolation: broker)
+                    }
                 }
             }
+            watchers.cancelAll()
         }
     }
 
-    /// Answers one message on the broker's executor: everything it calls runs there too.
+    /// Answers one message on the broker's executor: everything it calls runs there too. Only
+    /// then is the message released: what is received and not yet answered stays bounded.
     private func handle(_ frames: [Data], isolation broker: isolated Broker) async {
         if let reply = await reply(to: frames) { socket.send(reply) }
+        socket.messages.release(frames)
+    }
+
+    /// Counts and logs (rate-limited) the replies the socket dropped, until cancelled.
+    private func countDroppedReplies() async {
+        var drops = ReplyDrops(logger: logger)
+        for await failure in socket.sendFailures { drops.record(failure) }
     }
 
     /// The frames to send back for one received message, or `nil` when nothing can be routed
@@ -76,30 +89,40 @@ struct ClientFront: Service {
                 error: .invalidRequest("expected exactly one JSON frame after the envelope, got \(message.body.count)"))
             return message.envelope + [error.encoded()]
         }
-        let client = frames[0]
-        let admitted = inFlight.enter(client, limit: limits.maxInFlightPerClient)
-        defer { if admitted { inFlight.leave(client) } }
-        return message.envelope + [await respond(to: body, admitted: admitted)]
+        return message.envelope + [await respond(to: body, from: frames[0])]
     }
 
-    /// Answers one frame: a request, a notification or a batch. A client over its in-flight
-    /// cap gets -32002 for each request at once, so it cannot starve the others.
-    func respond(to body: Data, admitted: Bool = true) async -> Data {
-        let parsed = JSONRPCMessage.parse(body, limits: limits.json)
-        if !admitted {
-            return overCap(parsed)
-        }
-        switch parsed {
+    /// Answers one frame: a request, a notification or a batch. Every request counts against
+    /// its client's in-flight cap, each entry of a batch included; a request over the cap is
+    /// answered -32002 at once, so that no client can starve the others.
+    func respond(to body: Data, from client: Data) async -> Data {
+        switch JSONRPCMessage.parse(body, limits: limits.json) {
         case .unusable(let response):
             return response.encoded()
         case .single(let entry):
+            guard entry.isRequest else { return await respond(to: entry)?.encoded() ?? Data() }
+            guard inFlight.enter(client, limit: limits.maxInFlightPerClient) == 1 else {
+                return overCap(entry)?.encoded() ?? Data()
+            }
+            defer { inFlight.leave(client) }
             return await respond(to: entry)?.encoded() ?? Data()
         case .batch(let entries):
+            let requests = entries.count { $0.isRequest }
+            let admitted = inFlight.enter(client, wanted: requests, limit: limits.maxInFlightPerClient)
+            defer { inFlight.leave(client, count: admitted) }
+            var admissions = admitted
             let responses = await withTaskGroup(of: (Int, JSONRPCResponse?).self) { group in
+                var collected = [JSONRPCResponse?](repeating: nil, count: entries.count)
                 for (index, entry) in entries.enumerated() {
+                    if entry.isRequest {
+                        guard admissions > 0 else {
+                            collected[index] = overCap(entry)
+                            continue
+                        }
+                        admissions -= 1
+                    }
                     group.addTask { (index, await self.respond(to: entry)) }
                 }
-                var collected = [JSONRPCResponse?](repeating: nil, count: entries.count)
                 for await (index, response) in group { collected[index] = response }
                 return collected.compactMap { $0 }
             }
@@ -107,24 +130,21 @@ struct ClientFront: Service {
         }
     }
 
-    private func overCap(_ message: JSONRPCMessage) -> Data {
-        let error = JSONRPCError(
-            code: JSONRPCError.overloadedCode, message: "Overloaded",
-            data: .object([
-                "detail": .string("more than \(limits.maxInFlightPerClient) requests in flight from this client")
-            ]))
-        func answer(_ entry: JSONRPCEntry) -> JSONRPCResponse? {
-            switch entry {
-            case .invalid(let response): response
-            case .request(let request): request.id.map { JSONRPCResponse(id: $0, error: error) }
+    /// The answer to a request over its client's cap (none for a notification).
+    private func overCap(_ entry: JSONRPCEntry) -> JSONRPCResponse? {
+        switch entry {
+        case .invalid(let response): response
+        case .request(let request):
+            request.id.map {
+                JSONRPCResponse(
+                    id: $0,
+                    error: JSONRPCError(
+                        code: JSONRPCError.overloadedCode, message: "Overloaded",
+                        data: .object([
+                            "detail": .string(
+                                "more than \(limits.maxInFlightPerClient) requests in flight from this client")
+                        ])))
             }
-        }
-        switch message {
-        case .unusable(let response): return response.encoded()
-        case .single(let entry): return answer(entry)?.encoded() ?? Data()
-        case .batch(let entries):
-            let responses = entries.compactMap(answer)
-            return responses.isEmpty ? Data() : JSONRPCResponse.encodeBatch(responses)
         }
     }
 

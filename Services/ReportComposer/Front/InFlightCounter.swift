@@ -10,19 +10,22 @@ import Foundation
 final class InFlightCounter: Sendable {
     private let counts = Mutex<[Data: Int]>([:])
 
-    /// Counts a request in if the client is under `limit`; `false` means it is over.
-    func enter(_ client: Data, limit: Int) -> Bool {
+    /// Counts up to `wanted` requests in while the client is under `limit`; returns how many
+    /// were admitted (0 when it is already at its limit).
+    func enter(_ client: Data, wanted: Int = 1, limit: Int) -> Int {
         counts.withLock { counts in
             let current = counts[client, default: 0]
-            guard current < limit else { return false }
-            counts[client] = current + 1
-            return true
+            let admitted = max(0, min(wanted, limit - current))
+            if admitted > 0 { counts[client] = current + admitted }
+            return admitted
         }
     }
 
-    func leave(_ client: Data) {
+    /// Counts `count` admitted requests out again.
+    func leave(_ client: Data, count: Int = 1) {
+        guard count > 0 else { return }
         counts.withLock { counts in
-            let remaining = counts[client, default: 1] - 1
+            let remaining = counts[client, default: count] - count
             counts[client] = remaining > 0 ? remaining : nil
         }
     }
