@@ -1,11 +1,12 @@
+import Logging
+import Metrics
+import ZeroMQ
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import Logging
-import Metrics
-import ZeroMQ
 
 /// Replies the client socket could not send: to a client that does not read them (its queue at
 /// `--max-unsent-replies`) or that is gone. Each is counted (`report_replies_dropped_total`,
