@@ -211,8 +211,15 @@ struct ComposerCommand: AsyncParsableCommand {
             return
         }
         let logger = logging.bootstrap(label: "report-composer")
-        let clientKeys = try clientSecretPath.map(CurveKeyFiles.readKeyPair)
-        let workerKeys = try workerSecretPath.map(CurveKeyFiles.readKeyPair)
+        let clientKeys: CurveKeyPair?
+        let workerKeys: CurveKeyPair?
+        do {
+            clientKeys = try clientSecretPath.map(CurveKeyFiles.readKeyPair)
+            workerKeys = try workerSecretPath.map(CurveKeyFiles.readKeyPair)
+        } catch {
+            logger.critical("cannot start", metadata: ["error": "\(error)"])
+            throw ExitCode(ExitStatus.noInput)
+        }
         let clientAllowPath = clientAllow ?? Environment.value("REPORT_CLIENT_ALLOW")
         let workerAllowPath = workerAllow ?? Environment.value("REPORT_WORKER_ALLOW")
         let allowLists = try ReloadableStore(logger: logger, describe: \.summary) {

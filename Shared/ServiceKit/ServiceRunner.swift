@@ -12,10 +12,13 @@ public enum ServiceRunner {
     public static func run(
         logger: Logger, _ makeServices: (SocketThread) async throws -> [any Service]
     ) async throws {
+        // Large blocks (a 200 KB frame) are mapped on their own and go back to the system when
+        // freed; the rest is trimmed after bursts (HeapTrimmer).
+        HeapMemory.mapLargeBlocks(atLeast: 128 << 10)
         let context = try ZMQContext()
         let io = try SocketThread(context: context, logger: logger)
         do {
-            let services = try await makeServices(io)
+            let services = try await makeServices(io) + [HeapTrimmer(logger: logger)]
             var configuration = ServiceGroupConfiguration(
                 services: services.map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint],

@@ -43,7 +43,8 @@ extension JSONRPCError {
     }
 
     public static func methodNotFound(_ method: String) -> JSONRPCError {
-        JSONRPCError(code: methodNotFoundCode, message: "Method not found", data: .object(["method": .string(method)]))
+        JSONRPCError(
+            code: methodNotFoundCode, message: "Method not found", data: .object(["method": .string(method.clipped)]))
     }
 
     /// Invalid params, naming the field at fault.

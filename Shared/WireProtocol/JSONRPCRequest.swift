@@ -18,6 +18,9 @@ public struct JSONRPCRequest: Sendable, Equatable {
 
     /// The longest `requestId` accepted.
     public static let maxRequestIdLength = 128
+    /// The longest method name a request may have, in bytes: every real one is far shorter, and
+    /// a longer one is refused before any work is spent on it.
+    public static let maxMethodLength = 128
 
     public init(method: String, params: JSONValue? = nil, id: JSONValue?, requestId: String? = nil) {
         self.method = method
@@ -71,6 +74,13 @@ public struct JSONRPCRequest: Sendable, Equatable {
         guard case .string(let method)? = members["method"] else {
             return .invalid(JSONRPCResponse(id: replyID, error: .invalidRequest("\"method\" must be a string")))
         }
+        guard method.utf8.count <= maxMethodLength else {
+            return .invalid(
+                JSONRPCResponse(
+                    id: replyID,
+                    error: .invalidRequest(
+                        "\"method\" is longer than \(maxMethodLength) bytes (\"\(method.clipped)\")")))
+        }
         let params = members["params"]
         switch params {
         case nil, .object?, .array?: break
@@ -80,7 +90,8 @@ public struct JSONRPCRequest: Sendable, Equatable {
         }
         if let unknown = members.keys.first(where: { !["jsonrpc", "method", "params", "id", "requestId"].contains($0) })
         {
-            return .invalid(JSONRPCResponse(id: replyID, error: .invalidRequest("unknown member \"\(unknown)\"")))
+            return .invalid(
+                JSONRPCResponse(id: replyID, error: .invalidRequest("unknown member \"\(unknown.clipped)\"")))
         }
         var requestId: String?
         if let value = members["requestId"] {

@@ -37,4 +37,20 @@ public enum MethodName {
         public static let reload = "initiatives.reload"
         public static let ping = "initiatives.ping"
     }
+
+    /// Every method above.
+    public static let all: Set<String> = [
+        Report.compose, Report.sections, System.ping, System.info, System.stats,
+        Statistics.industryStructure, Statistics.compare, Statistics.facts, Statistics.regions, Statistics.datasets,
+        Statistics.reload, Statistics.ping,
+        Initiatives.list, Initiatives.get, Initiatives.catalogue, Initiatives.zoneDescribe, Initiatives.reload,
+        Initiatives.ping,
+    ]
+
+    /// What statistics and metrics count a request under: its method if the system declares
+    /// it, otherwise ``unknown``.
+    public static func counted(_ method: String) -> String { all.contains(method) ? method : unknown }
+
+    /// The one entry every undeclared method name is counted under.
+    public static let unknown = "unknown"
 }

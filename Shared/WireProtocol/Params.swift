@@ -41,7 +41,7 @@ extension JSONRPCRequest {
             if members.isEmpty { return P() }
             if let unknown = members.keys.sorted().first(where: { !P.fields.contains($0) }) {
                 throw .invalidParams(
-                    field: unknown, "unknown parameter; accepted: \(P.fields.sorted().joined(separator: ", "))")
+                    field: unknown.clipped, "unknown parameter; accepted: \(P.fields.sorted().joined(separator: ", "))")
             }
             do {
                 return try params!.decode(P.self)
@@ -98,7 +98,11 @@ extension ParameterChoice {
             let field = decoder.codingPath.last?.stringValue ?? "value"
             throw JSONRPCError.invalidParams(
                 field: field,
-                "unsupported value \"\(raw)\"; supported: \(Self.allCases.map(\.rawValue).joined(separator: ", "))")
+                """
+                unsupported value \"\(raw.clipped)\"; supported: \
+                \(Self.allCases.map(\.rawValue).joined(separator: ", "))
+                """
+            )
         }
         self = value
     }

@@ -55,9 +55,28 @@ public enum CurveKeyFiles {
         return key
     }
 
-    /// A secret key file's key pair (the public key is derived).
+    /// A secret key file's key pair (the public key is derived). Like ssh with a private key,
+    /// it refuses a file that its group or others may read or write.
     public static func readKeyPair(secretPath: String) throws -> CurveKeyPair {
-        try CurveKeyPair(secretKey: readKey(path: secretPath))
+        try checkPrivate(secretPath)
+        return try CurveKeyPair(secretKey: readKey(path: secretPath))
+    }
+
+    /// Throws, naming the file and the fix, unless only its owner may read or write `path`.
+    static func checkPrivate(_ path: String) throws {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            throw Failure("cannot read key file \(path): \(String(cString: strerror(errno)))")
+        }
+        let permissions = status.st_mode & 0o777
+        guard permissions & 0o077 == 0 else {
+            throw Failure(
+                """
+                the secret key file \(path) is readable by its group or others \
+                (mode \(String(permissions, radix: 8))): anyone who reads it can pose as this process. \
+                Run: chmod 600 \(path)
+                """)
+        }
     }
 
     /// A public key given as Z85 text or as the path of a file holding it.

@@ -191,3 +191,16 @@ struct CatalogueReloadTests {
         #expect(reloaded["result"]?["summary"] == .string("catalogue"))
     }
 }
+
+@Suite("the initiatives service's method names")
+struct InitiativesMethodNameTests {
+    @Test("every method the service answers is declared in MethodName, so the composer counts it by name")
+    func declared() throws {
+        let store = try ReloadableStore(
+            logger: Logger(label: "test"), describe: { _ in "" },
+            load: { try Catalogue(contentsOf: CatalogueFiles.builtIn) })
+        let methods = Set(store.methods.methods)
+        #expect(methods.count == 6)
+        #expect(methods.isSubset(of: MethodName.all), "\(methods.subtracting(MethodName.all))")
+    }
+}

@@ -67,3 +67,19 @@ struct ReloadTests {
         #expect(response.error?.data?["detail"] == .string("t.csv: the dataset has no values"))
     }
 }
+
+@Suite("the statistics service's method names")
+struct StatisticsMethodNameTests {
+    @Test("every method the service answers is declared in MethodName, so the composer counts it by name")
+    func declared() throws {
+        let folder = try DataFolder()
+        let url = try folder.csv(DatasetLoadingTests.good)
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
+            try StatisticsCatalogue.load(from: url)
+        }
+        let methods = Set(store.methods.methods)
+        #expect(methods.count == 7)
+        #expect(methods.isSubset(of: MethodName.all), "\(methods.subtracting(MethodName.all))")
+        #expect(MethodName.counted("statistics.nonsense") == MethodName.unknown)
+    }
+}
