@@ -118,20 +118,36 @@ struct ComposerCommand: AsyncParsableCommand {
         help: """
             Messages one client may have queued in libzmq before TCP pushes back on it (ZMQ_RCVHWM, per client).
             """)
-    var maxQueuedPerClient: Int = 64
+    var maxQueuedPerClient: Int = 32
+
+    @Option(
+        help: ArgumentHelp(
+            """
+            The kernel's receive buffer per client connection (ZMQ_RCVBUF): what a client can have sent that the \
+            composer has not taken yet, beyond --max-queued-per-client.
+            """, valueName: "bytes"))
+    var clientReceiveBuffer: Int = 16 << 10
+
+    @Option(
+        help: ArgumentHelp(
+            """
+            The kernel's send buffer per client connection (ZMQ_SNDBUF): how much of the replies to a client that \
+            does not read can be on their way, beyond --max-unsent-replies.
+            """, valueName: "bytes"))
+    var clientSendBuffer: Int = 256 << 10
 
     @Option(
         help: """
             Client messages received and not yet answered, all clients together; past it the composer stops \
             reading the client endpoint until it catches up.
             """)
-    var maxReceivedMessages: Int = 1024
+    var maxReceivedMessages: Int = 128
 
     @Option(
         help: ArgumentHelp(
             "Bytes of client messages received and not yet answered, all clients together (as above).",
             valueName: "bytes"))
-    var maxReceivedBytes: Int = 32 << 20
+    var maxReceivedBytes: Int = 4 << 20
 
     @Option(help: "Deepest JSON nesting a request may have.")
     var maxJSONDepth: Int = 32
@@ -283,6 +299,8 @@ struct ComposerCommand: AsyncParsableCommand {
                             .linger(milliseconds: 500), .routerMandatory(true),
                             .sendHighWaterMark(Int32(clamping: maxUnsentReplies ?? 2 * maxInFlightPerClient)),
                             .receiveHighWaterMark(Int32(clamping: maxQueuedPerClient)),
+                            .kernelReceiveBuffer(Int32(clamping: clientReceiveBuffer)),
+                            .kernelSendBuffer(Int32(clamping: clientSendBuffer)),
                             .maxMessageSize(Int64(maxMessageSize)),
                         ]
                             + (clientKeys.map {

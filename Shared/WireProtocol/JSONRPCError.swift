@@ -34,6 +34,12 @@ extension JSONRPCError {
     /// A data reload failed; the service goes on serving what it had.
     public static let reloadFailedCode = -32003
 
+    /// Whether the client caused it (a malformed or unknown request, bad params, over its cap),
+    /// as opposed to a failure of the system.
+    public var isClientMistake: Bool {
+        [Self.parseErrorCode, Self.invalidRequestCode, Self.methodNotFoundCode, Self.invalidParamsCode].contains(code)
+    }
+
     public static func parseError(_ detail: String) -> JSONRPCError {
         JSONRPCError(code: parseErrorCode, message: "Parse error", data: .object(["detail": .string(detail)]))
     }

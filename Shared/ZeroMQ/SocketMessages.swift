@@ -35,6 +35,9 @@ public struct SocketMessages: AsyncSequence, Sendable {
     /// Messages received and not yet finished with, and their bytes.
     public var outstanding: (messages: Int, bytes: Int) { queue.outstanding }
 
+    /// The oldest message already received, without waiting; `nil` if none is queued now.
+    public func nextIfQueued() -> [Data]? { queue.nextIfQueued() }
+
     public struct Iterator: AsyncIteratorProtocol {
         public typealias Element = [Data]
         public typealias Failure = Never
@@ -154,6 +157,12 @@ final class MessageQueue: Sendable {
             state.limit.release == .explicit ? state.releaseOne(bytes: bytes) : false
         }
         if resume { resumeReading() }
+    }
+
+    func nextIfQueued() -> [Data]? {
+        let (frames, resume) = state.withLock { state in (state.popFirst(), state.takeResumeDue()) }
+        if resume { resumeReading() }
+        return frames
     }
 
     var outstanding: (messages: Int, bytes: Int) {

@@ -14,6 +14,12 @@ public enum SocketOption: Sendable, Equatable {
     case sendHighWaterMark(Int32)
     /// `ZMQ_RCVHWM`: messages queued per peer before the peer is pushed back.
     case receiveHighWaterMark(Int32)
+    /// `ZMQ_RCVBUF`: the kernel's receive buffer per connection, in bytes (what a peer can
+    /// have in flight towards this socket beyond the high-water mark).
+    case kernelReceiveBuffer(Int32)
+    /// `ZMQ_SNDBUF`: the kernel's send buffer per connection, in bytes (what can be on its way to
+    /// a peer that does not read, beyond the high-water mark).
+    case kernelSendBuffer(Int32)
     /// `ZMQ_ROUTER_MANDATORY`: an unroutable message is an `EHOSTUNREACH` error, not a silent drop.
     case routerMandatory(Bool)
     /// `ZMQ_ROUTING_ID`: the identity a DEALER or REQ presents to a ROUTER.
@@ -40,6 +46,8 @@ public enum SocketOption: Sendable, Equatable {
         case .linger: "ZMQ_LINGER"
         case .sendHighWaterMark: "ZMQ_SNDHWM"
         case .receiveHighWaterMark: "ZMQ_RCVHWM"
+        case .kernelReceiveBuffer: "ZMQ_RCVBUF"
+        case .kernelSendBuffer: "ZMQ_SNDBUF"
         case .routerMandatory: "ZMQ_ROUTER_MANDATORY"
         case .routingID: "ZMQ_ROUTING_ID"
         case .maxMessageSize: "ZMQ_MAXMSGSIZE"
@@ -64,6 +72,8 @@ public enum SocketOption: Sendable, Equatable {
         case .linger(let ms): return set(ZMQ_LINGER, ms)
         case .sendHighWaterMark(let n): return set(ZMQ_SNDHWM, n)
         case .receiveHighWaterMark(let n): return set(ZMQ_RCVHWM, n)
+        case .kernelReceiveBuffer(let n): return set(ZMQ_RCVBUF, n)
+        case .kernelSendBuffer(let n): return set(ZMQ_SNDBUF, n)
         case .routerMandatory(let on): return set(ZMQ_ROUTER_MANDATORY, Int32(on ? 1 : 0))
         case .routingID(let id):
             return id.withUnsafeBytes { zmq_setsockopt(socket, ZMQ_ROUTING_ID, $0.baseAddress, $0.count) }

@@ -27,6 +27,7 @@ struct ClientFront: Service {
     var limits = Limits()
     let logger: Logger
     let inFlight = InFlightCounter()
+    let unread = UnreadClients()
 
     func run() async {
         // Every request is handled on the socket's I/O thread: no thread hop from receiving
@@ -49,7 +50,15 @@ struct ClientFront: Service {
             watchers.addTask { await self.countDroppedReplies() }
             await withDiscardingTaskGroup { group in
                 // When intake stops, the group waits for the requests in hand.
-                for await frames in socket.messages {
+                var intake = FairIntake()
+                var messages = socket.messages.makeAsyncIterator()
+                while true {
+                    if intake.isEmpty {
+                        guard let frames = await messages.next() else { break }
+                        intake.add(frames)
+                    }
+                    while let frames = socket.messages.nextIfQueued() { intake.add(frames) }
+                    guard let frames = intake.next() else { continue }
                     guard frames.count <= limits.maxFrames else {
                         logger.debug("message with \(frames.count) frames dropped")
                         socket.messages.release(frames)
@@ -58,6 +67,10 @@ struct ClientFront: Service {
                     group.addTask {
                         await self.handle(frames, isolation: broker)
                     }
+                    // Let what is already queued on the thread run before the next message is
+                    // taken: with the clients taken in turn (FairIntake), a client sending a
+                    // burst of costly requests delays another client's report by one of them.
+                    await Task.yield()
                 }
             }
             watchers.cancelAll()
@@ -74,7 +87,10 @@ struct ClientFront: Service {
     /// Counts and logs (rate-limited) the replies the socket dropped, until cancelled.
     private func countDroppedReplies() async {
         var drops = ReplyDrops(logger: logger)
-        for await failure in socket.sendFailures { drops.record(failure) }
+        for await failure in socket.sendFailures {
+            drops.record(failure)
+            if failure.reason == .queueFull { unread.dropped(failure.firstFrame) }
+        }
     }
 
     /// The frames to send back for one received message, or `nil` when nothing can be routed
@@ -89,8 +105,18 @@ struct ClientFront: Service {
                 error: .invalidRequest("expected exactly one JSON frame after the envelope, got \(message.body.count)"))
             return message.envelope + [error.encoded()]
         }
+        guard !unread.isNotReading(frames[0]) else { return message.envelope + [Self.notReading] }
         return message.envelope + [await respond(to: body, from: frames[0])]
     }
+
+    /// The answer, unread, to a client whose replies are being dropped (it will most likely be
+    /// dropped too; a client that has started reading again learns why its request failed).
+    static let notReading = JSONRPCResponse(
+        id: .null,
+        error: JSONRPCError(
+            code: JSONRPCError.overloadedCode, message: "Overloaded",
+            data: .object(["detail": .string("replies to this client are being dropped: it is not reading them")]))
+    ).encoded()
 
     /// Answers one frame: a request, a notification or a batch. Every request counts against
     /// its client's in-flight cap, each entry of a batch included; a request over the cap is

@@ -39,8 +39,11 @@ struct MethodRouter: Sendable {
         }
         let elapsed = ContinuousClock.now - started
         if case .error(let error) = outcome {
-            log.notice(
-                "request failed",
+            // A client's own mistake is its answer, not the operator's concern: at debug, so that
+            // a client sending thousands of bad requests cannot flood the log.
+            let level: Logger.Level = error.isClientMistake ? .debug : .notice
+            log.log(
+                level: level, "request failed",
                 metadata: ["code": "\(error.code)", "error": "\(error.message)", "ms": "\(elapsed.milliseconds)"])
         } else {
             log.debug("request answered", metadata: ["ms": "\(elapsed.milliseconds)"])

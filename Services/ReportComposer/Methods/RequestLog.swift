@@ -26,4 +26,11 @@ struct RequestLog {
     func debug(_ message: @autoclosure () -> Logger.Message, metadata: @autoclosure () -> Logger.Metadata = [:]) {
         logger.debug(message(), metadata: context(metadata()))
     }
+
+    func log(
+        level: Logger.Level, _ message: @autoclosure () -> Logger.Message,
+        metadata: @autoclosure () -> Logger.Metadata = [:]
+    ) {
+        logger.log(level: level, message(), metadata: context(metadata()))
+    }
 }

@@ -1,0 +1,100 @@
+"""No single client can balloon the composer, stall it or starve the others: each scenario runs
+against real processes over real sockets (see hostile.py) and asserts the bounds."""
+import json
+import os
+import subprocess
+
+import pytest
+
+import hostile
+from conftest import BIN
+
+MIB = hostile.MIB
+PEAK_LIMIT = 256 * MIB
+SETTLED_LIMIT = 64 * MIB
+P99_LIMIT = 0.5
+
+
+def assert_bounded(result):
+    print(hostile.summary("scenario", result))
+    assert result["peak"] < PEAK_LIMIT, f"peak RSS {result['peak'] / MIB:.1f} MiB"
+    assert result["settled"] < SETTLED_LIMIT, f"RSS {result['settled'] / MIB:.1f} MiB 10 s after"
+    assert result["good_requests"] > 0
+    assert result["good_failures"] == [], result["good_failures"][:5]
+    assert result["good_p99"] < P99_LIMIT, f"well-behaved client p99 {result['good_p99'] * 1000:.0f} ms"
+    assert result["workers"] == {"statistics": 1, "initiatives": 1}, result["workers"]
+
+
+def test_fifty_clients_that_never_read():
+    result = hostile.run(hostile.never_reading, clients=50, per_client=2000, fmt="html")
+    assert_bounded(result)
+    # What could not be queued for them was dropped and counted, not kept.
+    assert result["dropped"].get("unread", 0) > 0, result["dropped"]
+    # Logged at most once per client per interval, never a line per message.
+    assert result["composer_log_lines"] < 500
+
+
+def test_a_burst_of_large_frames():
+    result = hostile.run(hostile.big_frames, count=3000, size=200 * 1024)
+    assert_bounded(result)
+    # It read nothing while it sent 600 MB: what did not fit its queue was dropped and counted.
+    assert len(result["replies"]) + result["dropped"].get("unread", 0) == 3000, result["dropped"]
+    for reply in result["replies"]:
+        assert len(reply) < 1024, reply[:200]  # the 200 KB value is not echoed back
+        assert json.loads(reply)["error"]["code"] == -32602
+
+
+def test_made_up_method_names():
+    result = hostile.run(hostile.made_up_methods, count=3000, long_name_bytes=100 * 1024)
+    assert_bounded(result)
+    assert len(result["replies"]) + result["dropped"].get("unread", 0) == 3000, result["dropped"]
+    codes = [json.loads(reply)["error"]["code"] for reply in result["replies"]]
+    # Names over 128 bytes refused at once; short ones forwarded and unknown to the service, or
+    # over the client's cap of 64 in flight while the service answers.
+    assert set(codes) <= {-32600, -32601, -32002}, set(codes)
+    assert codes.count(-32600) > 0 and codes.count(-32601) > 0
+    assert all(len(reply) < 1024 for reply in result["replies"])
+    # Counted under one entry, whatever the names: the table is fixed by the code.
+    methods = result["stats"]["methods"]
+    assert set(methods) <= {"report.compose", "system.info", "system.stats", "system.ping", "unknown"}, set(methods)
+    assert methods["unknown"]["requests"] >= 1500
+
+
+def test_one_batch_of_five_thousand_reports():
+    result = hostile.run(hostile.one_big_batch, entries=5000, fmt="text")
+    assert_bounded(result)
+    [reply] = result["replies"]
+    entries = json.loads(reply)
+    assert len(entries) == 5000
+    answered = [e for e in entries if "result" in e]
+    refused = [e for e in entries if e.get("error", {}).get("code") == -32002]
+    # Every entry counts against the client's cap of 64 in flight.
+    assert len(answered) == 64 and len(refused) == 5000 - 64
+    assert not any(e["result"]["degraded"] for e in answered)
+
+
+def test_a_secret_key_others_can_read_stops_the_process(tmp_path):
+    base = str(tmp_path / "composer")
+    subprocess.run([os.path.join(BIN, "report-client"), "keys", "generate", base], check=True, capture_output=True)
+    secret = base + ".key"
+    os.chmod(secret, 0o644)
+    composer = subprocess.run(
+        [os.path.join(BIN, "report-composer"), "--client-endpoint", "tcp://127.0.0.1:0",
+         "--worker-endpoint", "tcp://127.0.0.1:0", "--client-curve-secret", secret],
+        capture_output=True, text=True, timeout=30)
+    assert composer.returncode == 66
+    assert secret in composer.stderr and "chmod 600" in composer.stderr, composer.stderr
+    service = subprocess.run(
+        [os.path.join(BIN, "statistics-service"), "--connect", "tcp://127.0.0.1:1",
+         "--curve-server-key", base + ".pub", "--curve-secret", secret],
+        capture_output=True, text=True, timeout=30)
+    assert service.returncode == 66
+    assert "chmod 600" in service.stderr, service.stderr
+    os.chmod(secret, 0o600)
+    check = subprocess.run([os.path.join(BIN, "report-client"), "keys", "public", secret], capture_output=True, text=True)
+    assert check.returncode == 0 and len(check.stdout.strip()) == 40
+
+
+@pytest.fixture(autouse=True)
+def _print_summaries(capsys):
+    yield
