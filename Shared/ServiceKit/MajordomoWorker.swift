@@ -113,7 +113,12 @@ public struct MajordomoWorker: Service {
             socket = try await io.open(
                 SocketSpec(
                     type: .dealer, connect: [endpoint],
-                    options: [.linger(milliseconds: 500), .sendHighWaterMark(10_000), .receiveHighWaterMark(10_000)]
+                    // A composer has at most `concurrency` requests out here at once: libzmq holds little
+                    // more than that, whatever a peer sends (or leaves unread).
+                    options: [
+                        .linger(milliseconds: 500), .sendHighWaterMark(Int32(clamping: max(4 * concurrency, 64))),
+                        .receiveHighWaterMark(Int32(clamping: max(2 * concurrency, 16))),
+                    ]
                         + socketOptions,
                     // Requests in handling are bounded: past this the worker stops reading until
                     // it has answered some, whatever the peer sends.

@@ -40,12 +40,20 @@ extension JSONRPCError {
         [Self.parseErrorCode, Self.invalidRequestCode, Self.methodNotFoundCode, Self.invalidParamsCode].contains(code)
     }
 
+    /// The longest `detail` an error about a client's request carries: it may quote what the
+    /// client sent, and a refusal must not cost a reply the size of the request.
+    public static let maxDetailLength = 400
+
     public static func parseError(_ detail: String) -> JSONRPCError {
-        JSONRPCError(code: parseErrorCode, message: "Parse error", data: .object(["detail": .string(detail)]))
+        JSONRPCError(
+            code: parseErrorCode, message: "Parse error",
+            data: .object(["detail": .string(detail.clipped(to: maxDetailLength))]))
     }
 
     public static func invalidRequest(_ detail: String) -> JSONRPCError {
-        JSONRPCError(code: invalidRequestCode, message: "Invalid Request", data: .object(["detail": .string(detail)]))
+        JSONRPCError(
+            code: invalidRequestCode, message: "Invalid Request",
+            data: .object(["detail": .string(detail.clipped(to: maxDetailLength))]))
     }
 
     public static func methodNotFound(_ method: String) -> JSONRPCError {
@@ -57,7 +65,7 @@ extension JSONRPCError {
     public static func invalidParams(field: String, _ detail: String) -> JSONRPCError {
         JSONRPCError(
             code: invalidParamsCode, message: "Invalid params",
-            data: .object(["field": .string(field), "detail": .string(detail)]))
+            data: .object(["field": .string(field.clipped), "detail": .string(detail.clipped(to: maxDetailLength))]))
     }
 
     public static func internalError(_ detail: String) -> JSONRPCError {

@@ -98,3 +98,47 @@ def test_a_secret_key_others_can_read_stops_the_process(tmp_path):
 @pytest.fixture(autouse=True)
 def _print_summaries(capsys):
     yield
+
+
+def test_a_service_flooded_by_its_composer_stays_bounded():
+    """Anything a service connects to can flood it: a fake composer (a plain ROUTER) takes the
+    READY, then sends 3,000 requests with 200 KB method names and params in a burst."""
+    import zmq
+    from conftest import Proc
+
+    ctx = zmq.Context()
+    router = ctx.socket(zmq.ROUTER)
+    router.linger = 0
+    router.sndhwm = 0  # queue the flood in this process: the service's pace is TCP's
+    router.router_mandatory = 1
+    port = router.bind_to_random_port("tcp://127.0.0.1")
+    service = Proc("statistics-service", ["--connect", f"tcp://127.0.0.1:{port}"])
+    try:
+        assert router.poll(20000)
+        frames = router.recv_multipart()
+        worker = frames[0]
+        assert frames[2:5] == [b"MDPW01", b"\x01", b"statistics"]
+        filler = "z" * (200 * 1024)
+        for number in range(3000):
+            if number % 2:
+                body = json.dumps({"jsonrpc": "2.0", "id": number, "method": "statistics." + filler})
+            else:
+                body = json.dumps({"jsonrpc": "2.0", "id": number, "method": "statistics.regions",
+                                   "params": {"dataset": filler}})
+            router.send_multipart([worker, b"", b"MDPW01", b"\x02", number.to_bytes(8, "big"), b"", body.encode()])
+        replies = []
+        while len(replies) < 3000 and router.poll(30000):
+            frames = router.recv_multipart()
+            if frames[3] == b"\x03":
+                replies.append(frames[6])
+        assert len(replies) == 3000
+        assert all(len(reply) < 1024 for reply in replies), max(len(reply) for reply in replies)
+        codes = {json.loads(reply)["error"]["code"] for reply in replies}
+        assert codes <= {-32600, -32602, -32003, -32000}, codes
+        peak = hostile.memory(service.p.pid)["VmHWM"]
+        print(f"statistics-service peak RSS {peak / MIB:.1f} MiB over 3,000 requests of 200 KB")
+        assert peak < PEAK_LIMIT
+    finally:
+        service.stop()
+        router.close()
+        ctx.term()
