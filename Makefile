@@ -8,7 +8,7 @@ STATISTICS ?= 1
 INITIATIVES ?= 1
 FORMAT ?= markdown
 
-.PHONY: demo test lint deps test-deps build run clean bench bench-bound bench-dispatch bench-statistics fuzz
+.PHONY: demo test lint deps test-deps build run clean bench bench-bound bench-dispatch bench-statistics bench-hostile fuzz
 
 # libzmq3-dev from Debian when the header is missing.
 deps:
@@ -70,6 +70,14 @@ bench: test-deps
 bench-dispatch: test-deps
 	swift build -c release
 	python3 Tests/bench/dispatch_scaling.py --bin "$$(swift build -c release --show-bin-path)" --seconds 4
+
+# Figures for Tests/bench/BENCHMARKS.md: hostile and careless clients at full size against the release build
+# (50 never-reading clients × 10,000, 110,000 paced unread, 30,000 mixed); writes Tests/bench/hostile-bench.md.
+# HOSTILE_SCALE=0.1 runs a tenth of each for a quick look.
+HOSTILE_SCALE ?= 1.0
+bench-hostile: test-deps
+	swift build -c release
+	REPORT_BIN_DIR="$$(swift build -c release --show-bin-path)" python3 Tests/bench/hostile_bench.py --scale $(HOSTILE_SCALE)
 
 # Figures for Tests/bench/BENCHMARKS.md: a dataset the size of every municipality in Japan.
 bench-statistics: test-deps
