@@ -248,7 +248,7 @@ struct ComposerCommand: AsyncParsableCommand {
             heartbeat: HeartbeatSettings(interval: .milliseconds(heartbeatInterval), liveness: liveness),
             maxQueue: maxQueue, retryAfter: .milliseconds(retryAfter),
             services: Set(services.split(separator: ",").map { $0.trimmingWhitespace }))
-        let readiness = Readiness()
+        let readiness = settings.readiness
         let metrics = observability.services(readiness: readiness, logger: logger)
         do {
             try await ServiceRunner.run(logger: logger) { io in
@@ -326,7 +326,6 @@ struct ComposerCommand: AsyncParsableCommand {
                     json: JSONLimits(
                         maxDepth: maxJSONDepth, maxStringBytes: maxJSONString, maxContainerEntries: maxJSONEntries),
                     maxFrames: maxFrames, maxInFlightPerClient: maxInFlightPerClient)
-                readiness.set(true)
                 return metrics + security + [
                     BrokerService(broker: broker, socket: workers),
                     ClientFront(socket: clients, router: router, limits: limits, logger: logger),

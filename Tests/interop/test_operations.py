@@ -140,3 +140,38 @@ def test_sigterm_drains_work_in_hand_and_exits_zero():
         assert stack.composer.p.wait(timeout=15) == 0
     finally:
         stack.close()
+
+
+def test_composer_is_ready_only_with_a_live_replica_of_every_service():
+    stack = Stack("--metrics-bind", "127.0.0.1:0", "--heartbeat-interval", "200")
+    try:
+        url = "http://" + stack.composer.wait_for(r"metrics on http://(\S+)/metrics").group(1)
+
+        def readyz():
+            try:
+                with urllib.request.urlopen(url + "/readyz", timeout=5) as response:
+                    return response.status, response.read().decode().strip()
+            except urllib.error.HTTPError as error:
+                return error.code, error.read().decode().strip()
+
+        def wait_for(expected, timeout=20):
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                if readyz() == expected:
+                    return
+                time.sleep(0.05)  # polling /readyz under a deadline
+            raise AssertionError(f"/readyz never said {expected}; last {readyz()}")
+
+        assert readyz() == (503, "not ready: no live replica of initiatives, statistics")
+        assert scrape(url + "/healthz")[0] == 200  # alive all along
+        statistics = stack.start("statistics")
+        wait_for((503, "not ready: no live replica of initiatives"))
+        stack.start("initiatives")
+        wait_for((200, "ready"))
+        statistics.p.kill()
+        statistics.p.wait()
+        wait_for((503, "not ready: no live replica of statistics"))
+        stack.start("statistics")
+        wait_for((200, "ready"))
+    finally:
+        stack.close()

@@ -1,4 +1,5 @@
 import Metrics
+import ServiceKit
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -19,6 +20,9 @@ extension Broker {
             Gauge(label: "report_queue_depth", dimensions: [("service", service)]).record(registry.queued(service))
         }
         inFlightGauge.record(pendingCount)
+        let missing = settings.services.sorted().filter { registry.workerCount($0) == 0 }
+        settings.readiness.set(
+            notReadyBecause: missing.isEmpty ? nil : "not ready: no live replica of \(missing.joined(separator: ", "))")
     }
 
     /// Each service with workers or waiting requests, its replicas oldest first.

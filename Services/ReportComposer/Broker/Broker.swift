@@ -31,6 +31,8 @@ actor Broker {
         var services = Set(ServiceName.allCases.map(\.rawValue))
         /// The most requests one worker is given at once, whatever its READY asks for.
         var maxWorkerCapacity = 64
+        /// Ready (for `/readyz`) only while every service has a live replica.
+        var readiness = Readiness()
     }
 
     private struct Pending {
@@ -88,6 +90,8 @@ actor Broker {
         self.settings = settings
         self.logger = logger
         self.sweepAlarm = sweepAlarm
+        settings.readiness.set(
+            notReadyBecause: "not ready: no live replica of \(settings.services.sorted().joined(separator: ", "))")
         // The alarm goes off on the socket thread, which is this actor's executor.
         sweepAlarm.onFire { [weak self] in self?.assumeIsolated { $0.sweep() } }
     }

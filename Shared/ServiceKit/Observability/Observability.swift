@@ -5,10 +5,15 @@ import Synchronization
 /// Whether a process is ready for work: the composer once its endpoints are bound, a service
 /// once it is registered with a composer.
 public final class Readiness: Sendable {
-    private let state = Mutex(false)
-    public init(_ ready: Bool = false) { state.withLock { $0 = ready } }
-    public var isReady: Bool { state.withLock { $0 } }
-    public func set(_ ready: Bool) { state.withLock { $0 = ready } }
+    /// `nil` while ready; otherwise why not.
+    private let state: Mutex<String?>
+    public init(_ ready: Bool = false) { state = Mutex(ready ? nil : "not ready") }
+    public var isReady: Bool { state.withLock { $0 == nil } }
+    /// Why the process is not ready (what `/readyz` says), or `nil` while it is.
+    public var reason: String? { state.withLock { $0 } }
+    public func set(_ ready: Bool) { state.withLock { $0 = ready ? nil : "not ready" } }
+    /// Ready when `reason` is `nil`; otherwise not, for that reason.
+    public func set(notReadyBecause reason: String?) { state.withLock { $0 = reason } }
 }
 
 /// The process's metrics registry, bootstrapped into swift-metrics once at start.

@@ -29,9 +29,10 @@ struct ProbeRoutes: Sendable {
         case "/healthz":
             return Answer(status: .ok, contentType: "text/plain", body: Array("ok\n".utf8))
         case "/readyz":
-            return readiness.isReady
-                ? Answer(status: .ok, contentType: "text/plain", body: Array("ready\n".utf8))
-                : Answer(status: .serviceUnavailable, contentType: "text/plain", body: Array("not ready\n".utf8))
+            guard let reason = readiness.reason else {
+                return Answer(status: .ok, contentType: "text/plain", body: Array("ready\n".utf8))
+            }
+            return Answer(status: .serviceUnavailable, contentType: "text/plain", body: Array((reason + "\n").utf8))
         default:
             return Answer(
                 status: .notFound, contentType: "text/plain",
