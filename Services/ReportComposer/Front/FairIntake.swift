@@ -16,6 +16,11 @@ struct FairIntake {
 
     var isEmpty: Bool { turns.isEmpty }
 
+    /// Whether a client other than `client` has messages waiting.
+    func hasOthers(than client: Data) -> Bool {
+        turns.count > 1 || (turns.count == 1 && turns.first != client)
+    }
+
     /// Queues a message behind its client's others (a message has its routing id first).
     mutating func add(_ frames: [Data]) {
         let client = frames.first ?? Data()
