@@ -50,7 +50,8 @@ public enum DataServiceRunner {
                 MajordomoWorker(
                     service: service.rawValue, endpoints: options.endpoints, io: io, methods: table,
                     heartbeat: options.heartbeat, socketOptions: socketOptions, readiness: readiness,
-                    concurrency: options.concurrency, logger: logger),
+                    concurrency: options.concurrency, resolveInterval: .milliseconds(options.resolveInterval),
+                    logger: logger),
                 ReloadOnHangup(store: store),
             ]
         }

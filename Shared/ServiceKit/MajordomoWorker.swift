@@ -28,6 +28,11 @@ public struct MajordomoWorker: Service {
     let readiness: Readiness
     /// Requests taken at once (announced in READY).
     let concurrency: Int
+    /// How often an endpoint given by name is resolved again, to join composers that appeared
+    /// behind it and leave those that vanished.
+    let resolveInterval: Duration
+    /// Sessions registered with a composer now: the worker is ready while there is one.
+    let registrations: Registrations
     /// The most bytes of requests received and not yet answered, per composer connection.
     static let maxReceivedBytes = 16 << 20
     let logger: Logger
@@ -35,9 +40,11 @@ public struct MajordomoWorker: Service {
     public init(
         service: String, endpoints: [String], io: SocketThread, methods: MethodTable,
         heartbeat: HeartbeatSettings, socketOptions: [SocketOption] = [], readiness: Readiness = Readiness(),
-        concurrency: Int = 1, logger: Logger
+        concurrency: Int = 1, resolveInterval: Duration = .seconds(10), logger: Logger
     ) {
         self.concurrency = concurrency
+        self.resolveInterval = resolveInterval
+        self.registrations = Registrations(readiness: readiness)
         self.socketOptions = socketOptions
         self.readiness = readiness
         self.service = service
@@ -55,7 +62,11 @@ public struct MajordomoWorker: Service {
         await withTaskExecutorPreference(io.executor) {
             await withDiscardingTaskGroup { group in
                 for endpoint in endpoints {
-                    group.addTask { await self.serve(endpoint) }
+                    if EndpointResolver.name(in: endpoint) == nil {
+                        group.addTask { await self.serve(endpoint, retired: Retirement()) }
+                    } else {
+                        group.addTask { await self.follow(endpoint) }
+                    }
                 }
             }
         }
@@ -67,22 +78,63 @@ public struct MajordomoWorker: Service {
         case composerSilent(heardAnything: Bool)
         case disconnectedByComposer(heardAnything: Bool)
         case openFailed
+        /// The composer's address no longer resolves from the endpoint's name.
+        case retired
     }
 
-    /// Keeps one composer connection alive until shutdown.
-    func serve(_ endpoint: String) async {
+    /// Serves every address `endpoint`'s name resolves to, resolving it again every
+    /// `resolveInterval`: a session starts for each address that appears and ends for each that
+    /// is gone, until shutdown.
+    func follow(_ endpoint: String) async {
+        var logger = logger
+        logger[metadataKey: "endpoint"] = "\(endpoint)"
+        await withDiscardingTaskGroup { group in
+            var sessions: [String: Retirement] = [:]
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                let addresses = await withTaskExecutorPreference(globalConcurrentExecutor) {
+                    EndpointResolver.resolve(endpoint)
+                }
+                for address in addresses where sessions[address] == nil {
+                    logger.info("composer found", metadata: ["address": "\(address)"])
+                    let retirement = Retirement()
+                    sessions[address] = retirement
+                    group.addTask { await self.serve(address, retired: retirement) }
+                }
+                for (address, retirement) in sessions where !addresses.contains(address) {
+                    logger.notice("composer no longer behind the name; leaving it", metadata: ["address": "\(address)"])
+                    retirement.retire()
+                    sessions[address] = nil
+                }
+                if addresses.isEmpty { logger.warning("the endpoint's name resolves to no address (yet)") }
+                await sleepUntilShutdown(resolveInterval)
+            }
+        }
+    }
+
+    /// Sleeps for `duration`, or less if graceful shutdown begins.
+    private func sleepUntilShutdown(_ duration: Duration) async {
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: duration) }
+            group.addTask { try? await gracefulShutdown() }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Keeps one composer connection alive until shutdown (or until `retired`).
+    func serve(_ endpoint: String, retired: Retirement) async {
         var backoff = heartbeat.interval
         var logger = logger
         logger[metadataKey: "composer"] = "\(endpoint)"
-        while !Task.isShuttingDownGracefully && !Task.isCancelled {
-            let end = await session(endpoint, logger: logger)
-            readiness.set(false)
+        while !Task.isShuttingDownGracefully && !Task.isCancelled && !retired.isRetired {
+            let end = await session(endpoint, retired: retired, logger: logger)
+            if end == .retired { return }
             if end != .shutdown {
                 Counter(label: "service_reconnects_total", dimensions: [("composer", endpoint)]).increment()
             }
             let wait: Duration
             switch end {
-            case .shutdown:
+            case .shutdown, .retired:
                 return
             case .disconnectedByComposer(heardAnything: true):
                 backoff = heartbeat.interval
@@ -107,7 +159,7 @@ public struct MajordomoWorker: Service {
 
     /// One connection: register, then answer requests and heartbeat until the composer goes
     /// silent, disconnects this worker, or the process shuts down.
-    func session(_ endpoint: String, logger: Logger) async -> SessionEnd {
+    func session(_ endpoint: String, retired: Retirement, logger: Logger) async -> SessionEnd {
         let socket: SocketHandle
         do {
             socket = try await io.open(
@@ -119,7 +171,7 @@ public struct MajordomoWorker: Service {
                         .linger(milliseconds: 500), .sendHighWaterMark(Int32(clamping: max(4 * concurrency, 64))),
                         .receiveHighWaterMark(Int32(clamping: max(2 * concurrency, 16))),
                     ]
-                        + socketOptions,
+                        + socketOptions + (endpoint.contains("[") ? [.ipv6(true)] : []),
                     // Requests in handling are bounded: past this the worker stops reading until
                     // it has answered some, whatever the peer sends.
                     receiveLimit: ReceiveLimit(
@@ -132,10 +184,11 @@ public struct MajordomoWorker: Service {
         socket.send(Majordomo.frames(.ready(service: service, capacity: concurrency)))
         logger.info("registering with composer", metadata: ["service": "\(service)"])
         let contact = PeerContact()
+        defer { if contact.registered { registrations.ended() } }
 
         return await withTaskGroup(of: SessionEnd.self) { group in
             group.addTask { await self.receive(on: socket, contact: contact, logger: logger) }
-            group.addTask { await self.beat(on: socket, contact: contact) }
+            group.addTask { await self.beat(on: socket, contact: contact, retired: retired) }
             group.addTask {
                 do {
                     try await gracefulShutdown()
@@ -169,15 +222,13 @@ public struct MajordomoWorker: Service {
                 }
                 switch message {
                 case .heartbeat:
-                    contact.heard()
-                    readiness.set(true)
+                    if contact.heard() { registrations.began() }
                     socket.messages.release(frames)
                 case .disconnect:
                     socket.messages.release(frames)
                     return .disconnectedByComposer(heardAnything: contact.heardAnything)
                 case .request(let client, let body):
-                    contact.heard()
-                    readiness.set(true)
+                    if contact.heard() { registrations.began() }
                     requests.addTask {
                         let reply = await self.methods.respond(to: body, logger: logger) ?? Data()
                         socket.send(Majordomo.frames(.reply(client: client, body: reply)))
@@ -189,13 +240,14 @@ public struct MajordomoWorker: Service {
         }
     }
 
-    private func beat(on socket: SocketHandle, contact: PeerContact) async -> SessionEnd {
+    private func beat(on socket: SocketHandle, contact: PeerContact, retired: Retirement) async -> SessionEnd {
         while true {
             do {
                 try await Task.sleep(for: heartbeat.interval)
             } catch {
                 return .shutdown
             }
+            if retired.isRetired { return .retired }
             if contact.silence > heartbeat.expiry {
                 return .composerSilent(heardAnything: contact.heardAnything)
             }
@@ -208,8 +260,16 @@ public struct MajordomoWorker: Service {
 final class PeerContact: Sendable {
     private let state = Mutex<(last: ContinuousClock.Instant, heardAnything: Bool)>((.now, false))
 
-    func heard() { state.withLock { $0 = (.now, true) } }
+    /// Notes that the composer was heard; `true` the first time (the worker is registered).
+    @discardableResult
+    func heard() -> Bool {
+        state.withLock { state in
+            defer { state = (.now, true) }
+            return !state.heardAnything
+        }
+    }
     var heardAnything: Bool { state.withLock { $0.heardAnything } }
+    var registered: Bool { heardAnything }
     var silence: Duration { state.withLock { ContinuousClock.now - $0.last } }
 }
 
@@ -222,4 +282,38 @@ extension Metrics.Timer {
 
 extension MajordomoWorker: CustomStringConvertible {
     public var description: String { "MajordomoWorker(\(service) → \(endpoints.joined(separator: ",")))" }
+}
+
+/// Set when a session's composer address no longer resolves from its endpoint's name.
+final class Retirement: Sendable {
+    private let state = Mutex(false)
+    func retire() { state.withLock { $0 = true } }
+    var isRetired: Bool { state.withLock { $0 } }
+}
+
+/// How many sessions are registered with a composer: the worker is ready (`/readyz`) while at
+/// least one is, whichever composers come and go.
+final class Registrations: Sendable {
+    private let count = Mutex(0)
+    let readiness: Readiness
+
+    init(readiness: Readiness) {
+        self.readiness = readiness
+    }
+
+    func began() {
+        let now = count.withLock { count in
+            count += 1
+            return count
+        }
+        readiness.set(now > 0)
+    }
+
+    func ended() {
+        let now = count.withLock { count in
+            count = max(0, count - 1)
+            return count
+        }
+        readiness.set(now > 0)
+    }
 }

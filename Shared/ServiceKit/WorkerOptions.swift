@@ -13,9 +13,20 @@ public struct WorkerOptions: ParsableArguments, Sendable {
         name: .customLong("connect"),
         help: ArgumentHelp(
             "Composer worker endpoint to register with; repeat to register with several composers.",
-            discussion: "Default: $REPORT_WORKER_ENDPOINTS (comma-separated) or tcp://127.0.0.1:5556.",
+            discussion: """
+                A tcp:// endpoint whose host is a name (a Kubernetes headless Service, a Compose service, DNS \
+                round robin) registers with every address the name resolves to, and follows it: resolved again \
+                every --resolve-interval, it joins composers that appear and leaves those that vanish. \
+                Default: $REPORT_WORKER_ENDPOINTS (comma-separated) or tcp://127.0.0.1:5556.
+                """,
             valueName: "endpoint"))
     public var connectEndpoints: [String] = []
+
+    @Option(
+        help: ArgumentHelp(
+            "How often an endpoint given by name is resolved again to find composers that came or went.",
+            valueName: "ms"))
+    public var resolveInterval: Int = 10_000
 
     @Option(help: ArgumentHelp("Milliseconds between MDP heartbeats.", valueName: "ms"))
     public var heartbeatInterval: Int = 1000
@@ -76,6 +87,7 @@ public struct WorkerOptions: ParsableArguments, Sendable {
 
     public mutating func validate() throws {
         guard heartbeatInterval >= 10 else { throw ValidationError("--heartbeat-interval must be at least 10 ms") }
+        guard resolveInterval >= 100 else { throw ValidationError("--resolve-interval must be at least 100 ms") }
         guard liveness >= 1 else { throw ValidationError("--liveness must be at least 1") }
         guard (1...1024).contains(concurrency) else { throw ValidationError("--concurrency must be 1 to 1024") }
         guard maxMessageSize >= 1024 else { throw ValidationError("--max-message-size must be at least 1024 bytes") }

@@ -20,6 +20,8 @@ public enum SocketOption: Sendable, Equatable {
     /// `ZMQ_SNDBUF`: the kernel's send buffer per connection, in bytes (what can be on its way to
     /// a peer that does not read, beyond the high-water mark).
     case kernelSendBuffer(Int32)
+    /// `ZMQ_IPV6`: IPv6 addresses (and IPv4) for tcp:// endpoints.
+    case ipv6(Bool)
     /// `ZMQ_ROUTER_MANDATORY`: an unroutable message is an `EHOSTUNREACH` error, not a silent drop.
     case routerMandatory(Bool)
     /// `ZMQ_ROUTING_ID`: the identity a DEALER or REQ presents to a ROUTER.
@@ -47,6 +49,7 @@ public enum SocketOption: Sendable, Equatable {
         case .sendHighWaterMark: "ZMQ_SNDHWM"
         case .receiveHighWaterMark: "ZMQ_RCVHWM"
         case .kernelReceiveBuffer: "ZMQ_RCVBUF"
+        case .ipv6: "ZMQ_IPV6"
         case .kernelSendBuffer: "ZMQ_SNDBUF"
         case .routerMandatory: "ZMQ_ROUTER_MANDATORY"
         case .routingID: "ZMQ_ROUTING_ID"
@@ -73,6 +76,7 @@ public enum SocketOption: Sendable, Equatable {
         case .sendHighWaterMark(let n): return set(ZMQ_SNDHWM, n)
         case .receiveHighWaterMark(let n): return set(ZMQ_RCVHWM, n)
         case .kernelReceiveBuffer(let n): return set(ZMQ_RCVBUF, n)
+        case .ipv6(let on): return set(ZMQ_IPV6, Int32(on ? 1 : 0))
         case .kernelSendBuffer(let n): return set(ZMQ_SNDBUF, n)
         case .routerMandatory(let on): return set(ZMQ_ROUTER_MANDATORY, Int32(on ? 1 : 0))
         case .routingID(let id):

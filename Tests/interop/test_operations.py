@@ -10,7 +10,6 @@ import urllib.request
 from prometheus_client.parser import text_string_to_metric_families
 
 from conftest import Stack
-from load import drive
 
 
 def scrape(url):

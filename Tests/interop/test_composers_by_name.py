@@ -1,0 +1,117 @@
+"""Workers find every composer by name: services given one name that resolves to several
+composers register with each, join a composer added behind the name at run time, and leave one
+taken out of it. The name resolves through a hosts file of the services' own (a mount namespace
+of theirs, `unshare -m`, with the file bind-mounted on /etc/hosts); every composer is on a
+loopback address (127.0.0.2-4), nothing leaves the machine."""
+import json
+import os
+import random
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from conftest import BIN, LISTENING, Proc
+
+pytestmark = pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("unshare") is None, reason="needs root and unshare for a hosts file of its own")
+
+NAME = "composers.test"
+
+
+def free_port_on(addresses):
+    """A port free on every one of `addresses`."""
+    for _ in range(50):
+        port = random.randint(20000, 60000)
+        try:
+            for address in addresses:
+                with socket.socket() as probe:
+                    probe.bind((address, port))
+            return port
+        except OSError:
+            continue
+    raise AssertionError("no common free port")
+
+
+class Composer:
+    def __init__(self, address, port, extra=()):
+        self.proc = Proc("report-composer", ["--client-endpoint", f"tcp://{address}:*",
+                                             "--worker-endpoint", f"tcp://{address}:{port}",
+                                             "--heartbeat-interval", "200", *extra])
+        m = self.proc.wait_for(LISTENING)
+        self.client_endpoint = m.group(1) or m.group(3)
+
+    def call(self, method, timeout=5):
+        out = subprocess.run([os.path.join(BIN, "report-client"), "call", method, "--endpoint", self.client_endpoint,
+                              "--timeout", "2000", "--attempts", "1"], capture_output=True, text=True, timeout=timeout)
+        return json.loads(out.stdout) if out.returncode == 0 else None
+
+    def workers(self):
+        info = self.call("system.info")
+        return {s["name"]: s["workers"] for s in info["services"]} if info else {}
+
+
+def wait_until(check, timeout, what):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return time.monotonic()
+        time.sleep(0.1)  # polling under a deadline
+    raise AssertionError(f"never: {what}")
+
+
+def write_hosts(path, addresses):
+    # In place: the services' /etc/hosts is a bind mount of this very file.
+    with open(path, "r+") as f:
+        f.seek(0)
+        f.truncate()
+        f.write("".join(f"{address} {NAME}\n" for address in addresses))
+
+
+def test_services_follow_every_composer_behind_one_name(tmp_path):
+    addresses = ["127.0.0.2", "127.0.0.3", "127.0.0.4"]
+    port = free_port_on(addresses)
+    hosts = tmp_path / "hosts"
+    hosts.write_text("")
+    write_hosts(hosts, addresses[:2])
+    composers = [Composer(addresses[0], port), Composer(addresses[1], port)]
+    services = []
+    try:
+        for service in ("statistics", "initiatives"):
+            binary = os.path.join(BIN, f"{service}-service")
+            services.append(Proc(f"{service}-service", [], command=[
+                "unshare", "-m", "sh", "-c", f'mount --bind "$0" /etc/hosts && exec "$1" --connect "$2" '
+                f'--resolve-interval 500 --heartbeat-interval 200', str(hosts), binary, f"tcp://{NAME}:{port}"]))
+        both = {"statistics": 1, "initiatives": 1}
+        for composer in composers:
+            wait_until(lambda: composer.workers() == both, 20, f"{composer.client_endpoint} sees both services")
+            assert composer.call("report.compose")["degraded"] is False
+
+        # A third composer behind the name: every replica joins it within the re-resolve interval.
+        composers.append(Composer(addresses[2], port))
+        added = time.monotonic()
+        write_hosts(hosts, addresses)
+        joined = wait_until(lambda: composers[2].workers() == both, 20, "the third composer gets every replica")
+        print(f"third composer had every replica {joined - added:.2f} s after the name changed")
+        assert joined - added < 0.5 + 3.0  # the interval, and time to register
+
+        # One taken out of the name: the replicas leave it (it drops them once they go silent).
+        write_hosts(hosts, [addresses[0], addresses[2]])
+        wait_until(lambda: composers[1].workers().get("statistics", 0) == 0, 20, "the second composer is left")
+        assert composers[0].workers() == both and composers[2].workers() == both
+
+        # A composer killed: the others go on serving whole reports.
+        composers[0].proc.p.kill()
+        composers[0].proc.p.wait()
+        for _ in range(20):
+            assert composers[2].call("report.compose")["degraded"] is False
+        for proc in services:
+            assert proc.p.poll() is None, proc.log
+            assert "composer found" in proc.log
+    finally:
+        for proc in services:
+            proc.stop()
+        for composer in composers:
+            composer.proc.stop()
