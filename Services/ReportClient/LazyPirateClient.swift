@@ -24,14 +24,21 @@ struct LazyPirateClient {
         }
     }
 
-    /// Sends `request` and returns the reply frame, trying each endpoint in turn.
+    /// Sends `request` and returns the reply frame, trying each endpoint in turn. An endpoint
+    /// whose host is a name stands for every address it resolves to: the attempts start at a
+    /// random one of them (clients spread over the composers behind the name) and go on to the
+    /// next.
     func call(_ request: Data, log: (String) -> Void) throws -> Data {
+        var candidates = endpoints.flatMap(EndpointResolver.resolve)
+        if candidates.isEmpty { candidates = endpoints }
+        let start = candidates.count > 1 ? Int.random(in: 0..<candidates.count) : 0
         for attempt in 0..<attempts {
-            let endpoint = endpoints[attempt % endpoints.count]
+            let endpoint = candidates[(start + attempt) % candidates.count]
             let socket = try Socket(context: context, type: .req, linger: 0)
             defer { socket.close() }
             try socket.set(.maxMessageSize(64 << 20))
             for option in options { try socket.set(option) }
+            if endpoint.contains("[") { try socket.set(.ipv6(true)) }
             try socket.connect(endpoint)
             try socket.send([request])
             var items = [PollItem(readable: socket)]

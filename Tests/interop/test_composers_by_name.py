@@ -115,3 +115,53 @@ def test_services_follow_every_composer_behind_one_name(tmp_path):
             proc.stop()
         for composer in composers:
             composer.proc.stop()
+
+
+def test_the_client_spreads_over_the_composers_behind_a_name_and_fails_over(tmp_path):
+    """report-client given the name tries a random composer behind it first and goes on to the
+    next when one does not answer: with one of two composers killed, every call succeeds."""
+    addresses = ["127.0.0.2", "127.0.0.3"]
+    port = free_port_on(addresses)
+    hosts = tmp_path / "hosts"
+    hosts.write_text("")
+    write_hosts(hosts, addresses)
+    composers = []
+    services = []
+    try:
+        for address in addresses:
+            proc = Proc("report-composer", ["--client-endpoint", f"tcp://{address}:{port}",
+                                            "--worker-endpoint", f"tcp://{address}:*"])
+            m = proc.wait_for(LISTENING)
+            worker_endpoint = m.group(2) or m.group(4)
+            composers.append(proc)
+            for service in ("statistics", "initiatives"):
+                services.append(Proc(f"{service}-service", ["--connect", worker_endpoint]))
+        client = [os.path.join(BIN, "report-client"), "--endpoint", f"tcp://{NAME}:{port}", "--timeout", "1500",
+                  "--attempts", "4"]
+
+        def ask(method="system.ping"):
+            return subprocess.run(["unshare", "-m", "sh", "-c", 'mount --bind "$0" /etc/hosts && exec "$@"',
+                                   str(hosts), *client[:1], "call", method, *client[1:]],
+                                  capture_output=True, text=True, timeout=30)
+
+        for address in addresses:
+            def registered():
+                out = subprocess.run([os.path.join(BIN, "report-client"), "call", "system.info", "--endpoint",
+                                      f"tcp://{address}:{port}"], capture_output=True, text=True, timeout=30)
+                return out.returncode == 0 and out.stdout.count('"workers" : 1') == 2
+            wait_until(registered, 20, f"both services registered with the composer on {address}")
+        served_by = set()
+        for _ in range(12):
+            out = ask("system.info")
+            assert out.returncode == 0, out.stderr
+            served_by.add(json.loads(out.stdout)["endpoints"]["client"])
+        assert served_by == {f"tcp://{address}:{port}" for address in addresses}  # spread over both
+        composers[0].p.kill()
+        composers[0].p.wait()
+        for _ in range(6):
+            out = ask()
+            assert out.returncode == 0, out.stderr
+            assert json.loads(out.stdout) == {"pong": True}
+    finally:
+        for proc in services + composers:
+            proc.stop()

@@ -60,10 +60,12 @@ def test_systemd_units_verify_cleanly_under_a_fake_root():
             os.chmod(path, 0o755)
         for tool in ("/bin/sh", "/bin/kill"):
             shutil.copy(tool, os.path.join(root, "bin"))
-        shutil.copy(os.path.join(DEPLOY, "systemd", "report.env"), os.path.join(root, "etc/keihin-report"))
+        for env in glob.glob(os.path.join(DEPLOY, "systemd", "*.env")):
+            shutil.copy(env, os.path.join(root, "etc/keihin-report"))
         for unit in glob.glob(os.path.join(DEPLOY, "systemd", "*.service")):
             shutil.copy(unit, os.path.join(root, "etc/systemd/system"))
         out = run("systemd-analyze", "verify", f"--root={root}", "report-composer.service",
+                  "report-composer@a.service", "report-composer@b.service",
                   "statistics-service@1.service", "initiatives-service@2.service")
         assert out.returncode == 0, out.stderr
         assert out.stderr.strip() == "", out.stderr

@@ -13,7 +13,7 @@ import Glibc
 /// other transport (`ipc://`, `inproc://`) is one endpoint, as given.
 public enum EndpointResolver {
     /// The host and port of a `tcp://` endpoint whose host is a name, or `nil`.
-    static func name(in endpoint: String) -> (host: String, port: String)? {
+    public static func name(in endpoint: String) -> (host: String, port: String)? {
         guard endpoint.hasPrefix("tcp://") else { return nil }
         let rest = endpoint.dropFirst("tcp://".count)
         guard !rest.hasPrefix("["), let colon = rest.lastIndex(of: ":") else { return nil }
