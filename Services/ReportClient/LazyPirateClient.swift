@@ -24,16 +24,14 @@ struct LazyPirateClient {
         }
     }
 
-    /// Sends `request` and returns the reply frame, trying each endpoint in turn. An endpoint
-    /// whose host is a name stands for every address it resolves to: the attempts start at a
-    /// random one of them (clients spread over the composers behind the name) and go on to the
-    /// next.
+    /// Sends `request` and returns the reply frame, trying the endpoints in the order given. An
+    /// endpoint whose host is a name stands for every address it resolves to, in a random order
+    /// (clients spread over the composers behind the name), each tried in turn.
     func call(_ request: Data, log: (String) -> Void) throws -> Data {
-        var candidates = endpoints.flatMap(EndpointResolver.resolve)
+        var candidates = endpoints.flatMap { EndpointResolver.resolve($0).shuffled() }
         if candidates.isEmpty { candidates = endpoints }
-        let start = candidates.count > 1 ? Int.random(in: 0..<candidates.count) : 0
         for attempt in 0..<attempts {
-            let endpoint = candidates[(start + attempt) % candidates.count]
+            let endpoint = candidates[attempt % candidates.count]
             let socket = try Socket(context: context, type: .req, linger: 0)
             defer { socket.close() }
             try socket.set(.maxMessageSize(64 << 20))
