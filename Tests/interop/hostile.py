@@ -109,21 +109,25 @@ def dropped_replies(stack):
 
 # ---- the attacks: each returns a dict of what it saw ----
 
+def attacker(stack, reads=True):
+    """A DEALER to the client endpoint that queues without limit on this side (TCP paces what
+    reaches the composer). One that never reads takes nothing off the connection either, so the
+    replies back up into the composer (pyzmq would otherwise buffer a thousand of them here)."""
+    sock = stack.ctx.socket(zmq.DEALER)
+    sock.linger = 0
+    sock.sndhwm = 0
+    if not reads:
+        sock.rcvhwm = 1
+        sock.rcvbuf = 4096
+    sock.connect(stack.client_endpoint)
+    return sock
+
+
 def never_reading(stack, clients, per_client, fmt="html", hold_seconds=60.0):
     """`clients` DEALERs each send `per_client` report.compose requests and never read a reply.
     They stay connected until the composer has worked through the flood — its count of dropped
     replies has stopped growing for two seconds — or `hold_seconds` have passed, then close."""
-    sockets = []
-    for _ in range(clients):
-        sock = stack.ctx.socket(zmq.DEALER)
-        sock.linger = 0
-        sock.sndhwm = 0  # queue in this process; TCP paces what reaches the composer
-        # Never reading: nothing is taken off the connection on this side either, so the replies
-        # back up into the composer (pyzmq would otherwise buffer a thousand of them here).
-        sock.rcvhwm = 1
-        sock.rcvbuf = 4096
-        sock.connect(stack.client_endpoint)
-        sockets.append(sock)
+    sockets = [attacker(stack, reads=False) for _ in range(clients)]
     for number in range(per_client):
         body = request(number, params={"format": fmt})
         for sock in sockets:
@@ -144,12 +148,7 @@ def never_reading(stack, clients, per_client, fmt="html", hold_seconds=60.0):
 
 def paced_never_reading(stack, total, rate, fmt="html"):
     """One DEALER sends `total` requests at about `rate` a second and never reads."""
-    sock = stack.ctx.socket(zmq.DEALER)
-    sock.linger = 0
-    sock.sndhwm = 0
-    sock.rcvhwm = 1
-    sock.rcvbuf = 4096
-    sock.connect(stack.client_endpoint)
+    sock = attacker(stack, reads=False)
     started = time.monotonic()
     body = request(1, params={"format": fmt})
     for number in range(total):
@@ -173,10 +172,7 @@ def read_replies(sock, count, timeout_ms=30000, quiet_ms=3000):
 def big_frames(stack, count, size):
     """One DEALER sends `count` frames with a `size`-byte string param in a burst, then reads
     every reply."""
-    sock = stack.ctx.socket(zmq.DEALER)
-    sock.linger = 0
-    sock.sndhwm = 0
-    sock.connect(stack.client_endpoint)
+    sock = attacker(stack)
     filler = "x" * size
     for number in range(count):
         sock.send_multipart([b"", request(number, params={"format": filler})])
@@ -188,10 +184,7 @@ def big_frames(stack, count, size):
 def made_up_methods(stack, count, long_name_bytes):
     """Half the requests name made-up forwarded methods (statistics.m<n>), half a method name
     of `long_name_bytes`; every reply is read."""
-    sock = stack.ctx.socket(zmq.DEALER)
-    sock.linger = 0
-    sock.sndhwm = 0
-    sock.connect(stack.client_endpoint)
+    sock = attacker(stack)
     long_tail = "y" * long_name_bytes
     for number in range(count):
         name = f"statistics.m{number}" if number % 2 == 0 else f"statistics.{number}{long_tail}"
@@ -203,9 +196,7 @@ def made_up_methods(stack, count, long_name_bytes):
 
 def one_big_batch(stack, entries, fmt="text"):
     """One frame holding a batch of `entries` report.compose requests; the reply is read."""
-    sock = stack.ctx.socket(zmq.DEALER)
-    sock.linger = 0
-    sock.connect(stack.client_endpoint)
+    sock = attacker(stack)
     batch = "[" + ",".join(request(number, params={"format": fmt}).decode() for number in range(entries)) + "]"
     sock.send_multipart([b"", batch.encode()])
     replies = read_replies(sock, 1, timeout_ms=120000)
