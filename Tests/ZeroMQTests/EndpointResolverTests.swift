@@ -4,9 +4,11 @@ import Testing
 
 @Suite("endpoints by name")
 struct EndpointResolverTests {
-    @Test("addresses, wildcards and other transports are used as given", arguments: [
-        "tcp://127.0.0.1:5556", "tcp://[::1]:5556", "tcp://*:5556", "ipc:///tmp/x.ipc", "inproc://a",
-    ])
+    @Test(
+        "addresses, wildcards and other transports are used as given",
+        arguments: [
+            "tcp://127.0.0.1:5556", "tcp://[::1]:5556", "tcp://*:5556", "ipc:///tmp/x.ipc", "inproc://a",
+        ])
     func asGiven(endpoint: String) {
         #expect(EndpointResolver.name(in: endpoint) == nil)
         #expect(EndpointResolver.resolve(endpoint) == [endpoint])
