@@ -102,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "ReportClient",
             dependencies: [
-                "ZeroMQ", "WireProtocol",
+                "CZeroMQ", "ZeroMQ", "WireProtocol",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/ReportClient",

@@ -28,14 +28,16 @@ struct ClientCommandTests {
         #expect(call.stdout.contains("川崎市"))
     }
 
-    @Test("an unreachable composer is a clear error after the timeout, trying every endpoint")
+    @Test("endpoints where nothing listens are a clear error at once, each one tried")
     func unreachable() throws {
         let result = try run([
             "--endpoint", "ipc:///tmp/nobody-\(UUID()).ipc", "--endpoint", "ipc:///tmp/nobody-\(UUID()).ipc",
             "--timeout", "200", "--attempts", "2",
         ])
         #expect(result.status != 0)
-        #expect(result.stderr.contains("authentication failed or composer unreachable"))
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("nothing is listening at ipc:///tmp/nobody-"))
         #expect(result.stderr.contains("retrying"))
+        #expect(!result.stderr.contains("authentication"))
     }
 }

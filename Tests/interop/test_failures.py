@@ -168,3 +168,20 @@ def test_each_replica_gets_the_capacity_its_ready_asked_for():
         assert sorted(r["capacity"] for r in stack.replicas("initiatives")) == [1, 64]
     finally:
         stack.close()
+
+
+def test_client_says_at_once_that_nothing_is_listening():
+    import os
+    import socket
+    import subprocess
+    from conftest import BIN
+    with socket.socket() as probe:  # a port that was free a moment ago: nothing listens there
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    started = time.monotonic()
+    out = subprocess.run([os.path.join(BIN, "report-client"), "--endpoint", f"tcp://127.0.0.1:{port}",
+                          "--timeout", "15000"], capture_output=True, text=True, timeout=30)
+    assert time.monotonic() - started < 1.0
+    assert out.returncode == 69
+    assert f"nothing is listening at tcp://127.0.0.1:{port}" in out.stderr
+    assert "authentication" not in out.stderr  # CURVE is off
