@@ -1,9 +1,10 @@
-"""Several hosts, as network namespaces this test creates: the composer on one, replicas on two
-others, the client on a fourth, all joined by a bridge in a fifth. Every connection has both
+"""Several hosts, as network namespaces this test creates: composers, replicas and a client each
+on hosts of their own, all joined by a bridge in one more. Every connection has both
 ends inside these namespaces; the test process itself sends nothing to their addresses. Then one
 host is cut off, then the other: the report keeps coming from what is left, and is degraded only
 when no replica of a service remains. Every namespace is removed, even when the test fails."""
 import json
+import sys
 import os
 import shutil
 import subprocess
@@ -119,5 +120,92 @@ def test_report_across_hosts_survives_losing_them_one_by_one():
         assert report["degraded"] is True and sorted(report["missing"]) == ["initiatives", "statistics"]
     finally:
         hosts.close()
+        leftovers = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
+        assert f"kr{hosts.tag}" not in leftovers
+
+
+def hosts_file(namespace, entries):
+    """/etc/netns/NAMESPACE/hosts, which `ip netns exec` mounts on /etc/hosts; rewritten in place
+    so that processes already running there see the change."""
+    folder = os.path.join("/etc/netns", namespace)
+    os.makedirs(folder, exist_ok=True)
+    path = os.path.join(folder, "hosts")
+    with open(path, "a+") as f:
+        f.seek(0)
+        f.truncate()
+        f.write("127.0.0.1 localhost\n" + "".join(f"{address} composers.test\n" for address in entries))
+
+
+def readyz(hosts, namespace, address):
+    out = subprocess.run(["ip", "netns", "exec", namespace, sys.executable, "-c",
+                          "import urllib.request, urllib.error, sys\n"
+                          "try:\n"
+                          f"    r = urllib.request.urlopen('http://{address}:9100/readyz', timeout=3); print(r.status)\n"
+                          "except urllib.error.HTTPError as e:\n"
+                          "    print(e.code)\n"], capture_output=True, text=True, timeout=30)
+    return int(out.stdout.strip() or 0)
+
+
+def test_composers_found_by_name_across_hosts():
+    """Two composer hosts behind one name, two worker hosts and a client host: the workers,
+    given only the name, register with both; a third composer added to the name at run time gets
+    every replica; one composer killed with -9 while the client asks for 1,000 reports through the
+    name: none lost, none degraded."""
+    hosts = Hosts()
+    namespaces = []
+    try:
+        composer_hosts = [hosts.host(f"k{n}", n) for n in (1, 2, 5)]
+        workers = [hosts.host(f"w{n}", n) for n in (3, 4)]
+        client, _ = hosts.host("client", 6)
+        namespaces = [ns for ns, _ in workers] + [client]
+        initial = [address for _, address in composer_hosts[:2]]
+        for namespace in namespaces:
+            hosts_file(namespace, initial)
+        composers = []
+        for namespace, address in composer_hosts:
+            composers.append((namespace, address, lambda ns=namespace, a=address: hosts.run(
+                ns, os.path.join(BIN, "report-composer"), "--client-endpoint", f"tcp://{a}:5555",
+                "--worker-endpoint", f"tcp://{a}:5556", "--heartbeat-interval", "300",
+                "--metrics-bind", f"{a}:9100")))
+        running = [start() for _, _, start in composers[:2]]
+        for namespace, _ in workers:
+            for service in ("statistics", "initiatives"):
+                hosts.run(namespace, os.path.join(BIN, f"{service}-service"), "--connect", "tcp://composers.test:5556",
+                          "--heartbeat-interval", "300", "--resolve-interval", "500")
+        for _, address, _ in composers[:2]:
+            wait_for_workers(hosts, client, f"tcp://{address}:5555", {"statistics": 2, "initiatives": 2})
+
+        # A third composer, added to the name at run time.
+        third_ns, third_address, start_third = composers[2]
+        running.append(start_third())
+        deadline = time.monotonic() + 20
+        while readyz(hosts, client, third_address) != 503:
+            assert time.monotonic() < deadline, "the third composer never answered /readyz"
+            time.sleep(0.1)
+        added = time.monotonic()
+        for namespace in namespaces:
+            hosts_file(namespace, initial + [third_address])
+        wait_for_workers(hosts, client, f"tcp://{third_address}:5555", {"statistics": 2, "initiatives": 2})
+        joined = time.monotonic() - added
+        assert joined < 0.5 + 5, joined
+        assert readyz(hosts, client, third_address) == 200
+
+        # 1,000 reports through the name; the first composer killed with -9 after the first 100.
+        asker = subprocess.Popen(["ip", "netns", "exec", client, sys.executable,
+                                  os.path.join(os.path.dirname(os.path.abspath(__file__)), "name_client.py"),
+                                  "composers.test", "5555", "1000", "1000"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        assert asker.stdout.readline().strip() == "started"
+        running[0].kill()
+        running[0].wait()
+        out, err = asker.communicate(timeout=300)
+        seen = json.loads(out.strip().splitlines()[-1])
+        print(f"third composer had every replica {joined:.2f} s after the name changed; 1,000 reports: {seen}")
+        assert seen["answered"] == 1000 and seen["lost"] == 0 and seen["degraded"] == 0, (seen, err)
+        assert len(seen["by"]) >= 2
+    finally:
+        hosts.close()
+        for namespace in namespaces:
+            shutil.rmtree(os.path.join("/etc/netns", namespace), ignore_errors=True)
         leftovers = subprocess.run(["ip", "netns", "list"], capture_output=True, text=True).stdout
         assert f"kr{hosts.tag}" not in leftovers
