@@ -1,13 +1,14 @@
 """Several hosts, as network namespaces this test creates: composers, replicas and a client each
 on hosts of their own, all joined by a bridge in one more. Every connection has both
-ends inside these namespaces; the test process itself sends nothing to their addresses. Then one
-host is cut off, then the other: the report keeps coming from what is left, and is degraded only
-when no replica of a service remains. Every namespace is removed, even when the test fails."""
+ends inside these namespaces; the test process itself sends nothing to their addresses. Hosts
+are cut off one by one (the report keeps coming from what is left, degraded only when no replica
+of a service remains), and composers are found by name and killed (nothing is lost). Every
+namespace, and every /etc/netns folder made for one, is removed, even when a test fails."""
 import json
-import sys
 import os
 import shutil
 import subprocess
+import sys
 import time
 import uuid
 
