@@ -82,8 +82,8 @@ def test_services_follow_every_composer_behind_one_name(tmp_path):
         for service in ("statistics", "initiatives"):
             binary = os.path.join(BIN, f"{service}-service")
             services.append(Proc(f"{service}-service", [], command=[
-                "unshare", "-m", "sh", "-c", f'mount --bind "$0" /etc/hosts && exec "$1" --connect "$2" '
-                f'--resolve-interval 500 --heartbeat-interval 200', str(hosts), binary, f"tcp://{NAME}:{port}"]))
+                "unshare", "-m", "sh", "-c", 'mount --bind "$0" /etc/hosts && exec "$1" --connect "$2" '
+                '--resolve-interval 500 --heartbeat-interval 200', str(hosts), binary, f"tcp://{NAME}:{port}"]))
         both = {"statistics": 1, "initiatives": 1}
         for composer in composers:
             wait_until(lambda: composer.workers() == both, 20, f"{composer.client_endpoint} sees both services")
