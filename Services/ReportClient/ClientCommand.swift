@@ -46,6 +46,9 @@ struct ConnectionOptions: ParsableArguments {
     func validate() throws {
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 ms") }
         guard attempts >= 1 else { throw ValidationError("--attempts must be at least 1") }
+        if let problem = resolvedEndpoints.lazy.compactMap(EndpointSyntax.problem).first {
+            throw ValidationError("malformed endpoint: \(problem)")
+        }
     }
 
     var resolvedEndpoints: [String] {

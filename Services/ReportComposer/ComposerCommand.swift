@@ -178,7 +178,21 @@ struct ComposerCommand: AsyncParsableCommand {
 
     @OptionGroup var observability: ObservabilityOptions
 
+    /// The endpoints to bind: the flags, else the environment, else the defaults.
+    private var clientEndpointToBind: String {
+        clientEndpoint ?? Environment.value("REPORT_CLIENT_ENDPOINT") ?? "tcp://127.0.0.1:5555"
+    }
+    private var workerEndpointToBind: String {
+        workerEndpoint ?? Environment.value("REPORT_WORKER_ENDPOINT") ?? "tcp://127.0.0.1:5556"
+    }
+
     func validate() throws {
+        // Before anything else, and before any warning about where an endpoint is open.
+        for endpoint in [clientEndpointToBind, workerEndpointToBind] {
+            if let problem = EndpointSyntax.problem(in: endpoint) {
+                throw ValidationError("malformed endpoint: \(problem)")
+            }
+        }
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 ms") }
         guard heartbeatInterval >= 10 else { throw ValidationError("--heartbeat-interval must be at least 10 ms") }
         guard liveness >= 1 else { throw ValidationError("--liveness must be at least 1") }
@@ -242,8 +256,8 @@ struct ComposerCommand: AsyncParsableCommand {
             try AllowLists.load(clients: clientAllowPath, workers: workerAllowPath)
         }
         let frame = try ReportFrame.builtIn()
-        let clientAt = clientEndpoint ?? Environment.value("REPORT_CLIENT_ENDPOINT") ?? "tcp://127.0.0.1:5555"
-        let workerAt = workerEndpoint ?? Environment.value("REPORT_WORKER_ENDPOINT") ?? "tcp://127.0.0.1:5556"
+        let clientAt = clientEndpointToBind
+        let workerAt = workerEndpointToBind
         let settings = Broker.Settings(
             heartbeat: HeartbeatSettings(interval: .milliseconds(heartbeatInterval), liveness: liveness),
             maxQueue: maxQueue, retryAfter: .milliseconds(retryAfter),

@@ -86,6 +86,9 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     }
 
     public mutating func validate() throws {
+        if let problem = endpoints.lazy.compactMap(EndpointSyntax.problem).first {
+            throw ValidationError("malformed endpoint: \(problem)")
+        }
         guard heartbeatInterval >= 10 else { throw ValidationError("--heartbeat-interval must be at least 10 ms") }
         guard resolveInterval >= 100 else { throw ValidationError("--resolve-interval must be at least 100 ms") }
         guard liveness >= 1 else { throw ValidationError("--liveness must be at least 1") }

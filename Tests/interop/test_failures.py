@@ -2,6 +2,8 @@
 import signal
 import time
 
+import pytest
+
 from conftest import Stack
 from load import drive
 
@@ -185,3 +187,19 @@ def test_client_says_at_once_that_nothing_is_listening():
     assert out.returncode == 69
     assert f"nothing is listening at tcp://127.0.0.1:{port}" in out.stderr
     assert "authentication" not in out.stderr  # CURVE is off
+
+
+@pytest.mark.parametrize("endpoint", ["tcp//127.0.0.1:5555", "tcp://127.0.0.1", "udp://127.0.0.1:5555",
+                                      "tcp://127.0.0.1:99999"])
+def test_a_malformed_endpoint_is_a_usage_error_everywhere(endpoint):
+    import os
+    import subprocess
+    from conftest import BIN
+    for command in (["report-client", "--endpoint", endpoint],
+                    ["report-composer", "--client-endpoint", endpoint],
+                    ["report-composer", "--worker-endpoint", endpoint],
+                    ["statistics-service", "--connect", endpoint]):
+        out = subprocess.run([os.path.join(BIN, command[0]), *command[1:]], capture_output=True, text=True, timeout=30)
+        assert out.returncode == 64, (command, out.stderr)
+        assert f"malformed endpoint: {endpoint}" in out.stderr
+        assert "OPEN BEYOND THIS MACHINE" not in out.stderr
