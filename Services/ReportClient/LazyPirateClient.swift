@@ -53,6 +53,11 @@ struct LazyPirateClient {
             }
             if miss == .refused { refusals += 1 }
             guard attempt + 1 < attempts else { break }
+            // Refused again by the same endpoint: give a composer that is starting a moment (a
+            // failover to another endpoint goes on at once).
+            if miss == .refused && candidates[(attempt + 1) % candidates.count] == endpoint {
+                Thread.sleep(forTimeInterval: 0.2)
+            }
             switch miss {
             case .timedOut: log("no reply from \(endpoint) within \(timeoutMilliseconds) ms; retrying")
             case .refused: log("nothing is listening at \(endpoint); retrying")

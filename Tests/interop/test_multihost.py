@@ -80,12 +80,18 @@ class Hosts:
 
 
 def wait_for_workers(hosts, client, endpoint, expected, timeout=20):
+    """Polls system.info until the counts are `expected`; a composer still starting (nothing
+    listening yet) is waited for too."""
     deadline = time.monotonic() + timeout
+    counts = None
     while True:
-        info = hosts.call(client, endpoint, "system.info")
-        counts = {s["name"]: s["workers"] for s in info["services"]}
-        if all(counts.get(k, 0) == v for k, v in expected.items()):
-            return
+        try:
+            info = hosts.call(client, endpoint, "system.info")
+            counts = {s["name"]: s["workers"] for s in info["services"]}
+            if all(counts.get(k, 0) == v for k, v in expected.items()):
+                return
+        except AssertionError as error:  # not listening yet
+            counts = str(error)
         assert time.monotonic() < deadline, counts
         time.sleep(0.1)
 
