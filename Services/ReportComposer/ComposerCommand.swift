@@ -147,7 +147,7 @@ struct ComposerCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             "Bytes of client messages received and not yet answered, all clients together (as above).",
             valueName: "bytes"))
-    var maxReceivedBytes: Int = 4 << 20
+    var maxReceivedBytes: Int = 2 << 20
 
     @Option(help: "Deepest JSON nesting a request may have.")
     var maxJSONDepth: Int = 32
