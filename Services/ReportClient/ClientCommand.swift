@@ -46,7 +46,7 @@ struct ConnectionOptions: ParsableArguments {
     func validate() throws {
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 ms") }
         guard attempts >= 1 else { throw ValidationError("--attempts must be at least 1") }
-        if let problem = resolvedEndpoints.lazy.compactMap(EndpointSyntax.problem).first {
+        if let problem = EndpointSyntax.problem(in: resolvedEndpoints) {
             throw ValidationError("malformed endpoint: \(problem)")
         }
     }

@@ -97,10 +97,9 @@ struct LazyPirateClient {
             if items[0].isReadable, let frames = try socket.receive(blocking: false) {
                 return .success(frames.last ?? Data())
             }
-            if items[1].isReadable, let frames = try events.receive(blocking: false), let first = frames.first,
-                first.count >= 2
+            if items[1].isReadable, let frames = try events.receive(blocking: false),
+                let event = MonitorEvent.number(in: frames)
             {
-                let event = Int32(UInt16(first[first.startIndex]) | UInt16(first[first.startIndex + 1]) << 8)
                 return .failure(event == ZMQ_EVENT_CONNECT_RETRIED ? .refused : .connectionLost)
             }
         }

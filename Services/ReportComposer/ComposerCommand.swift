@@ -188,10 +188,8 @@ struct ComposerCommand: AsyncParsableCommand {
 
     func validate() throws {
         // Before anything else, and before any warning about where an endpoint is open.
-        for endpoint in [clientEndpointToBind, workerEndpointToBind] {
-            if let problem = EndpointSyntax.problem(in: endpoint) {
-                throw ValidationError("malformed endpoint: \(problem)")
-            }
+        if let problem = EndpointSyntax.problem(in: [clientEndpointToBind, workerEndpointToBind]) {
+            throw ValidationError("malformed endpoint: \(problem)")
         }
         guard timeout >= 1 else { throw ValidationError("--timeout must be at least 1 ms") }
         guard heartbeatInterval >= 10 else { throw ValidationError("--heartbeat-interval must be at least 10 ms") }

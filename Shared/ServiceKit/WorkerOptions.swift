@@ -86,7 +86,7 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     }
 
     public mutating func validate() throws {
-        if let problem = endpoints.lazy.compactMap(EndpointSyntax.problem).first {
+        if let problem = EndpointSyntax.problem(in: endpoints) {
             throw ValidationError("malformed endpoint: \(problem)")
         }
         guard heartbeatInterval >= 10 else { throw ValidationError("--heartbeat-interval must be at least 10 ms") }

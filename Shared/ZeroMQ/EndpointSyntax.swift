@@ -4,6 +4,12 @@ public enum EndpointSyntax {
     /// The transports this system uses.
     static let transports = ["tcp", "ipc", "inproc"]
 
+    /// What is wrong with the first malformed endpoint of `endpoints`, or `nil` if all are well
+    /// formed: what each command's `validate()` reports as a usage error.
+    public static func problem(in endpoints: [String]) -> String? {
+        endpoints.lazy.compactMap { problem(in: $0) }.first
+    }
+
     /// Why `endpoint` is malformed, or `nil` if it is well formed.
     public static func problem(in endpoint: String) -> String? {
         guard let separator = endpoint.firstRange(of: "://") else {

@@ -142,9 +142,7 @@ struct SocketThreadLoop {
     private func receiveMonitorEvents(from id: Int) {
         guard let entry = entries[id], let monitor = entry.monitor else { return }
         while let frames = try? monitor.receive(blocking: false) {
-            guard frames.count == 2, frames[0].count >= 2 else { continue }
-            let event = UInt16(frames[0][frames[0].startIndex]) | UInt16(frames[0][frames[0].startIndex + 1]) << 8
-            if Int32(event) == ZMQ_EVENT_DISCONNECTED { entry.streams.disconnects.yield() }
+            if MonitorEvent.number(in: frames) == ZMQ_EVENT_DISCONNECTED { entry.streams.disconnects.yield() }
         }
     }
 
