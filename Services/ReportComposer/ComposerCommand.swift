@@ -303,7 +303,7 @@ struct ComposerCommand: AsyncParsableCommand {
                             + (workerKeys.map {
                                 [.curveServer(secretKey: $0.secretKey), .zapDomain(AllowLists.workers)]
                             } ?? []),
-                        monitorDisconnects: true))
+                        monitorDisconnects: true, reader: true))
                 let clients = try await io.open(
                     SocketSpec(
                         type: .router, bind: [clientAt],
@@ -318,8 +318,7 @@ struct ComposerCommand: AsyncParsableCommand {
                             + (clientKeys.map {
                                 [.curveServer(secretKey: $0.secretKey), .zapDomain(AllowLists.clients)]
                             } ?? []),
-                        receiveLimit: ReceiveLimit(
-                            messages: maxReceivedMessages, bytes: maxReceivedBytes, release: .explicit)))
+                        reader: true))
                 logger.info(
                     "listening",
                     metadata: [
@@ -337,7 +336,8 @@ struct ComposerCommand: AsyncParsableCommand {
                 let limits = ClientFront.Limits(
                     json: JSONLimits(
                         maxDepth: maxJSONDepth, maxStringBytes: maxJSONString, maxContainerEntries: maxJSONEntries),
-                    maxFrames: maxFrames, maxInFlightPerClient: maxInFlightPerClient)
+                    maxFrames: maxFrames, maxInFlightPerClient: maxInFlightPerClient,
+                    received: ReceiveLimit(messages: maxReceivedMessages, bytes: maxReceivedBytes))
                 return metrics + security + [
                     BrokerService(broker: broker, socket: workers),
                     ClientFront(socket: clients, router: router, limits: limits, logger: logger),

@@ -31,14 +31,14 @@ public struct ReceiveLimit: Sendable, Equatable {
     }
 
     /// Whether `count` messages of `size` bytes in all are over the limit.
-    func isExceeded(count: Int, size: Int) -> Bool { count >= messages || size >= bytes }
+    public func isExceeded(count: Int, size: Int) -> Bool { count >= messages || size >= bytes }
 
     /// Whether reading may resume: at most half of each bound outstanding, so that a socket at
     /// its limit is not paused and resumed once per message.
-    func allowsResuming(count: Int, size: Int) -> Bool { count <= messages / 2 && size <= bytes / 2 }
+    public func allowsResuming(count: Int, size: Int) -> Bool { count <= messages / 2 && size <= bytes / 2 }
 }
 
 extension Array where Element == Data {
     /// The bytes of a multipart message's frames.
-    var byteCount: Int { reduce(0) { $0 + $1.count } }
+    public var byteCount: Int { reduce(0) { $0 + $1.count } }
 }

@@ -27,11 +27,34 @@ public struct SocketHandle: Sendable {
     /// messages run there without thread hops: `withTaskExecutorPreference(handle.executor)`.
     public let executor: SocketThreadExecutor
 
-    /// Queues `frames` to be sent as one message. Sends never block the caller; a message the
-    /// socket cannot take (high-water mark reached, unknown ROUTER peer) is logged and counted
-    /// by the thread (see ``SocketThread/failedSends``).
+    /// Sends `frames` as one message: at once when called on the socket's thread (from a
+    /// ``SocketReader`` or a job of ``executor``), otherwise queued for the thread. Sends never
+    /// block the caller; a message the socket cannot take (high-water mark reached, unknown
+    /// ROUTER peer) is counted (see ``SocketThread/failedSends``) and reported to the reader, or
+    /// on ``sendFailures``.
     public func send(_ frames: [Data]) {
-        mailbox.post(.send(socket: id, frames: frames))
+        if let table = mailbox.tableIfOnThread {
+            table.send(frames, on: id)
+        } else {
+            mailbox.post(.send(socket: id, frames: frames))
+        }
+    }
+
+    /// Hands every message this socket receives from now on to `reader`, on the socket's
+    /// thread. For a socket opened with ``SocketSpec/reader``, which is not read before.
+    public func startReading(with reader: some SocketReader) {
+        mailbox.post(.startReading(socket: id, reader: reader, handle: self))
+    }
+
+    /// Stops or starts polling the socket for messages, for a ``SocketReader`` that has as much
+    /// in hand as it may take: libzmq holds what arrives next (up to the receive high-water
+    /// mark), then TCP pushes back on the peers. Called on the socket's thread.
+    public func setPaused(_ paused: Bool) {
+        if let table = mailbox.tableIfOnThread {
+            table.setPaused(id, paused)
+        } else {
+            mailbox.post(paused ? .pauseReceiving(socket: id) : .resumeReceiving(socket: id))
+        }
     }
 
     /// Stops reading messages: ``messages`` finishes once those already read are consumed, and

@@ -11,12 +11,17 @@ public struct SocketSpec: Sendable {
     /// How much may be received and not yet finished with before the thread stops reading the
     /// socket (see ``ReceiveLimit``).
     public var receiveLimit: ReceiveLimit
+    /// The socket's messages go to a ``SocketReader`` on the thread
+    /// (``SocketHandle/startReading(with:)``), not to ``SocketHandle/messages``; it is not read
+    /// until the reader is installed.
+    public var reader: Bool
 
     public init(
         type: SocketType, bind: [String] = [], connect: [String] = [], options: [SocketOption] = [],
-        monitorDisconnects: Bool = false, receiveLimit: ReceiveLimit = ReceiveLimit()
+        monitorDisconnects: Bool = false, receiveLimit: ReceiveLimit = ReceiveLimit(), reader: Bool = false
     ) {
         self.receiveLimit = receiveLimit
+        self.reader = reader
         self.type = type
         self.bind = bind
         self.connect = connect

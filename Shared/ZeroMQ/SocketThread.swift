@@ -17,7 +17,7 @@ public final class SocketThread: Sendable {
 
     /// Starts the thread. `context` must outlive it; call ``stop()`` before releasing the context.
     public init(context: ZMQContext, name: String = "zmq-io", logger: Logger) throws {
-        let mailbox = try SocketThreadMailbox()
+        let mailbox = try SocketThreadMailbox(logger: logger)
         self.mailbox = mailbox
         let executor = SocketThreadExecutor(mailbox: mailbox)
         self.executor = executor
@@ -59,5 +59,5 @@ public final class SocketThread: Sendable {
 
     /// Messages the thread could not send: a peer at its high-water mark, or a ROUTER peer that
     /// is gone. Each one is also on its socket's ``SocketHandle/sendFailures``.
-    public var failedSends: Int { mailbox.failedSends.load(ordering: .relaxed) }
+    public var failedSends: Int { mailbox.table.failedSends.load(ordering: .relaxed) }
 }

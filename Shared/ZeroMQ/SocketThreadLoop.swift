@@ -10,17 +10,6 @@ import Foundation
 /// The I/O thread's own state. It is created on that thread and never leaves it, which is what
 /// makes its non-Sendable sockets safe to use.
 struct SocketThreadLoop {
-    private struct Entry {
-        let socket: Socket
-        let streams: SocketStreams
-        /// The PAIR socket reading this socket's monitor events, if it is monitored.
-        var monitor: Socket?
-        /// Whether the socket is polled for incoming messages.
-        var receiving = true
-        /// Not polled for now: its consumer has as much outstanding as its limit allows.
-        var paused = false
-    }
-
     /// At most this many messages are taken from one socket per wake-up, so that one busy
     /// socket cannot starve the others or the command queue.
     static let receiveBatch = 256
@@ -32,14 +21,13 @@ struct SocketThreadLoop {
     let mailbox: SocketThreadMailbox
     let executor: SocketThreadExecutor
     let logger: Logger
-    private var entries: [Int: Entry] = [:]
-    private var order: [Int] = []
+    /// The sockets, shared with the code this thread runs (see ``SocketTable``).
+    private var table: SocketTable { mailbox.table }
     /// What `zmq_poll` watches: the eventfd, each socket, then each monitor; rebuilt when
     /// sockets open or close.
     private var items: [PollItem] = []
     private var polled: [Int] = []
     private var monitored: [Int] = []
-    private var itemsAreStale = true
 
     init(context: ZMQContext, mailbox: SocketThreadMailbox, executor: SocketThreadExecutor, logger: Logger) {
         self.context = context
@@ -54,7 +42,7 @@ struct SocketThreadLoop {
         mailbox.enterThread()
         var commands: [SocketCommand] = []
         while true {
-            if itemsAreStale { rebuildItems() }
+            if table.itemsAreStale { rebuildItems() }
             let alarms = mailbox.alarms
             let sleeps = mailbox.prepareToSleep()
             do {
@@ -113,22 +101,25 @@ struct SocketThreadLoop {
     private mutating func rebuildItems() {
         items.removeAll(keepingCapacity: true)
         items.append(PollItem(readable: mailbox.wakeFD))
-        polled = order.filter { entries[$0]!.receiving && !entries[$0]!.paused }
-        for id in polled { items.append(PollItem(readable: entries[id]!.socket)) }
-        monitored = order.filter { entries[$0]!.monitor != nil }
-        for id in monitored { items.append(PollItem(readable: entries[id]!.monitor!)) }
-        itemsAreStale = false
+        polled = table.order.filter { table[$0]!.isPolled }
+        for id in polled { items.append(PollItem(readable: table[id]!.socket)) }
+        monitored = table.order.filter { table[$0]!.monitor != nil }
+        for id in monitored { items.append(PollItem(readable: table[id]!.monitor!)) }
+        table.itemsAreStale = false
     }
 
-    private mutating func receiveAvailable(from id: Int) {
-        guard let entry = entries[id] else { return }
+    private func receiveAvailable(from id: Int) {
+        guard let entry = table[id] else { return }
         for _ in 0..<Self.receiveBatch {
             do {
                 guard let frames = try entry.socket.receive(blocking: false) else { return }
-                if entry.streams.messages.yield(frames) {
+                if let reader = entry.reader, let handle = entry.handle {
+                    reader.received(frames, on: handle)
+                    // The reader may have paused (or closed) the socket.
+                    guard table[id]?.isPolled == true else { return }
+                } else if entry.streams.messages.yield(frames) {
                     // At its limit: libzmq holds what comes next, then TCP pushes back.
-                    entries[id]!.paused = true
-                    itemsAreStale = true
+                    table.setPaused(id, true)
                     return
                 }
             } catch {
@@ -140,13 +131,18 @@ struct SocketThreadLoop {
 
     /// Reads monitor events: each `ZMQ_EVENT_DISCONNECTED` becomes one `peerDisconnects` element.
     private func receiveMonitorEvents(from id: Int) {
-        guard let entry = entries[id], let monitor = entry.monitor else { return }
+        guard let entry = table[id], let monitor = entry.monitor else { return }
         while let frames = try? monitor.receive(blocking: false) {
-            if MonitorEvent.number(in: frames) == ZMQ_EVENT_DISCONNECTED { entry.streams.disconnects.yield() }
+            guard MonitorEvent.number(in: frames) == ZMQ_EVENT_DISCONNECTED else { continue }
+            if let reader = entry.reader, let handle = entry.handle {
+                reader.peerDisconnected(on: handle)
+            } else {
+                entry.streams.disconnects.yield()
+            }
         }
     }
 
-    private func close(_ entry: Entry) {
+    private func close(_ entry: SocketTable.Entry) {
         if let monitor = entry.monitor {
             try? entry.socket.monitor(nil, events: 0)
             monitor.close()
@@ -176,9 +172,10 @@ struct SocketThreadLoop {
                         try pair.connect(endpoint)
                         monitor = pair
                     }
-                    entries[id] = Entry(socket: socket, streams: streams, monitor: monitor)
-                    order.append(id)
-                    itemsAreStale = true
+                    var entry = SocketTable.Entry(socket: socket, streams: streams, monitor: monitor)
+                    // Not read until its reader is installed.
+                    entry.awaitsReader = spec.reader
+                    table.add(id, entry)
                     reply.resume(returning: bound)
                 } catch {
                     socket.close()
@@ -189,52 +186,22 @@ struct SocketThreadLoop {
                 reply.resume(throwing: error)
             }
         case .send(let id, let frames):
-            guard let entry = entries[id] else {
-                fail(nil, id, .failed(ZMQError(operation: "zmq_msg_send", code: ENOTSOCK)), frames: frames)
-                return
-            }
-            do {
-                if try entry.socket.send(frames, blocking: false) == .wouldBlock {
-                    fail(entry, id, .queueFull, frames: frames)
-                }
-            } catch let error as ZMQError where error.isHostUnreachable {
-                fail(entry, id, .unroutable, frames: frames)
-            } catch let error as ZMQError {
-                fail(entry, id, .failed(error), frames: frames)
-            } catch {
-                fail(entry, id, .failed(ZMQError(operation: "zmq_msg_send", code: EINVAL)), frames: frames)
-            }
+            table.send(frames, on: id)
         case .close(let id):
-            guard let entry = entries.removeValue(forKey: id) else { return }
-            order.removeAll { $0 == id }
-            itemsAreStale = true
-            close(entry)
+            if let entry = table.remove(id) { close(entry) }
         case .stopReceiving(let id):
-            guard entries[id]?.receiving == true else { return }
-            entries[id]!.receiving = false
-            entries[id]!.streams.messages.finish()
-            itemsAreStale = true
+            table.stopReceiving(id)
+        case .pauseReceiving(let id):
+            table.setPaused(id, true)
         case .resumeReceiving(let id):
-            guard entries[id]?.paused == true else { return }
-            entries[id]!.paused = false
-            itemsAreStale = true
+            table.setPaused(id, false)
+        case .startReading(let id, let reader, let handle):
+            table.startReading(id, with: reader, handle: handle)
         case .run(let job):
             executor.run(job)
         case .stop:
             break
         }
-    }
-
-    private func fail(_ entry: Entry?, _ id: Int, _ reason: SendFailure.Reason, frames: [Data]) {
-        mailbox.failedSends.add(1, ordering: .relaxed)
-        // Counted, and handed to the socket's owner, which knows whom it concerns and logs it
-        // at a rate it chooses: a peer that provokes failures must not flood the log.
-        logger.debug(
-            "message not sent",
-            metadata: [
-                "socket": "\(id)", "reason": "\(reason)", "frames": "\(frames.count)",
-            ])
-        entry?.streams.failures.yield(SendFailure(firstFrame: frames.first ?? Data(), reason: reason))
     }
 
     /// Closes every socket and answers what is still queued: `unrun` (the batch being run when
@@ -249,14 +216,11 @@ struct SocketThreadLoop {
             case .open(_, _, let streams, let reply):
                 streams.finish()
                 reply.resume(throwing: ZMQError(operation: "open socket", code: ECANCELED))
-            case .run, .send, .close, .stopReceiving, .resumeReceiving: mailbox.answerAfterStop(command)
+            case .run, .send, .close, .stopReceiving, .pauseReceiving, .resumeReceiving, .startReading:
+                mailbox.answerAfterStop(command)
             }
         }
-        for id in order {
-            if let entry = entries[id] { close(entry) }
-        }
-        entries = [:]
-        order = []
+        for entry in table.removeAll() { close(entry) }
         for done in waiting { done.resume() }
     }
 }

@@ -1,5 +1,6 @@
 import CZeroMQ
 import Dispatch
+import Logging
 import Synchronization
 
 #if canImport(FoundationEssentials)
@@ -20,8 +21,12 @@ enum SocketCommand: Sendable {
     case close(socket: Int)
     /// Stops reading the socket and finishes its `messages` stream; sending still works.
     case stopReceiving(socket: Int)
+    /// Stops polling the socket for now (its reader has as much in hand as it may take).
+    case pauseReceiving(socket: Int)
     /// Reads the socket again: its consumer caught up after its ``ReceiveLimit`` paused it.
     case resumeReceiving(socket: Int)
+    /// Hands the socket's messages to `reader` on the thread from now on.
+    case startReading(socket: Int, reader: any SocketReader, handle: SocketHandle)
     case stop(done: CheckedContinuation<Void, Never>)
     /// A job of a task or actor running on the thread's ``SocketThreadExecutor``.
     case run(UnownedJob)
@@ -57,14 +62,16 @@ final class SocketThreadMailbox: Sendable {
     /// The thread's alarms (made rarely, kept for the thread's life).
     private let alarmList = Mutex<[SocketThreadAlarm]>([])
     private let socketNumbers = Atomic<Int>(0)
-    let failedSends = Atomic<Int>(0)
+    /// The thread's sockets: for the loop, and through ``tableIfOnThread`` for code it runs.
+    let table: SocketTable
     /// `pthread_self()` of the I/O thread, once it runs.
     private let thread = Atomic<UInt>(0)
     /// Runs jobs that arrive after the thread stopped, one at a time, so that actors isolated
     /// to the thread stay isolated during shutdown.
     private let afterStop = DispatchQueue(label: "zmq-io.after-stop")
 
-    init() throws {
+    init(logger: Logger) throws {
+        table = SocketTable(logger: logger)
         let fd = eventfd(0, Int32(EFD_CLOEXEC | EFD_NONBLOCK))
         guard fd >= 0 else { throw ZMQError(operation: "eventfd", code: errno) }
         wakeFD = fd
@@ -84,6 +91,11 @@ final class SocketThreadMailbox: Sendable {
     /// Whether the caller runs on the I/O thread.
     var isOnThread: Bool {
         thread.load(ordering: .acquiring) == UInt(pthread_self())
+    }
+
+    /// The socket table, to a caller on the I/O thread; `nil` on any other thread.
+    var tableIfOnThread: SocketTable? {
+        isOnThread ? table : nil
     }
 
     /// Queues a command and wakes the thread if it sleeps in `zmq_poll`. After the thread has
@@ -112,7 +124,7 @@ final class SocketThreadMailbox: Sendable {
         case .stop(let done): done.resume()
         case .run(let job):
             afterStop.async { job.runSynchronously(on: globalConcurrentExecutor.asUnownedTaskExecutor()) }
-        case .send, .close, .stopReceiving, .resumeReceiving: break
+        case .send, .close, .stopReceiving, .pauseReceiving, .resumeReceiving, .startReading: break
         }
     }
 

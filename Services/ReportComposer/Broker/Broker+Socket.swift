@@ -1,39 +1,38 @@
 import ZeroMQ
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The broker on its worker socket: every message, failed send and closed connection the socket
-/// reports, handled on the socket's thread.
+/// reports is handled on the socket's thread as it is read, by ``WorkerSocketReader``.
 extension Broker {
-    /// Receives worker messages, beats and watches connections until cancelled.
+    /// Reads the worker socket and beats until cancelled.
     func run(on socket: SocketHandle) async {
-        await withTaskExecutorPreference(socket.executor) { await self.serve(socket) }
+        socket.startReading(with: WorkerSocketReader(broker: self))
+        await withTaskExecutorPreference(socket.executor) { await self.heartbeatLoop() }
+    }
+}
+
+/// Hands the worker socket's messages to the broker on the socket thread — the broker's own
+/// executor, so each is handled synchronously, isolated to it, with no task per message.
+struct WorkerSocketReader: SocketReader {
+    let broker: Broker
+
+    func received(_ frames: [Data], on socket: SocketHandle) {
+        broker.assumeIsolated { $0.receive(frames) }
     }
 
-    /// Each loop runs isolated to the broker (its body is an actor method), so handling a
-    /// message costs no executor switch.
-    private func serve(_ socket: SocketHandle) async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await self.receiveWorkerMessages(socket) }
-            group.addTask { await self.heartbeatLoop() }
-            group.addTask { await self.unroutableLoop(socket) }
-            group.addTask { await self.disconnectLoop(socket) }
-            await group.next()
-            group.cancelAll()
-        }
-    }
-
-    private func receiveWorkerMessages(_ socket: SocketHandle) async {
-        for await frames in socket.messages { receive(frames) }
-    }
-
-    private func unroutableLoop(_ socket: SocketHandle) async {
-        for await failure in socket.sendFailures where failure.reason == .unroutable {
-            unreachable(failure.firstFrame)
-        }
+    func sendFailed(_ failure: SendFailure, on socket: SocketHandle) {
+        guard failure.reason == .unroutable else { return }
+        broker.assumeIsolated { $0.noteUnreachable(failure.firstFrame) }
     }
 
     /// A connection closed: libzmq does not say whose, so probe every worker with a heartbeat;
     /// the one that is gone turns up as unroutable right away.
-    private func disconnectLoop(_ socket: SocketHandle) async {
-        for await _ in socket.peerDisconnects { probe() }
+    func peerDisconnected(on socket: SocketHandle) {
+        broker.assumeIsolated { $0.probe() }
     }
 }

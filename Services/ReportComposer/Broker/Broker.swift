@@ -42,10 +42,14 @@ actor Broker {
         let deadline: ContinuousClock.Instant
         /// When to also give the request to another worker; `nil` once done.
         var hedgeAt: ContinuousClock.Instant?
-        /// Set once the caller waits (``outcome(of:)``); the outcome is kept in `finished` if
-        /// it comes before.
-        var continuation: UnsafeContinuation<BackendOutcome, Never>?
+        /// Called with the outcome, on the broker's executor; with none, the outcome is kept in
+        /// `finished` until ``outcome(of:)`` asks for it.
+        var completion: Completion?
     }
+
+    /// What a submitter is called with, on the broker's executor (the socket thread): a
+    /// request's outcome, the moment it is known.
+    typealias Completion = (BackendOutcome) -> Void
 
     /// A request handed to the broker: its number while it is in hand, or its outcome at once.
     enum Submission: Sendable {
@@ -69,6 +73,8 @@ actor Broker {
     /// Sweeps every ``sweepInterval`` while requests are in hand; unset while none is, so an
     /// idle composer sleeps. An alarm of the socket thread: no Dispatch timer and no other thread.
     private let sweepAlarm: SocketThreadAlarm
+    /// Workers a send found gone, to drop on the next sweep (see ``noteUnreachable(_:)``).
+    private var unreachableWorkers: [Data] = []
     /// Outcomes of submitted requests nobody waits for yet.
     private var finished: [UInt64: BackendOutcome] = [:]
     private var nextRequest: UInt64 = 0
@@ -118,6 +124,29 @@ actor Broker {
     /// and they are all in flight at once without a task each.
     func submit(service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String? = nil) -> Submission
     {
+        submit(service: service, body: body, deadline: deadline, requestId: requestId, completion: nil)
+    }
+
+    /// Hands `body` to a worker of `service` (or queues it) and calls `completion` with its
+    /// outcome — a worker's reply, or why there is none by `deadline` — on this executor, from
+    /// the code that learns it (the worker socket's reader, the sweep): a request in hand is a
+    /// table entry and a closure, no task and no continuation. When the outcome is known at once
+    /// (no worker, queue full), `completion` runs before this returns.
+    func submit(
+        service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String?,
+        completion: @escaping Completion
+    ) {
+        if case .done(let outcome) = submit(
+            service: service, body: body, deadline: deadline, requestId: requestId, completion: Optional(completion))
+        {
+            completion(outcome)
+        }
+    }
+
+    private func submit(
+        service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String?,
+        completion: Completion?
+    ) -> Submission {
         guard mayHaveWorkers(service) else { return .done(.unavailable) }
         let queued = registry.queued(service)
         guard queued < settings.maxQueue else {
@@ -130,11 +159,11 @@ actor Broker {
         }
         nextRequest += 1
         let id = nextRequest
-        if pending.isEmpty { sweepAlarm.set(at: .now + Self.sweepInterval) }
+        if pending.isEmpty && unreachableWorkers.isEmpty { sweepAlarm.set(at: .now + Self.sweepInterval) }
         let hedgeAt = ContinuousClock.now + settings.retryAfter
         pending[id] = Pending(
             service: service, requestId: requestId, body: body, deadline: deadline,
-            hedgeAt: hedgeAt < deadline ? hedgeAt : nil, continuation: nil)
+            hedgeAt: hedgeAt < deadline ? hedgeAt : nil, completion: completion)
         registry.enqueue(id, service: service)
         dispatch(service)
         inFlightGauge.record(pending.count)
@@ -151,7 +180,7 @@ actor Broker {
             if let outcome = finished.removeValue(forKey: id) { return outcome }
             return await withUnsafeContinuation { continuation in
                 if pending[id] != nil {
-                    pending[id]!.continuation = continuation
+                    pending[id]!.completion = { continuation.resume(returning: $0) }
                 } else {
                     continuation.resume(returning: finished.removeValue(forKey: id) ?? .unavailable)
                 }
@@ -159,14 +188,14 @@ actor Broker {
         }
     }
 
-    /// Gives a request its outcome: to its waiting caller, or kept until the caller waits.
+    /// Gives a request its outcome: to its submitter, or kept until the caller waits.
     private func resolve(_ id: UInt64, _ outcome: BackendOutcome) {
         guard let entry = pending.removeValue(forKey: id) else { return }
         inFlightGauge.record(pending.count)
         // Nothing left to sweep: an idle composer sleeps until the next request sets it again.
-        if pending.isEmpty { sweepAlarm.cancel() }
-        if let continuation = entry.continuation {
-            continuation.resume(returning: outcome)
+        if pending.isEmpty && unreachableWorkers.isEmpty { sweepAlarm.cancel() }
+        if let completion = entry.completion {
+            completion(outcome)
         } else {
             finished[id] = outcome
         }
@@ -175,6 +204,11 @@ actor Broker {
     /// Answers requests whose deadline has passed and hedges those held too long; sets the
     /// alarm for the next sweep while requests remain in hand.
     func sweep() {
+        if !unreachableWorkers.isEmpty {
+            let workers = unreachableWorkers
+            unreachableWorkers = []
+            for worker in workers { unreachable(worker) }
+        }
         guard !pending.isEmpty else { return }
         let now = ContinuousClock.now
         for (id, request) in pending {
@@ -328,6 +362,14 @@ actor Broker {
     func unreachable(_ worker: Data) {
         Counter(label: "report_unroutable_total").increment()
         remove(worker, now: .now, reason: "connection gone (unroutable)")
+    }
+
+    /// The worker socket could not route a message to `worker`. Told in the middle of a send
+    /// (dispatch, hedge, beat), so dropped on the next sweep, which is due at once: a send never
+    /// changes the tables the code that made it is walking.
+    func noteUnreachable(_ worker: Data) {
+        unreachableWorkers.append(worker)
+        sweepAlarm.set(at: .now)
     }
 
     private static func encode(_ request: UInt64) -> Data {

@@ -1,5 +1,6 @@
 import Logging
 import Metrics
+import Synchronization
 import ZeroMQ
 
 #if canImport(FoundationEssentials)
@@ -57,5 +58,18 @@ struct ReplyDrops {
         guard lastLogged.count > 1024 else { return }
         lastLogged = lastLogged.filter { now - $0.value < interval * 2 }
         pending = pending.filter { lastLogged[$0.key] != nil }
+    }
+}
+
+/// ``ReplyDrops`` for the client socket's reader, which records from the socket thread.
+final class ReplyDropLog: Sendable {
+    private let drops: Mutex<ReplyDrops>
+
+    init(logger: Logger) {
+        drops = Mutex(ReplyDrops(logger: logger))
+    }
+
+    func record(_ failure: SendFailure) {
+        drops.withLock { $0.record(failure) }
     }
 }

@@ -10,6 +10,11 @@ import Foundation
 /// Answers every method a client may call: `report.*` and `system.*` here; those in a service's
 /// namespaces (`statistics.*`, `initiatives.*`, `zone.*`; see ``ServiceName/namespaces``) by
 /// forwarding to a worker of that service.
+///
+/// Runs to completion on the socket thread, isolated to the ``Broker``: a request is answered
+/// from the code that read it (the client socket's reader) or, when it waits for services, from
+/// the code that reads the last reply it needs (the worker socket's reader) or the broker's
+/// sweep — no task and no continuation per request.
 struct MethodRouter: Sendable {
     let broker: Broker
     let frame: ReportFrame
@@ -21,22 +26,47 @@ struct MethodRouter: Sendable {
     let clock = SecondClock()
     let logger: Logger
 
-    func outcome(for request: JSONRPCRequest) async -> JSONRPCResponse.Outcome {
+    /// Answers `request` by calling `done` with its outcome, on the broker's executor: before
+    /// this returns when no service is asked, otherwise once the services have answered.
+    func answer(
+        _ request: JSONRPCRequest, broker: isolated Broker, done: @escaping (JSONRPCResponse.Outcome) -> Void
+    ) {
         let started = ContinuousClock.now
         let log = RequestLog(logger: logger, requestId: request.requestId, method: request.method)
-        let outcome: JSONRPCResponse.Outcome
+        let finish = { (outcome: JSONRPCResponse.Outcome) in
+            self.record(outcome, of: request, since: started, log: log)
+            done(outcome)
+        }
         do {
             if let service = ServiceName(answering: request.method) {
-                outcome = .response(try await forward(request, to: service))
+                try forward(request, to: service, broker: broker) { finish($0) }
+            } else if request.method == MethodName.Report.compose {
+                let params = try request.decodeParams(ComposeParams.self)
+                compose(params, requestId: request.requestId, log: log, broker: broker) { result in
+                    do {
+                        finish(.result(try result.encoded()))
+                    } catch {
+                        finish(self.failure(error, log: log))
+                    }
+                }
             } else {
-                outcome = .result(try await result(for: request, log: log))
+                finish(.result(try result(for: request, broker: broker)))
             }
-        } catch let error as JSONRPCError {
-            outcome = .error(error)
         } catch {
-            log.error("method failed", metadata: ["error": "\(error)"])
-            outcome = .error(.internalError("\(error)"))
+            finish(failure(error, log: log))
         }
+    }
+
+    private func failure(_ error: any Error, log: RequestLog) -> JSONRPCResponse.Outcome {
+        if let error = error as? JSONRPCError { return .error(error) }
+        log.error("method failed", metadata: ["error": "\(error)"])
+        return .error(.internalError("\(error)"))
+    }
+
+    private func record(
+        _ outcome: JSONRPCResponse.Outcome, of request: JSONRPCRequest, since started: ContinuousClock.Instant,
+        log: RequestLog
+    ) {
         let elapsed = ContinuousClock.now - started
         if case .error(let error) = outcome {
             // A client's own mistake is its answer, not the operator's concern: at debug, so that
@@ -51,14 +81,11 @@ struct MethodRouter: Sendable {
         // Counted by name only for the methods the system declares, every other name under one
         // entry: a client must not grow the table, or the metrics' series, without bound.
         statistics.record(method: MethodName.counted(request.method), duration: elapsed, outcome: outcome)
-        return outcome
     }
 
-    private func result(for request: JSONRPCRequest, log: RequestLog) async throws -> Data {
+    /// The methods answered from the composer's own state, at once.
+    private func result(for request: JSONRPCRequest, broker: isolated Broker) throws -> Data {
         switch request.method {
-        case MethodName.Report.compose:
-            return try await compose(request.decodeParams(ComposeParams.self), requestId: request.requestId, log: log)
-                .encoded()
         case MethodName.Report.sections:
             let params = try request.decodeParams(SectionsParams.self)
             return try encode(["sections": frame.sections.map { $0.heading.text(params.lang) }])
@@ -67,7 +94,7 @@ struct MethodRouter: Sendable {
             return try encode(["pong": true])
         case MethodName.System.info:
             _ = try request.decodeParams(NoParams.self)
-            return try encode(await info())
+            return try encode(info(broker: broker))
         case MethodName.System.stats:
             _ = try request.decodeParams(NoParams.self)
             return try encode(["methods": statistics.snapshot()])
@@ -76,114 +103,14 @@ struct MethodRouter: Sendable {
         }
     }
 
-    private func encode(_ value: some Encodable) throws -> Data {
+    func encode(_ value: some Encodable) throws -> Data {
         try JSONCoding.encoder.encode(value)
     }
 
-    // MARK: forwarding
-
-    /// Sends the request, with the client's own id, to a worker of `service` and returns the
-    /// worker's whole response, to be passed on as it is. `timeoutMs` in params is the
-    /// composer's, and is taken out before forwarding.
-    private func forward(_ request: JSONRPCRequest, to service: ServiceName) async throws -> Data {
-        var params = request.params
-        var limit = timeout
-        if case .object(var members)? = params, let value = members.removeValue(forKey: "timeoutMs") {
-            guard case .integer(let ms) = value, ms > 0 else {
-                throw JSONRPCError.invalidParams(field: "timeoutMs", "must be a positive number of milliseconds")
-            }
-            limit = min(limit, .milliseconds(ms))
-            params = .object(members)
-        }
-        // A notification still needs the worker's reply, to know it is done; id 0 stands in.
-        let body = JSONRPCRequest(
-            method: request.method, params: params, id: request.id ?? .integer(0), requestId: request.requestId
-        ).encoded()
-        let outcome = await broker.call(
-            service: service.rawValue, body: body, deadline: .now + limit, requestId: request.requestId)
-        guard case .reply(let reply) = outcome else {
-            throw outcome.error(service: service.rawValue, timeoutMilliseconds: Int(limit.milliseconds))!
-        }
-        guard reply.first == UInt8(ascii: "{") else {
-            throw JSONRPCError.internalError("the \(service) service sent something that is not a response object")
-        }
-        return reply
-    }
-
-    /// Hands `method` for `service` to the broker without waiting (see ``Broker/submit``).
-    private func submit(
-        method: String, params: JSONValue? = nil, to service: ServiceName, deadline: ContinuousClock.Instant,
-        requestId: String?
-    ) async -> Broker.Submission {
-        let body = JSONRPCRequest(method: method, params: params, id: .integer(1), requestId: requestId).encoded()
-        return await broker.submit(service: service.rawValue, body: body, deadline: deadline, requestId: requestId)
-    }
-
-    /// Waits for a submitted request and decodes its result, or `nil` if the service did not
-    /// answer or answered with an error.
-    private func result<T: JSONReadable>(
-        _ type: T.Type, of submission: Broker.Submission, from service: ServiceName, log: RequestLog
-    ) async -> T? {
-        guard case .reply(let reply) = await broker.outcome(of: submission) else { return nil }
-        do {
-            switch try JSONRPCResponse.readResult(T.self, from: reply) {
-            case .success(let value): return value
-            case .failure(let error):
-                log.error("service answered with an error", metadata: ["service": "\(service)", "error": "\(error)"])
-                return nil
-            }
-        } catch {
-            log.error("unreadable reply", metadata: ["service": "\(service)", "error": "\(error)"])
-            return nil
-        }
-    }
-
-    // MARK: report
-
-    /// Asks both services at once, assembles the report and renders it.
-    private func compose(_ params: ComposeParams, requestId: String?, log: RequestLog) async -> ComposeResult {
-        let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
-        let deadline = ContinuousClock.now + limit
-        // Both requests go out before either is waited for, so the services work in parallel.
-        // Only what the report shows: every region, the first and the last year.
-        let statistics = await submit(
-            method: MethodName.Statistics.industryStructure, params: Self.tableParams, to: .statistics,
-            deadline: deadline,
-            requestId: requestId)
-        // The Japanese edition needs no English text; the English one falls back to Japanese.
-        let catalogue = await submit(
-            method: MethodName.Initiatives.catalogue, params: params.lang == .ja ? Self.japaneseOnly : nil,
-            to: .initiatives,
-            deadline: deadline, requestId: requestId)
-        let stats = await result(IndustryStructure.self, of: statistics, from: .statistics, log: log)
-        let zone = await result(ZoneCatalogue.self, of: catalogue, from: .initiatives, log: log)
-        let report = ReportAssembler(frame: frame, lang: params.lang).assemble(statistics: stats, catalogue: zone)
-        var missing: [ServiceName] = []
-        if stats == nil { missing.append(.statistics) }
-        if zone == nil { missing.append(.initiatives) }
-        let content: ComposeResult.Content =
-            switch params.format {
-            case .markdown: .document(MarkdownRenderer().renderUTF8(report))
-            case .text: .document(RenderedText(TextRenderer(width: params.width).render(report)))
-            case .json: .report(report)
-            case .html: .document(RenderedText(HTMLRenderer().render(report)))
-            case .svg:
-                .document(RenderedText(ChartRenderer(report: report).standaloneSVG() ?? ChartRenderer.emptySVG(report)))
-            }
-        return ComposeResult(
-            format: params.format, lang: params.lang, content: content, sections: report.headings,
-            degraded: !missing.isEmpty, missing: missing.map(\.rawValue),
-            generatedAt: clock.iso8601)
-    }
-
-    static let japaneseOnly = JSONValue.object(["lang": .string(ZoneCatalogueParams.Language.ja.rawValue)])
-
-    static let tableParams = JSONValue.object(["span": .string(IndustryStructureParams.Span.endpoints.rawValue)])
-
-    private func info() async -> SystemInfo {
+    private func info(broker: isolated Broker) -> SystemInfo {
         SystemInfo(
             version: ProjectVersion.current, libzmq: ZMQVersion.string,
             startedAt: startedAt.formatted(.iso8601), uptimeSeconds: Date().timeIntervalSince(startedAt),
-            endpoints: endpoints, services: await broker.report())
+            endpoints: endpoints, services: broker.report())
     }
 }

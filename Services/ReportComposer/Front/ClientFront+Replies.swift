@@ -1,0 +1,164 @@
+import WireProtocol
+import ZeroMQ
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension ClientFront {
+    /// Handles one message read from the client socket, on its thread. Its reply is sent when
+    /// it is complete (at once, or when the services have answered); only then does the message
+    /// stop counting against ``Limits/received``.
+    func received(_ frames: [Data], broker: isolated Broker) {
+        guard frames.count <= limits.maxFrames else {
+            logger.debug("message with \(frames.count) frames dropped")
+            return
+        }
+        guard frames.count >= 2 else { return }
+        let message = ClientEnvelope(frames: frames)
+        guard message.body.count == 1, let body = message.body.first else {
+            logger.debug("client message with \(message.body.count) body frames refused")
+            let error = JSONRPCResponse(
+                id: .null,
+                error: .invalidRequest("expected exactly one JSON frame after the envelope, got \(message.body.count)"))
+            socket.send(message.envelope + [error.encoded()])
+            return
+        }
+        guard !unread.isNotReading(frames[0]) else {
+            socket.send(message.envelope + [Self.notReading])
+            return
+        }
+        let size = frames.byteCount
+        if intake.took(bytes: size) { socket.setPaused(true) }
+        respond(to: body, from: frames[0], broker: broker) { reply in
+            socket.send(message.envelope + [reply])
+            if intake.answered(bytes: size) { socket.setPaused(false) }
+        }
+    }
+
+    /// The answer, unread, to a client whose replies are being dropped (it will most likely be
+    /// dropped too; a client that has started reading again learns why its request failed).
+    static let notReading = JSONRPCResponse(
+        id: .null,
+        error: JSONRPCError(
+            code: JSONRPCError.overloadedCode, message: "Overloaded",
+            data: .object(["detail": .string("replies to this client are being dropped: it is not reading them")]))
+    ).encoded()
+
+    /// Answers one frame — a request, a notification or a batch — by calling `done` with the
+    /// reply frame. Every request counts against its client's in-flight cap, each entry of a
+    /// batch included; a request over the cap is answered -32002 at once, so that no client can
+    /// starve the others.
+    func respond(to body: Data, from client: Data, broker: isolated Broker, done: @escaping (Data) -> Void) {
+        switch JSONRPCMessage.parse(body, limits: limits.json) {
+        case .unusable(let response):
+            done(response.encoded())
+        case .single(let entry):
+            guard entry.isRequest else {
+                respond(to: entry, broker: broker) { done($0?.encoded() ?? Data()) }
+                return
+            }
+            guard inFlight.enter(client, limit: limits.maxInFlightPerClient) == 1 else {
+                done(overCap(entry)?.encoded() ?? Data())
+                return
+            }
+            respond(to: entry, broker: broker) { response in
+                inFlight.leave(client)
+                done(response?.encoded() ?? Data())
+            }
+        case .batch(let entries):
+            respond(toBatch: entries, from: client, broker: broker, done: done)
+        }
+    }
+
+    private func respond(
+        toBatch entries: [JSONRPCEntry], from client: Data, broker: isolated Broker, done: @escaping (Data) -> Void
+    ) {
+        let requests = entries.count { $0.isRequest }
+        let admitted = inFlight.enter(client, wanted: requests, limit: limits.maxInFlightPerClient)
+        let batch = BatchExchange(count: entries.count) { responses in
+            inFlight.leave(client, count: admitted)
+            done(responses.isEmpty ? Data() : JSONRPCResponse.encodeBatch(responses))
+        }
+        var admissions = admitted
+        for (index, entry) in entries.enumerated() {
+            if entry.isRequest {
+                guard admissions > 0 else {
+                    batch.set(index, overCap(entry))
+                    continue
+                }
+                admissions -= 1
+            }
+            respond(to: entry, broker: broker) { batch.set(index, $0) }
+        }
+    }
+
+    /// The answer to a request over its client's cap (none for a notification).
+    private func overCap(_ entry: JSONRPCEntry) -> JSONRPCResponse? {
+        switch entry {
+        case .invalid(let response): response
+        case .request(let request):
+            request.id.map {
+                JSONRPCResponse(
+                    id: $0,
+                    error: JSONRPCError(
+                        code: JSONRPCError.overloadedCode, message: "Overloaded",
+                        data: .object([
+                            "detail": .string(
+                                "more than \(limits.maxInFlightPerClient) requests in flight from this client")
+                        ])))
+            }
+        }
+    }
+
+    private func respond(
+        to entry: JSONRPCEntry, broker: isolated Broker, done: @escaping (JSONRPCResponse?) -> Void
+    ) {
+        switch entry {
+        case .invalid(let response):
+            done(response)
+        case .request(var request):
+            if request.requestId == nil { request.requestId = RequestID.make() }
+            let id = request.id
+            router.answer(request, broker: broker) { outcome in
+                done(id.map { JSONRPCResponse(id: $0, outcome: outcome) })
+            }
+        }
+    }
+}
+
+/// A batch waiting for its entries' answers, in any order; complete when every entry has one
+/// (a notification's is `nil`). Touched only on the broker's executor.
+final class BatchExchange {
+    private var responses: [JSONRPCResponse?]
+    private var remaining: Int
+    private let complete: ([JSONRPCResponse]) -> Void
+
+    init(count: Int, complete: @escaping ([JSONRPCResponse]) -> Void) {
+        responses = Array(repeating: nil, count: count)
+        remaining = count
+        self.complete = complete
+    }
+
+    func set(_ index: Int, _ response: JSONRPCResponse?) {
+        responses[index] = response
+        remaining -= 1
+        if remaining == 0 { complete(responses.compactMap { $0 }) }
+    }
+}
+
+/// Request ids the composer gives requests that come without one.
+enum RequestID {
+    /// 16 random hex digits.
+    static func make() -> String {
+        String(UInt64.random(in: 0...UInt64.max), radix: 16).leftPadded(to: 16)
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to length: Int) -> String {
+        count >= length ? self : String(repeating: "0", count: length - count) + self
+    }
+}

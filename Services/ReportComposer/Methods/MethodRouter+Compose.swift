@@ -1,0 +1,107 @@
+import WireProtocol
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension MethodRouter {
+    /// Asks both services at once and, when the second outcome is in, assembles the report,
+    /// renders it and calls `done` with it. The two requests are two entries of the broker's
+    /// table; what waits for them is one ``ComposeExchange``.
+    func compose(
+        _ params: ComposeParams, requestId: String?, log: RequestLog, broker: isolated Broker,
+        done: @escaping (ComposeResult) -> Void
+    ) {
+        let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
+        let deadline = ContinuousClock.now + limit
+        let exchange = ComposeExchange { statistics, catalogue in
+            let stats = self.result(IndustryStructure.self, of: statistics, from: .statistics, log: log)
+            let zone = self.result(ZoneCatalogue.self, of: catalogue, from: .initiatives, log: log)
+            done(self.render(params, statistics: stats, catalogue: zone))
+        }
+        // Both requests go out before either is answered, so the services work in parallel.
+        // Only what the report shows: every region, the first and the last year.
+        let statistics = JSONRPCRequest(
+            method: MethodName.Statistics.industryStructure, params: Self.tableParams, id: .integer(1),
+            requestId: requestId)
+        // The Japanese edition needs no English text; the English one falls back to Japanese.
+        let catalogue = JSONRPCRequest(
+            method: MethodName.Initiatives.catalogue, params: params.lang == .ja ? Self.japaneseOnly : nil,
+            id: .integer(1), requestId: requestId)
+        broker.submit(
+            service: ServiceName.statistics.rawValue, body: statistics.encoded(), deadline: deadline,
+            requestId: requestId
+        ) { exchange.statistics = $0 }
+        broker.submit(
+            service: ServiceName.initiatives.rawValue, body: catalogue.encoded(), deadline: deadline,
+            requestId: requestId
+        ) { exchange.catalogue = $0 }
+    }
+
+    /// The decoded result of a service's reply, or `nil` if the service did not answer or
+    /// answered with an error.
+    private func result<T: JSONReadable>(
+        _ type: T.Type, of outcome: BackendOutcome, from service: ServiceName, log: RequestLog
+    ) -> T? {
+        guard case .reply(let reply) = outcome else { return nil }
+        do {
+            switch try JSONRPCResponse.readResult(T.self, from: reply) {
+            case .success(let value): return value
+            case .failure(let error):
+                log.error("service answered with an error", metadata: ["service": "\(service)", "error": "\(error)"])
+                return nil
+            }
+        } catch {
+            log.error("unreadable reply", metadata: ["service": "\(service)", "error": "\(error)"])
+            return nil
+        }
+    }
+
+    private func render(_ params: ComposeParams, statistics: IndustryStructure?, catalogue: ZoneCatalogue?)
+        -> ComposeResult
+    {
+        let report = ReportAssembler(frame: frame, lang: params.lang).assemble(
+            statistics: statistics, catalogue: catalogue)
+        var missing: [ServiceName] = []
+        if statistics == nil { missing.append(.statistics) }
+        if catalogue == nil { missing.append(.initiatives) }
+        let content: ComposeResult.Content =
+            switch params.format {
+            case .markdown: .document(MarkdownRenderer().renderUTF8(report))
+            case .text: .document(RenderedText(TextRenderer(width: params.width).render(report)))
+            case .json: .report(report)
+            case .html: .document(RenderedText(HTMLRenderer().render(report)))
+            case .svg:
+                .document(RenderedText(ChartRenderer(report: report).standaloneSVG() ?? ChartRenderer.emptySVG(report)))
+            }
+        return ComposeResult(
+            format: params.format, lang: params.lang, content: content, sections: report.headings,
+            degraded: !missing.isEmpty, missing: missing.map(\.rawValue),
+            generatedAt: clock.iso8601)
+    }
+
+    static let japaneseOnly = JSONValue.object(["lang": .string(ZoneCatalogueParams.Language.ja.rawValue)])
+
+    static let tableParams = JSONValue.object(["span": .string(IndustryStructureParams.Span.endpoints.rawValue)])
+}
+
+/// A report request waiting for its two services: each outcome is set as it comes (either may
+/// come first, or at once when a service has no worker), and the second one completes it.
+/// Touched only on the broker's executor.
+final class ComposeExchange {
+    private let complete: (BackendOutcome, BackendOutcome) -> Void
+
+    var statistics: BackendOutcome? { didSet { completeIfBoth() } }
+    var catalogue: BackendOutcome? { didSet { completeIfBoth() } }
+
+    init(complete: @escaping (BackendOutcome, BackendOutcome) -> Void) {
+        self.complete = complete
+    }
+
+    private func completeIfBoth() {
+        guard let statistics, let catalogue else { return }
+        complete(statistics, catalogue)
+    }
+}

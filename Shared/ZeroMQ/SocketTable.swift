@@ -1,0 +1,129 @@
+import CZeroMQ
+import Logging
+import Synchronization
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The I/O thread's sockets, by number. Only that thread touches it: the loop, and code the loop
+/// runs (a ``SocketReader``, a job of the thread's executor) through
+/// ``SocketThreadMailbox/tableIfOnThread``, which hands it out on that thread alone. That is
+/// what makes its non-Sendable sockets safe, and lets a reader send without a queued command.
+final class SocketTable: @unchecked Sendable {
+    struct Entry {
+        let socket: Socket
+        let streams: SocketStreams
+        /// The PAIR socket reading this socket's monitor events, if it is monitored.
+        var monitor: Socket?
+        /// Whether the socket is polled for incoming messages.
+        var receiving = true
+        /// Not polled for now: its consumer has as much outstanding as its limit allows.
+        var paused = false
+        /// Handles its messages on the thread, once installed.
+        var reader: (any SocketReader)?
+        var handle: SocketHandle?
+        /// Opened for a reader (``SocketSpec/reader``) that is not installed yet: not read, so
+        /// that no message goes to the ``SocketMessages`` nobody will take it from.
+        var awaitsReader = false
+
+        var isPolled: Bool { receiving && !paused && !(awaitsReader && reader == nil) }
+    }
+
+    private(set) var entries: [Int: Entry] = [:]
+    private(set) var order: [Int] = []
+    /// Set when the polled set changes; the loop rebuilds its poll items.
+    var itemsAreStale = true
+    /// Messages not sent, counted; the one field read from other threads.
+    let failedSends = Atomic<Int>(0)
+    let logger: Logger
+
+    init(logger: Logger) {
+        self.logger = logger
+    }
+
+    subscript(id: Int) -> Entry? { entries[id] }
+
+    func add(_ id: Int, _ entry: Entry) {
+        entries[id] = entry
+        order.append(id)
+        itemsAreStale = true
+    }
+
+    func remove(_ id: Int) -> Entry? {
+        guard let entry = entries.removeValue(forKey: id) else { return nil }
+        order.removeAll { $0 == id }
+        itemsAreStale = true
+        return entry
+    }
+
+    func removeAll() -> [Entry] {
+        defer {
+            entries = [:]
+            order = []
+        }
+        return order.compactMap { entries[$0] }
+    }
+
+    /// Pauses or resumes polling a socket for messages; `false` if nothing changed.
+    @discardableResult
+    func setPaused(_ id: Int, _ paused: Bool) -> Bool {
+        guard let entry = entries[id], entry.paused != paused else { return false }
+        entries[id]!.paused = paused
+        itemsAreStale = true
+        return true
+    }
+
+    func stopReceiving(_ id: Int) {
+        guard entries[id]?.receiving == true else { return }
+        entries[id]!.receiving = false
+        entries[id]!.streams.messages.finish()
+        itemsAreStale = true
+    }
+
+    func startReading(_ id: Int, with reader: any SocketReader, handle: SocketHandle) {
+        guard entries[id] != nil else { return }
+        entries[id]!.reader = reader
+        entries[id]!.handle = handle
+        itemsAreStale = true
+    }
+
+    /// Sends one message now, without blocking; a message the socket cannot take is counted and
+    /// handed to its reader, or its failures stream.
+    func send(_ frames: [Data], on id: Int) {
+        guard let entry = entries[id] else {
+            fail(nil, id, .failed(ZMQError(operation: "zmq_msg_send", code: ENOTSOCK)), frames: frames)
+            return
+        }
+        do {
+            if try entry.socket.send(frames, blocking: false) == .wouldBlock {
+                fail(entry, id, .queueFull, frames: frames)
+            }
+        } catch let error as ZMQError where error.isHostUnreachable {
+            fail(entry, id, .unroutable, frames: frames)
+        } catch let error as ZMQError {
+            fail(entry, id, .failed(error), frames: frames)
+        } catch {
+            fail(entry, id, .failed(ZMQError(operation: "zmq_msg_send", code: EINVAL)), frames: frames)
+        }
+    }
+
+    private func fail(_ entry: Entry?, _ id: Int, _ reason: SendFailure.Reason, frames: [Data]) {
+        failedSends.add(1, ordering: .relaxed)
+        // Counted, and handed to the socket's owner, which knows whom it concerns and logs it
+        // at a rate it chooses: a peer that provokes failures must not flood the log.
+        logger.debug(
+            "message not sent",
+            metadata: [
+                "socket": "\(id)", "reason": "\(reason)", "frames": "\(frames.count)",
+            ])
+        let failure = SendFailure(firstFrame: frames.first ?? Data(), reason: reason)
+        if let entry, let reader = entry.reader, let handle = entry.handle {
+            reader.sendFailed(failure, on: handle)
+        } else {
+            entry?.streams.failures.yield(failure)
+        }
+    }
+}
