@@ -229,6 +229,12 @@ public struct MajordomoWorker: Service {
                     return .disconnectedByComposer(heardAnything: contact.heardAnything)
                 case .request(let client, let body):
                     if contact.heard() { registrations.began() }
+                    // A lookup is answered here, on the socket thread, with no task.
+                    if let reply = methods.respondImmediately(to: body, logger: logger) {
+                        socket.send(Majordomo.frames(.reply(client: client, body: reply)))
+                        socket.messages.release(frames)
+                        continue
+                    }
                     requests.addTask {
                         let reply = await self.methods.respond(to: body, logger: logger) ?? Data()
                         socket.send(Majordomo.frames(.reply(client: client, body: reply)))

@@ -12,10 +12,23 @@ import Foundation
 /// errors that name the field) and returns an encodable result.
 public struct MethodTable: Sendable {
     public typealias Handler = @Sendable (JSONRPCRequest) async throws -> Data
+    /// A handler that answers without waiting (a lookup, a computation on data in memory): run
+    /// where the request is read, on the socket thread, with no task.
+    public typealias ImmediateHandler = @Sendable (JSONRPCRequest) throws -> Data
+
+    private enum Body: Sendable {
+        case immediate(ImmediateHandler)
+        case waiting(Handler)
+    }
 
     private struct Entry: Sendable {
-        let handler: Handler
+        let body: Body
         let metrics: MethodMetrics
+
+        var isImmediate: Bool {
+            if case .immediate = body { return true }
+            return false
+        }
     }
 
     private var entries: [String: Entry] = [:]
@@ -43,15 +56,41 @@ public struct MethodTable: Sendable {
         _ method: String, params: P.Type = P.self, cachedIn store: ReloadableStore<Value>,
         _ body: @escaping @Sendable (Value, P) throws -> R
     ) {
-        add(method) { request in
-            try store.cachedResult(for: .init(method: method, params: request.params)) { value in
-                try JSONCoding.encoder.encode(try body(value, try request.decodeParams(P.self)))
-            }
-        }
+        entries[method] = Entry(
+            body: .immediate { request in
+                try store.cachedResult(for: .init(method: method, params: request.params)) { value in
+                    try JSONCoding.encoder.encode(try body(value, try request.decodeParams(P.self)))
+                }
+            }, metrics: MethodMetrics(method: method))
     }
 
     private mutating func add(_ method: String, _ handler: @escaping Handler) {
-        entries[method] = Entry(handler: handler, metrics: MethodMetrics(method: method))
+        entries[method] = Entry(body: .waiting(handler), metrics: MethodMetrics(method: method))
+    }
+
+    /// Answers `body` at once if it is a single request (or notification) whose method answers
+    /// without waiting, or a message that is not a usable request at all: the encoded response
+    /// (empty for a notification). `nil` when it needs ``respond(to:logger:)``.
+    public func respondImmediately(to body: Data, logger: Logger) -> Data? {
+        switch JSONRPCMessage.parse(body) {
+        case .unusable(let response):
+            return response.encoded()
+        case .batch:
+            return nil
+        case .single(.invalid(let response)):
+            return response.encoded()
+        case .single(.request(let request)):
+            let entry = entries[request.method]
+            guard entry == nil || entry!.isImmediate else { return nil }
+            let started = ContinuousClock.now
+            let outcome: JSONRPCResponse.Outcome
+            if case .immediate(let handler)? = entry?.body {
+                outcome = self.outcome(of: request, logger: logger) { try handler(request) }
+            } else {
+                outcome = .error(.methodNotFound(request.method))
+            }
+            return finish(request, outcome, entry: entry, since: started, logger: logger)?.encoded() ?? Data()
+        }
     }
 
     /// Answers one JSON-RPC request body (as a worker gets it from the composer). Returns the
@@ -79,34 +118,56 @@ public struct MethodTable: Sendable {
             let outcome: JSONRPCResponse.Outcome
             let started = ContinuousClock.now
             let entry = entries[request.method]
-            if let entry {
+            switch entry?.body {
+            case .immediate(let handler)?:
+                outcome = self.outcome(of: request, logger: logger) { try handler(request) }
+            case .waiting(let handler)?:
                 do {
-                    outcome = .result(try await entry.handler(request))
-                } catch let error as JSONRPCError {
-                    outcome = .error(error)
+                    outcome = .result(try await handler(request))
                 } catch {
-                    logger.error(
-                        "handler failed",
-                        metadata: [
-                            "method": "\(request.method)", "error": "\(error)",
-                            "requestId": "\(request.requestId ?? "-")",
-                        ])
-                    outcome = .error(.internalError("\(error)"))
+                    outcome = failure(error, of: request, logger: logger)
                 }
-            } else {
+            case nil:
                 outcome = .error(.methodNotFound(request.method))
             }
-            let metrics = entry?.metrics ?? unknownMetrics
-            metrics.record(outcome: outcome, since: started)
-            logger.debug(
-                "request answered",
-                metadata: [
-                    "method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")",
-                    "outcome": "\(outcome.errorCode.map { "error \($0)" } ?? "ok")",
-                ])
-            guard let id = request.id else { return nil }
-            return JSONRPCResponse(id: id, outcome: outcome)
+            return finish(request, outcome, entry: entry, since: started, logger: logger)
         }
+    }
+
+    private func outcome(
+        of request: JSONRPCRequest, logger: Logger, _ handler: () throws -> Data
+    ) -> JSONRPCResponse.Outcome {
+        do {
+            return .result(try handler())
+        } catch {
+            return failure(error, of: request, logger: logger)
+        }
+    }
+
+    private func failure(_ error: any Error, of request: JSONRPCRequest, logger: Logger) -> JSONRPCResponse.Outcome {
+        if let error = error as? JSONRPCError { return .error(error) }
+        logger.error(
+            "handler failed",
+            metadata: [
+                "method": "\(request.method)", "error": "\(error)", "requestId": "\(request.requestId ?? "-")",
+            ])
+        return .error(.internalError("\(error)"))
+    }
+
+    private func finish(
+        _ request: JSONRPCRequest, _ outcome: JSONRPCResponse.Outcome, entry: Entry?,
+        since started: ContinuousClock.Instant, logger: Logger
+    ) -> JSONRPCResponse? {
+        let metrics = entry?.metrics ?? unknownMetrics
+        metrics.record(outcome: outcome, since: started)
+        logger.debug(
+            "request answered",
+            metadata: [
+                "method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")",
+                "outcome": "\(outcome.errorCode.map { "error \($0)" } ?? "ok")",
+            ])
+        guard let id = request.id else { return nil }
+        return JSONRPCResponse(id: id, outcome: outcome)
     }
 }
 

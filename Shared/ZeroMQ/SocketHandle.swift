@@ -27,14 +27,15 @@ public struct SocketHandle: Sendable {
     /// messages run there without thread hops: `withTaskExecutorPreference(handle.executor)`.
     public let executor: SocketThreadExecutor
 
-    /// Sends `frames` as one message: at once when called on the socket's thread (from a
-    /// ``SocketReader`` or a job of ``executor``), otherwise queued for the thread. Sends never
+    /// Sends `frames` as one message: from the socket's thread (a ``SocketReader``, a job of
+    /// ``executor``) at the thread's next flush, before it polls again, with no command queued;
+    /// from any other thread through the thread's queue. Sends never
     /// block the caller; a message the socket cannot take (high-water mark reached, unknown
     /// ROUTER peer) is counted (see ``SocketThread/failedSends``) and reported to the reader, or
     /// on ``sendFailures``.
     public func send(_ frames: [Data]) {
         if let table = mailbox.tableIfOnThread {
-            table.send(frames, on: id)
+            table.enqueue(frames, on: id)
         } else {
             mailbox.post(.send(socket: id, frames: frames))
         }

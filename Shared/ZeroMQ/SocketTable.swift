@@ -90,6 +90,28 @@ final class SocketTable: @unchecked Sendable {
         itemsAreStale = true
     }
 
+    /// Messages sent from code the loop runs, in order, until the loop flushes them (after
+    /// each phase: the sockets read, the alarms, each round of commands; always before it
+    /// polls). A burst of replies then reaches libzmq back to back, and its I/O thread is woken
+    /// once for the burst, not once per message — like a SwiftNIO write before its flush.
+    private var outbox: [(socket: Int, frames: [Data])] = []
+
+    /// Queues one message until the loop's next flush.
+    func enqueue(_ frames: [Data], on id: Int) {
+        outbox.append((id, frames))
+    }
+
+    /// Sends what is queued, in order.
+    func flush() {
+        guard !outbox.isEmpty else { return }
+        var sending: [(socket: Int, frames: [Data])] = []
+        // A failure handler may send again: that goes into the fresh outbox, for the next flush.
+        swap(&sending, &outbox)
+        for (id, frames) in sending { send(frames, on: id) }
+        sending.removeAll(keepingCapacity: true)
+        if outbox.isEmpty { swap(&sending, &outbox) }
+    }
+
     /// Sends one message now, without blocking; a message the socket cannot take is counted and
     /// handed to its reader, or its failures stream.
     func send(_ frames: [Data], on id: Int) {

@@ -63,9 +63,11 @@ struct SocketThreadLoop {
             for (index, id) in monitored.enumerated() where items[polled.count + index + 1].isReadable {
                 receiveMonitorEvents(from: id)
             }
+            table.flush()
             if !alarms.isEmpty {
                 let now = ContinuousClock.now
                 for alarm in alarms { alarm.fireIfDue(now: now) }
+                table.flush()
             }
             // Jobs queue further jobs (a message resumes a task, which starts another and
             // queues a send): run rounds until the queue is empty, so that one message costs one
@@ -80,6 +82,7 @@ struct SocketThreadLoop {
                     }
                     execute(command)
                 }
+                table.flush()
                 commands.removeAll(keepingCapacity: true)
             }
         }
@@ -186,8 +189,10 @@ struct SocketThreadLoop {
                 reply.resume(throwing: error)
             }
         case .send(let id, let frames):
-            table.send(frames, on: id)
+            // After what code on the thread queued before it, as one stream of sends.
+            table.enqueue(frames, on: id)
         case .close(let id):
+            table.flush()
             if let entry = table.remove(id) { close(entry) }
         case .stopReceiving(let id):
             table.stopReceiving(id)
@@ -208,6 +213,8 @@ struct SocketThreadLoop {
     /// the stop came) and whatever arrived after it. Later jobs run off the thread, one at a time.
     private mutating func shutDown(waiting: [CheckedContinuation<Void, Never>], unrun: [SocketCommand] = []) {
         var waiting = waiting
+        // What is queued still goes out, within each socket's linger.
+        table.flush()
         let stop = unrun.firstIndex { if case .stop = $0 { true } else { false } }
         let rest = stop.map { Array(unrun[($0 + 1)...]) } ?? []
         for command in rest + mailbox.markStopped() {
