@@ -55,8 +55,8 @@ test: test-deps
 	swift test --skip-build
 	REPORT_BIN_DIR="$(BIN)" python3 -m pytest -q Tests/interop
 
-# The report path against ../shared/bench's C floor and Python peer and the no-report-work bound, then a soak of SOAK
-# requests for the composer's memory; writes Tests/bench/report-bench.md and report-bench.svg.
+# The report path against ../shared/bench's C floor, Python peer and C++ peer (rapidjson-dev) and the no-report-work
+# bound, each format's cost, then a soak of SOAK requests for the composer's memory; writes Tests/bench/report-bench.md and report-bench.svg.
 # Without ../shared/bench (a bare clone) it runs and reports the project's own figures and says so.
 # BENCH_ARGS passes more options, e.g. BENCH_ARGS="--rounds 1 --seconds 3" for a quick look.
 SOAK ?= 1000000
@@ -64,6 +64,8 @@ BENCH_ARGS ?=
 bench: test-deps
 	swift build -c release
 	@python3 -c "import orjson" 2>/dev/null || python3 -m pip install --quiet orjson
+	@[ -f /usr/include/rapidjson/document.h ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq rapidjson-dev; } \
+		|| echo "rapidjson-dev not installed: the C++ peer's rows are skipped" 
 	python3 Tests/bench/report_bench.py --bin "$$(swift build -c release --show-bin-path)" --soak-requests $(SOAK) $(BENCH_ARGS)
 
 # Figures for Tests/bench/BENCHMARKS.md: throughput against replicas, latency across a replica's death.

@@ -20,3 +20,25 @@ struct ComposeResultTests {
         #expect(String(decoding: try result.encoded(), as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }
 }
+
+@Suite("structured report encoding")
+struct StructuredReportEncodingTests {
+    let fixture: Fixture
+    init() throws { fixture = try Fixture() }
+
+    @Test(
+        "format json: the hand-written report is byte for byte JSONEncoder's, in both editions, whole or degraded",
+        arguments: [ReportLanguage.ja, .en], [0, 1, 2])
+    func sameBytes(lang: ReportLanguage, missing: Int) throws {
+        let report = ReportAssembler(frame: fixture.frame, lang: lang).assemble(
+            statistics: missing == 1 ? nil : fixture.statistics, catalogue: missing == 2 ? nil : fixture.catalogue)
+        let result = ComposeResult(
+            format: .json, lang: lang, content: .report(report), sections: report.headings, degraded: missing > 0,
+            missing: missing == 0 ? [] : [missing == 1 ? "statistics" : "initiatives"],
+            generatedAt: "2026-11-29T08:00:00Z")
+        let expected = String(decoding: try JSONCoding.encoder.encode(result), as: UTF8.self)
+        let written = String(decoding: try result.encoded(), as: UTF8.self)
+        #expect(written == expected)
+        #expect(written.contains(#""table":{"dataset":"#) == (missing != 1))
+    }
+}

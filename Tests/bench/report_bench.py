@@ -8,12 +8,15 @@ per report and the soak — and says in one line that the floor and peer columns
 
 1. This project's stack (release build) driven by its own load generator (report-loadgen,
    HdrHistogram) with report.compose (Markdown) at 1, 8, 32 and 128 requests in flight.
-2. The C floor (floor.c scatter) and the Python peer (orjson), both driven by the C load
-   generator, and the C load generator against this project too.
-3. A table with the ratios to the targets, written to Tests/bench/report-bench.md, and a plot of
+2. The C floor (floor.c scatter), the Python peer (orjson) and the C++ peer (peer-cpp/,
+   RapidJSON; built when Debian's rapidjson-dev is installed, skipped and said so otherwise),
+   all driven by the C load generator, and the C load generator against this project too.
+3. Each format (markdown, text, json, html, svg) at 8 in flight: the composer's CPU per report,
+   against Markdown's.
+4. A table with the ratios to the targets, written to Tests/bench/report-bench.md, and a plot of
    latency and throughput against requests in flight, Tests/bench/report-bench.svg.
 
-4. With --soak-requests N (make bench: 1,000,000), a soak: report.compose at 32 in flight until
+5. With --soak-requests N (make bench: 1,000,000), a soak: report.compose at 32 in flight until
    N requests are answered, with the composer's resident memory (RSS, and its anonymous part)
    sampled every slice, to show whether it stays flat.
 
@@ -34,6 +37,32 @@ def have_reference_tools():
     """Whether the floor and the peers are there to compare with."""
     return os.path.isfile(os.path.join(SHARED_BENCH, "floor.c")) and os.path.isfile(os.path.join(SHARED_BENCH, "run_peer.sh"))
 FLOOR = "/tmp/keihin-floor"
+PEER_CPP = "/tmp/keihin-peer-cpp"
+FORMATS = ("markdown", "text", "json", "html", "svg")
+
+
+def build_peer_cpp():
+    """Builds the C++ peer from ../shared/bench/peer-cpp into PEER_CPP; why not, if it cannot."""
+    if not os.path.isdir(os.path.join(SHARED_BENCH, "peer-cpp")):
+        return f"no peer-cpp/ in {SHARED_BENCH}"
+    if not os.path.isfile("/usr/include/rapidjson/document.h"):
+        return "the C++ peer needs Debian's rapidjson-dev (make bench installs it)"
+    built = subprocess.run(["make", "-s", "-C", os.path.join(SHARED_BENCH, "peer-cpp"), f"BUILD={PEER_CPP}"],
+                           capture_output=True, text=True)
+    return None if built.returncode == 0 else "the C++ peer did not build: " + built.stderr.strip()[-300:]
+
+
+def format_costs(binaries, procs, seconds):
+    """The composer's CPU per report for each format at 8 in flight (report-loadgen)."""
+    costs = {}
+    for name in FORMATS:
+        out = subprocess.run([os.path.join(binaries, "report-loadgen"), "--concurrency", "8", "--seconds", str(seconds),
+                              "--params", json.dumps({"format": name}), "--label", f"format-{name}",
+                              "--watch", f"composer={procs['composer'].pid}"], capture_output=True, text=True).stdout
+        rows = parse(out)
+        if rows and rows[0]["rps"]:
+            costs[name] = {"rps": rows[0]["rps"], "composer": cpu_per_request(rows[0])["composer"], "line": out.strip()}
+    return costs
 LINE = re.compile(r"^(\S+)\s+c=(\d+)\s+n=(\d+)\s+p50=\s*([\d.]+)\s+p99=\s*([\d.]+)\s+p999=\s*([\d.]+)\s+us\s+req/s=\s*(\d+)(.*)$")
 
 
@@ -162,7 +191,7 @@ def svg_plot(rows, path):
     series = {}
     for row in rows:
         series.setdefault(row["label"], []).append(row)
-    colours = ["#2f6db3", "#b3475d", "#6a9f58", "#e0a030", "#8c6d1f"]
+    colours = ["#2f6db3", "#b3475d", "#6a9f58", "#e0a030", "#8c6d1f", "#7b4fa8"]
     width, height, pad = 760, 300, 60
     levels = sorted({r["c"] for r in rows})
     def x(c):
@@ -217,8 +246,12 @@ def main():
     missing_reference = ("" if reference else
                          f"Reference tools not found at {SHARED_BENCH}: the C floor, Python peer and no-report-work columns "
                          "need ../shared/bench beside the clone (or REFERENCE_BENCH=DIR); these are this project's own figures.")
+    no_cpp = "the reference tools are missing"
     if reference:
         subprocess.run(["gcc", "-O2", "-o", FLOOR, os.path.join(SHARED_BENCH, "floor.c"), "-lzmq", "-lpthread"], check=True)
+        no_cpp = build_peer_cpp()
+        if no_cpp:
+            print(f"C++ peer skipped: {no_cpp}", flush=True)
     else:
         print(missing_reference, flush=True)
     import report_bound
@@ -228,6 +261,7 @@ def main():
     idle = steady = None
     work = ""
     soak_samples = []
+    formats = {}
 
     def run(command, env=None):
         record(subprocess.run(command, capture_output=True, text=True, env=env).stdout)
@@ -254,6 +288,7 @@ def main():
             steady = memory(procs["composer"].pid)
             if round_number == args.rounds - 1:
                 work = measure_work(binaries)
+                formats = format_costs(binaries, procs, max(3, args.seconds // 2))
             if args.soak_requests and round_number == args.rounds - 1:
                 soak_samples = soak(binaries, procs, args.soak_requests)
         finally:
@@ -268,6 +303,9 @@ def main():
             run([FLOOR, "scatter", str(args.requests), str(args.seconds)])
             run([os.path.join(SHARED_BENCH, "run_peer.sh"), "orjson", "c", str(args.requests), str(args.seconds)],
                 env=dict(os.environ, FLOOR=FLOOR))
+            if not no_cpp:
+                run([os.path.join(SHARED_BENCH, "run_peer_cpp.sh"), str(args.requests), str(args.seconds)],
+                    env=dict(os.environ, FLOOR=FLOOR, PEER_CPP=PEER_CPP))
 
     if without_work and report_bound.can_trace():
         print("tracing single requests", flush=True)
@@ -291,11 +329,12 @@ def main():
     # Targets compare like with like: every implementation driven by the same C load generator.
     floor1, proj1 = get("c-floor", 1), get("project-cgen", 1)
     floor32, proj32, peer32 = get("c-floor", 32), get("project-cgen", 32), get("py-orjson-cgen", 32)
+    cpp1, cpp32 = get("cpp-rapidjson-cgen", 1), get("cpp-rapidjson-cgen", 32)
     bound1, bound32 = get("no-report-work-cgen", 1), get("no-report-work-cgen", 32)
     report = [f"# report.compose benchmark — {time.strftime('%Y-%m-%d %H:%M %Z')}, {os.cpu_count()} cores", "",
               f"Median of {args.rounds} interleaved rounds (req/s range over the rounds in brackets). `project` is driven by "
               "this project's load generator (report-loadgen); the `-cgen` rows and the floor by the C load generator "
-              "from ../shared/bench, so the targets compare those.", ""] + ([missing_reference, ""] if missing_reference else []) + [
+              "from ../shared/bench, so the targets compare those.", ""] + ([missing_reference, ""] if missing_reference else []) + ([f"C++ peer skipped: {no_cpp}.", ""] if reference and no_cpp else []) + [
               "| implementation | c | p50 µs | p99 µs | p999 µs | req/s |", "|---|---:|---:|---:|---:|---:|"]
     for r in rows:
         low, high = r["rps_range"]
@@ -311,6 +350,26 @@ def main():
         bound = f"{bound32['rps'] / floor32['rps']:.0%} ({bound32['rps']:.0f})" if bound32 else "—"
         report.append(f"| c=32 req/s ≥ 50 % of floor | {share:.0%} ({proj32['rps']:.0f} / {floor32['rps']:.0f}) | "
                       f"{'yes' if share >= 0.5 else 'no'} | {bound} |")
+    if cpp1 and proj1:
+        report.append(f"| c=1 p50 ≤ the C++ peer's | {proj1['p50'] / cpp1['p50']:.2f} × ({proj1['p50']:.0f} / {cpp1['p50']:.0f} µs) | "
+                      f"{'yes' if proj1['p50'] <= cpp1['p50'] else 'no'} | — |")
+    if cpp32 and proj32:
+        bound = f"{bound32['rps'] / cpp32['rps']:.2f} × ({bound32['rps']:.0f})" if bound32 else "—"
+        report.append(f"| c=32 req/s ≥ the C++ peer's | {proj32['rps'] / cpp32['rps']:.2f} × ({proj32['rps']:.0f} / {cpp32['rps']:.0f}) | "
+                      f"{'yes' if proj32['rps'] >= cpp32['rps'] else 'no'} | {bound} |")
+    if proj32 and proj32["rps"]:
+        cpu = cpu_per_request(proj32)
+        report.append(f"| composer CPU per report at c=32 ≤ 90 µs | {cpu['composer']:.0f} µs | {'yes' if cpu['composer'] <= 90 else 'no'} | "
+                      + (f"{cpu_per_request(bound32)['composer']:.0f} µs |" if bound32 and bound32["rps"] else "— |"))
+        worst = max(cpu["statistics"], cpu["initiatives"])
+        report.append(f"| each service ≤ 25 µs per request at c=32 | statistics {cpu['statistics']:.0f} µs, initiatives "
+                      f"{cpu['initiatives']:.0f} µs | {'yes' if worst <= 25 else 'no'} | — |")
+    if "markdown" in formats and len(formats) == len(FORMATS):
+        base = formats["markdown"]["composer"]
+        worst = max(v["composer"] / base for v in formats.values())
+        report.append("| every format ≤ 2 × Markdown's composer CPU per report (c=8) | "
+                      + ", ".join(f"{name} {v['composer']:.0f} µs ({v['composer'] / base:.1f} ×)" for name, v in formats.items())
+                      + f" | {'yes' if worst <= 2 else 'no'} | — |")
     if peer32 and proj32:
         times = proj32["rps"] / peer32["rps"]
         bound = f"{bound32['rps'] / peer32['rps']:.2f} × ({bound32['rps']:.0f})" if bound32 else "—"
@@ -337,7 +396,8 @@ def main():
                       f"{growth / 1024:+.1f} MiB over the soak — {'met' if met else 'not met'}.")
     # CPU per request at c=32, all processes of each system together (100 % = one core).
     per_request = {label: sum(cpu_per_request(get(label, 32)).values()) if get(label, 32) and get(label, 32)["rps"] else None
-                   for label in ("c-floor", "py-orjson-cgen", "project-cgen", "no-report-work-cgen", "project")}
+                   for label in ("c-floor", "cpp-rapidjson-cgen", "py-orjson-cgen", "project-cgen", "no-report-work-cgen",
+                                 "project")}
     report += ["", "CPU per request at c=32, every process of the system together (client included; 2 cores = 2,000,000 µs/s):", "",
                "| system | µs CPU per request | processes (% of a core) |", "|---|---:|---|"]
     for label, value in per_request.items():
@@ -358,8 +418,10 @@ def main():
     report += ["", "Project CPU % and peak RSS per setting: " + "; ".join(f"c={r['c']}: {r['rest']}" for r in rows if r["label"] == "project")]
     text = "\n".join(report) + "\n"
     print(text)
-    open(os.path.join(HERE, "report-bench.md"), "w").write(text + "\n```\n" + "".join(log) + work + "```\n")
-    svg_plot([r for r in rows if r["label"] in ("project", "project-cgen", "no-report-work-cgen", "c-floor", "py-orjson-cgen")],
+    format_log = "".join(v["line"] + "\n" for v in formats.values())
+    open(os.path.join(HERE, "report-bench.md"), "w").write(text + "\n```\n" + "".join(log) + format_log + work + "```\n")
+    svg_plot([r for r in rows if r["label"] in ("project", "project-cgen", "no-report-work-cgen", "c-floor", "py-orjson-cgen",
+                                                "cpp-rapidjson-cgen")],
              os.path.join(HERE, "report-bench.svg"))
 
 

@@ -41,7 +41,11 @@ def test_a_burst_of_large_frames():
     assert len(result["replies"]) + result["dropped"].get("unread", 0) == 3000, result["dropped"]
     for reply in result["replies"]:
         assert len(reply) < 1024, reply[:200]  # the 200 KB value is not echoed back
-        assert json.loads(reply)["error"]["code"] == -32602
+        error = json.loads(reply)["error"]
+        # Refused for the oversized value, or — once a reply to it was dropped — refused unread
+        # as a client that is not reading, which is all the composer spends on it then.
+        assert error["code"] == -32602 or (error["code"] == -32002 and "not reading" in error["data"]["detail"]), error
+    assert any(json.loads(reply)["error"]["code"] == -32602 for reply in result["replies"])
 
 
 def test_made_up_method_names():
@@ -57,7 +61,9 @@ def test_made_up_method_names():
     # Counted under one entry, whatever the names: the table is fixed by the code.
     methods = result["stats"]["methods"]
     assert set(methods) <= {"report.compose", "system.info", "system.stats", "system.ping", "unknown"}, set(methods)
-    assert methods["unknown"]["requests"] >= 1500
+    # Every made-up name the service was asked about (each -32601) is in that entry; those refused
+    # unread once the client's replies were dropped (-32002) never reached the table.
+    assert methods["unknown"]["requests"] >= max(1, codes.count(-32601)), (methods["unknown"], codes.count(-32601))
 
 
 def test_one_batch_of_five_thousand_reports():

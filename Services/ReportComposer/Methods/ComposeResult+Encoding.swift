@@ -7,15 +7,21 @@ import Foundation
 #endif
 
 extension ComposeResult {
-    /// The result as JSON, written directly for a rendered document (the common case: the
-    /// document is one long string, and `JSONEncoder` would go through `Codable` to write it);
-    /// through `JSONEncoder` for the structured report. Both give the same bytes for the same
-    /// value: members in sorted order, `/` not escaped.
+    /// The result as JSON, written directly (a rendered document is one long string; the
+    /// structured report is written by ``Report/write(to:)``): the same bytes `JSONEncoder`
+    /// gives for the same value — members in sorted order, `/` not escaped — with no `Codable`.
     func encoded() throws -> Data {
-        guard case .document(let document) = content else { return try JSONCoding.encoder.encode(self) }
-        var writer = JSONWriter(capacity: document.utf8.count + document.utf8.count / 8 + 512)
-        writer.raw("{\"content\":")
-        document.utf8.withUnsafeBufferPointer { writer.string(utf8: $0) }
+        var writer: JSONWriter
+        switch content {
+        case .document(let document):
+            writer = JSONWriter(capacity: document.utf8.count + document.utf8.count / 8 + 512)
+            writer.raw("{\"content\":")
+            document.utf8.withUnsafeBufferPointer { writer.string(utf8: $0) }
+        case .report(let report):
+            writer = JSONWriter(capacity: 16 << 10)
+            writer.raw("{\"content\":")
+            report.write(to: &writer)
+        }
         writer.raw(",\"degraded\":")
         writer.bool(degraded)
         writer.raw(",\"format\":")

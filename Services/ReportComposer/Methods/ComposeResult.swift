@@ -13,6 +13,18 @@ struct ComposeResult: Encodable, Sendable {
         case document(RenderedText)
         case report(Report)
 
+        /// `report` in `format`; `width` is the `text` format's line width.
+        static func rendering(_ report: Report, as format: ReportFormat, width: Int = 80) -> Content {
+            switch format {
+            case .markdown: .document(MarkdownRenderer().renderUTF8(report))
+            case .text: .document(RenderedText(TextRenderer(width: width).render(report)))
+            case .json: .report(report)
+            case .html: .document(RenderedText(HTMLRenderer().render(report)))
+            case .svg:
+                .document(RenderedText(ChartRenderer(report: report).standaloneSVG() ?? ChartRenderer.emptySVG(report)))
+            }
+        }
+
         func encode(to encoder: any Encoder) throws {
             switch self {
             case .document(let text): try text.encode(to: encoder)

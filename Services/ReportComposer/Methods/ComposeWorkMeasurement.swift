@@ -57,6 +57,26 @@ enum ComposeWorkMeasurement {
                 "\(name): p50 \(micros(sorted[sorted.count / 2])) p99 \(micros(sorted[sorted.count * 99 / 100]))")
         }
         lines.append("thread CPU per report: \(micros(cpuTimed / reports))")
+        // Each format's own part: rendering and writing the result, from the assembled report.
+        let statistics = try JSONRPCResponse.readResult(IndustryStructure.self, from: statisticsReply).get()
+        let catalogue = try JSONRPCResponse.readResult(ZoneCatalogue.self, from: catalogueReply).get()
+        let report = ReportAssembler(frame: frame, lang: .ja).assemble(statistics: statistics, catalogue: catalogue)
+        var costs: [String] = []
+        for format in ReportFormat.allCases {
+            let rounds = max(1, reports / 4)
+            var cpu: Duration = .zero
+            for index in 0..<(rounds + warmUp / 4) {
+                let before = threadCPUTime()
+                let result = ComposeResult(
+                    format: format, lang: .ja, content: .rendering(report, as: format), sections: report.headings,
+                    degraded: false, missing: [], generatedAt: "2026-11-29T00:00:00Z")
+                let encoded = try result.encoded()
+                precondition(encoded.count > 1000, "the result holds the document")
+                if index >= warmUp / 4 { cpu += threadCPUTime() - before }
+            }
+            costs.append("\(format.rawValue) \(micros(cpu / rounds))")
+        }
+        lines.append("render and encode, thread CPU per report: " + costs.joined(separator: ", "))
         return lines
     }
 

@@ -67,17 +67,9 @@ extension MethodRouter {
         var missing: [ServiceName] = []
         if statistics == nil { missing.append(.statistics) }
         if catalogue == nil { missing.append(.initiatives) }
-        let content: ComposeResult.Content =
-            switch params.format {
-            case .markdown: .document(MarkdownRenderer().renderUTF8(report))
-            case .text: .document(RenderedText(TextRenderer(width: params.width).render(report)))
-            case .json: .report(report)
-            case .html: .document(RenderedText(HTMLRenderer().render(report)))
-            case .svg:
-                .document(RenderedText(ChartRenderer(report: report).standaloneSVG() ?? ChartRenderer.emptySVG(report)))
-            }
         return ComposeResult(
-            format: params.format, lang: params.lang, content: content, sections: report.headings,
+            format: params.format, lang: params.lang,
+            content: .rendering(report, as: params.format, width: params.width), sections: report.headings,
             degraded: !missing.isEmpty, missing: missing.map(\.rawValue),
             generatedAt: clock.iso8601)
     }

@@ -5,8 +5,9 @@ import WireProtocol
 struct TextRenderer: Sendable {
     var width: Int = 80
 
-    /// Characters a line may not start with (行頭禁則).
-    private static let noLineStart: Set<Character> = Set("、。，．）」』】〕！？：；ー・％々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)]},.!?:;%")
+    /// Characters a line may not start with (行頭禁則), as scalar values.
+    private static let noLineStart: Set<UInt32> = Set(
+        "、。，．）」』】〕！？：；ー・％々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)]},.!?:;%".unicodeScalars.map(\.value))
 
     func render(_ report: Report) -> String {
         let lang = report.lang
@@ -92,47 +93,52 @@ struct TextRenderer: Sendable {
 
     /// Wraps `text` at `width` display columns; continuation lines start with `indent`. Lines
     /// break between any two characters of Japanese text, between words elsewhere, and never
-    /// before closing punctuation.
+    /// before closing punctuation. Works on Unicode scalars and UTF-8 bytes: no `Character`
+    /// (grapheme breaking) and no `String` per character.
     func wrap(_ text: String, indent: String = "") -> [String] {
+        let indentBytes = Array(indent.utf8)
+        let indentWidth = DisplayWidth.of(indent)
         var lines: [String] = []
-        var line = ""
+        var line: [UInt8] = []
         var lineWidth = 0
-        var word = ""
+        var word: [UInt8] = []
         var wordWidth = 0
 
         func flushWord() {
-            if lineWidth + wordWidth > width && lineWidth > DisplayWidth.of(indent) {
-                lines.append(trimmed(line))
-                line = indent
-                lineWidth = DisplayWidth.of(indent)
-                if word.first == " " {
+            if lineWidth + wordWidth > width && lineWidth > indentWidth {
+                lines.append(Self.trimmed(line))
+                line = indentBytes
+                lineWidth = indentWidth
+                if word.first == UInt8(ascii: " ") {
                     word.removeFirst()
                     wordWidth -= 1
                 }
             }
-            line += word
+            line.append(contentsOf: word)
             lineWidth += wordWidth
-            word = ""
+            word.removeAll(keepingCapacity: true)
             wordWidth = 0
         }
 
-        for character in text {
-            let characterWidth = DisplayWidth.of(String(character))
-            let wide = characterWidth == 2
+        for scalar in text.unicodeScalars {
+            let scalarWidth = DisplayWidth.of(scalar)
             // A wide character, a space, or closing punctuation after a wide character ends the
             // current unit; closing punctuation sticks to what precedes it.
-            if Self.noLineStart.contains(character) {
-                word.append(character)
-                wordWidth += characterWidth
-                continue
+            if !Self.noLineStart.contains(scalar.value) {
+                if scalarWidth == 2 || scalar == " " { flushWord() }
             }
-            if wide || character == " " { flushWord() }
-            word.append(character)
-            wordWidth += characterWidth
-            if wide { continue }
+            UTF8.encode(scalar) { word.append($0) }
+            wordWidth += scalarWidth
         }
         flushWord()
-        if !line.isEmpty { lines.append(trimmed(line)) }
+        if !line.isEmpty { lines.append(Self.trimmed(line)) }
         return lines
+    }
+
+    /// `utf8` without its trailing spaces, as a string.
+    private static func trimmed(_ utf8: [UInt8]) -> String {
+        var end = utf8.count
+        while end > 0 && utf8[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return String(decoding: utf8[..<end], as: UTF8.self)
     }
 }

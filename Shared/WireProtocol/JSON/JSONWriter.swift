@@ -9,7 +9,7 @@ import Foundation
 /// order (for ``JSONValue``), `/` not escaped, non-ASCII text as UTF-8, control characters
 /// escaped.
 public struct JSONWriter {
-    public private(set) var bytes: [UInt8] = []
+    public internal(set) var bytes: [UInt8] = []
 
     public init(capacity: Int = 256) {
         bytes.reserveCapacity(capacity)
