@@ -77,90 +77,115 @@ struct ChartRenderer: Sendable {
         let groupHeight = Double(data.years.count) * (Self.barHeight + Self.rowGap) + Self.groupGap
         let legendY = 30 + Double(data.regions.count) * groupHeight
         let height = legendY + 30
-        let title = HTML.escape(report.labels.chartTitle)
-        let description = HTML.escape(textAlternative().joined(separator: english ? "; " : "。"))
-        var out =
-            """
-            <svg\(namespace ? " xmlns=\"http://www.w3.org/2000/svg\"" : "") viewBox=\"0 0 \(Int(width)) \
-            \(Int(height))\"
-            """
-        out += " width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\""
-        out += " aria-labelledby=\"\(idPrefix)-title \(idPrefix)-desc\" font-family=\"sans-serif\" font-size=\"12\">"
-        out += "<title id=\"\(idPrefix)-title\">\(title)</title><desc id=\"\(idPrefix)-desc\">\(description)</desc>"
-        out += "<text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">\(title)</text>"
+        var out = MarkupBuffer(capacity: 8192)
+        out += namespace ? "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " : "<svg viewBox=\"0 0 "
+        out.append(Int(width))
+        out += " "
+        out.append(Int(height))
+        out += "\" width=\""
+        out.append(Int(width))
+        out += "\" height=\""
+        out.append(Int(height))
+        out += "\" role=\"img\" aria-labelledby=\""
+        out.append(escaping: idPrefix)
+        out += "-title "
+        out.append(escaping: idPrefix)
+        out += "-desc\" font-family=\"sans-serif\" font-size=\"12\"><title id=\""
+        out.append(escaping: idPrefix)
+        out += "-title\">"
+        out.append(escaping: report.labels.chartTitle)
+        out += "</title><desc id=\""
+        out.append(escaping: idPrefix)
+        out += "-desc\">"
+        out.append(escaping: textAlternative().joined(separator: english ? "; " : "。"))
+        out += "</desc><text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">"
+        out.append(escaping: report.labels.chartTitle)
+        out += "</text>"
+        let sectorNames = parts.map { HTML.escape(english ? $0.nameEn ?? $0.name : $0.name) }
         for (regionIndex, region) in data.regions.enumerated() {
             let top = 30 + Double(regionIndex) * groupHeight
             let regionName = HTML.escape(english ? region.nameEn ?? region.name : region.name)
+            let rows = parts.map { data.row(region: region.code, sector: $0.code) }
             for (yearIndex, year) in data.years.enumerated() {
                 let y = top + Double(yearIndex) * (Self.barHeight + Self.rowGap)
                 let label = "\(regionName) \(HTML.escape(FigureFormat.year(year, lang: report.lang)))"
-                out +=
-                    """
-                    <text x=\"\(Self.labelWidth - 6)\" y=\"\(fmt(y + Self.barHeight * 0.7))\" \
-                    text-anchor=\"end\">\(label)</text>
-                    """
+                out += "<text x=\""
+                out.append(raw: Self.labelX)
+                out += "\" y=\""
+                out.append(coordinate: y + Self.barHeight * 0.7)
+                out += "\" text-anchor=\"end\">"
+                out.append(raw: label)
+                out += "</text>"
                 var x = Self.labelWidth
                 for (partIndex, sector) in parts.enumerated() {
-                    guard let value = data.row(region: region.code, sector: sector.code)?.values[yearIndex] else {
-                        continue
-                    }
-                    let share = value.doubleValue
-                    let barWidth = share * Self.scale
-                    let name = HTML.escape(english ? sector.nameEn ?? sector.name : sector.name)
+                    guard let value = rows[partIndex]?.values[yearIndex] else { continue }
+                    let barWidth = value.doubleValue * Self.scale
                     let shareText = FigureFormat.share(value, decimals: data.decimals, isTotal: false)
-                    out +=
-                        """
-                        <rect class=\"bar\" x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(barWidth))\" \
-                        height=\"\(fmt(Self.barHeight))\"
-                        """
-                    out +=
-                        """
-                         fill=\"\(Self.colours[partIndex % Self.colours.count])\" \
-                        data-region=\"\(HTML.escape(region.code))\"
-                        """
-                    out +=
-                        """
-                         data-year=\"\(year.year)\" data-sector=\"\(HTML.escape(sector.code))\" \
-                        data-share=\"\(shareText)\">
-                        """
-                    out += "<title>\(label) \(name) \(shareText)%</title></rect>"
+                    out += "<rect class=\"bar\" x=\""
+                    out.append(coordinate: x)
+                    out += "\" y=\""
+                    out.append(coordinate: y)
+                    out += "\" width=\""
+                    out.append(coordinate: barWidth)
+                    out += "\" height=\""
+                    out.append(coordinate: Self.barHeight)
+                    out += "\" fill=\""
+                    out.append(raw: Self.colours[partIndex % Self.colours.count])
+                    out += "\" data-region=\""
+                    out.append(escaping: region.code)
+                    out += "\" data-year=\""
+                    out.append(year.year)
+                    out += "\" data-sector=\""
+                    out.append(escaping: sector.code)
+                    out += "\" data-share=\""
+                    out.append(raw: shareText)
+                    out += "\"><title>"
+                    out.append(raw: label)
+                    out += " "
+                    out.append(raw: sectorNames[partIndex])
+                    out += " "
+                    out.append(raw: shareText)
+                    out += "%</title></rect>"
                     if barWidth >= 36 {
-                        out +=
-                            """
-                            <text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y + Self.barHeight * 0.7))\" \
-                            text-anchor=\"middle\" fill=\"#fff\">\(shareText)</text>
-                            """
+                        out += "<text x=\""
+                        out.append(coordinate: x + barWidth / 2)
+                        out += "\" y=\""
+                        out.append(coordinate: y + Self.barHeight * 0.7)
+                        out += "\" text-anchor=\"middle\" fill=\"#fff\">"
+                        out.append(raw: shareText)
+                        out += "</text>"
                     }
                     x += barWidth
                 }
             }
         }
         var legendX = Self.labelWidth
-        for (partIndex, sector) in parts.enumerated() {
-            let name = HTML.escape(english ? sector.nameEn ?? sector.name : sector.name)
-            out +=
-                """
-                <rect x=\"\(fmt(legendX))\" y=\"\(fmt(legendY))\" width=\"12\" height=\"12\" \
-                fill=\"\(Self.colours[partIndex % Self.colours.count])\"/>
-                """
-            out += "<text x=\"\(fmt(legendX + 16))\" y=\"\(fmt(legendY + 10))\">\(name)</text>"
+        for (partIndex, name) in sectorNames.enumerated() {
+            out += "<rect x=\""
+            out.append(coordinate: legendX)
+            out += "\" y=\""
+            out.append(coordinate: legendY)
+            out += "\" width=\"12\" height=\"12\" fill=\""
+            out.append(raw: Self.colours[partIndex % Self.colours.count])
+            out += "\"/><text x=\""
+            out.append(coordinate: legendX + 16)
+            out += "\" y=\""
+            out.append(coordinate: legendY + 10)
+            out += "\">"
+            out.append(raw: name)
+            out += "</text>"
             legendX += 16 + Double(DisplayWidth.of(name)) * 7 + 18
         }
         out += "</svg>"
-        return out
+        return out.text
     }
+
+    /// Where the row labels end, as the chart has always printed it.
+    private static let labelX = "\(labelWidth - 6)"
 
     /// The parts of the whole economy (its direct children): the segments of a bar.
     static func parts(of data: IndustryStructure) -> [IndustryStructure.Sector] {
         let totals = Set(data.sectors.filter(\.isTotal).map(\.code))
         return data.sectors.filter { $0.parent.map(totals.contains) ?? false }
-    }
-
-    private func fmt(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        guard hundredths % 100 != 0 else { return String(hundredths / 100) }
-        let magnitude = abs(hundredths)
-        let fraction = magnitude % 100
-        return (hundredths < 0 ? "-" : "") + "\(magnitude / 100)." + (fraction < 10 ? "0" : "") + String(fraction)
     }
 }

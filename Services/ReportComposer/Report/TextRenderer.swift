@@ -5,10 +5,6 @@ import WireProtocol
 struct TextRenderer: Sendable {
     var width: Int = 80
 
-    /// Characters a line may not start with (行頭禁則), as scalar values.
-    private static let noLineStart: Set<UInt32> = Set(
-        "、。，．）」』】〕！？：；ー・％々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ)]},.!?:;%".unicodeScalars.map(\.value))
-
     func render(_ report: Report) -> String {
         let lang = report.lang
         var out: [String] = []
@@ -88,57 +84,111 @@ struct TextRenderer: Sendable {
     }
 
     private func trimmed(_ line: String) -> String {
-        String(line.reversed().drop(while: { $0 == " " }).reversed())
+        var utf8 = Array(line.utf8)
+        while utf8.last == UInt8(ascii: " ") { utf8.removeLast() }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Wraps `text` at `width` display columns; continuation lines start with `indent`. Lines
     /// break between any two characters of Japanese text, between words elsewhere, and never
-    /// before closing punctuation. Works on Unicode scalars and UTF-8 bytes: no `Character`
-    /// (grapheme breaking) and no `String` per character.
+    /// before closing punctuation. Works on the UTF-8 bytes: a line is a range of them, no
+    /// `Character` (grapheme breaking) and no `String` per character.
     func wrap(_ text: String, indent: String = "") -> [String] {
-        let indentBytes = Array(indent.utf8)
-        let indentWidth = DisplayWidth.of(indent)
-        var lines: [String] = []
-        var line: [UInt8] = []
-        var lineWidth = 0
-        var word: [UInt8] = []
-        var wordWidth = 0
-
-        func flushWord() {
-            if lineWidth + wordWidth > width && lineWidth > indentWidth {
-                lines.append(Self.trimmed(line))
-                line = indentBytes
-                lineWidth = indentWidth
-                if word.first == UInt8(ascii: " ") {
-                    word.removeFirst()
-                    wordWidth -= 1
-                }
-            }
-            line.append(contentsOf: word)
-            lineWidth += wordWidth
-            word.removeAll(keepingCapacity: true)
-            wordWidth = 0
+        var text = text
+        return text.withUTF8 { utf8 in
+            var wrapper = LineWrapper(text: utf8, width: width, indent: indent)
+            return wrapper.wrap()
         }
+    }
+}
 
-        for scalar in text.unicodeScalars {
-            let scalarWidth = DisplayWidth.of(scalar)
+/// The state of ``TextRenderer/wrap(_:indent:)``: the lines so far, the line being filled (the
+/// indent after the first line, then a range of the text) and the unit not yet placed (a word,
+/// or a wide character with the closing punctuation after it), which starts where the line ends.
+private struct LineWrapper {
+    let text: UnsafeBufferPointer<UInt8>
+    let width: Int
+    let indent: [UInt8]
+    let indentWidth: Int
+    var lines: [String] = []
+    var lineStart = 0
+    var lineIndented = false
+    var lineWidth = 0
+    var wordStart = 0
+    var wordWidth = 0
+
+    init(text: UnsafeBufferPointer<UInt8>, width: Int, indent: String) {
+        self.text = text
+        self.width = width
+        self.indent = Array(indent.utf8)
+        indentWidth = DisplayWidth.of(indent)
+    }
+
+    mutating func wrap() -> [String] {
+        var index = 0
+        while index < text.count {
+            let (value, length) = Self.scalar(in: text, at: index)
+            let scalarWidth = value < 0x80 ? (value == 0 ? 0 : 1) : DisplayWidth.of(Unicode.Scalar(value)!)
             // A wide character, a space, or closing punctuation after a wide character ends the
             // current unit; closing punctuation sticks to what precedes it.
-            if !Self.noLineStart.contains(scalar.value) {
-                if scalarWidth == 2 || scalar == " " { flushWord() }
-            }
-            UTF8.encode(scalar) { word.append($0) }
+            if (scalarWidth == 2 || value == 0x20) && !Self.mayNotStartLine(value) { placeWord(endingAt: index) }
             wordWidth += scalarWidth
+            index += length
         }
-        flushWord()
-        if !line.isEmpty { lines.append(Self.trimmed(line)) }
+        placeWord(endingAt: text.count)
+        if lineIndented || lineStart < text.count { emitLine(endingAt: text.count) }
         return lines
     }
 
-    /// `utf8` without its trailing spaces, as a string.
-    private static func trimmed(_ utf8: [UInt8]) -> String {
-        var end = utf8.count
-        while end > 0 && utf8[end - 1] == UInt8(ascii: " ") { end -= 1 }
-        return String(decoding: utf8[..<end], as: UTF8.self)
+    private mutating func placeWord(endingAt end: Int) {
+        if lineWidth + wordWidth > width && lineWidth > indentWidth {
+            emitLine(endingAt: wordStart)
+            lineIndented = true
+            lineWidth = indentWidth
+            if wordStart < end && text[wordStart] == UInt8(ascii: " ") {
+                wordStart += 1
+                wordWidth -= 1
+            }
+            lineStart = wordStart
+        }
+        lineWidth += wordWidth
+        wordStart = end
+        wordWidth = 0
+    }
+
+    /// The line up to `end`, without its trailing spaces.
+    private mutating func emitLine(endingAt end: Int) {
+        var bytes = lineIndented ? indent : []
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart..<end]))
+        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
+        lines.append(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The scalar value at `index` of well-formed UTF-8, and its length in bytes.
+    @inline(__always)
+    private static func scalar(in utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(utf8[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F), 3)
+        }
+        let value =
+            (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
+            | UInt32(utf8[index + 3] & 0x3F)
+        return (value, 4)
+    }
+
+    /// Characters a line may not start with (行頭禁則): 、。，．）」』】〕！？：；ー・％々ゝゞ, small
+    /// kana, and )]},.!?:;%.
+    private static func mayNotStartLine(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x21, 0x25, 0x29, 0x2C, 0x2E, 0x3A, 0x3B, 0x3F, 0x5D, 0x7D, 0x3001, 0x3002, 0x3005, 0x300D, 0x300F, 0x3011,
+            0x3015, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x309D, 0x309E,
+            0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6, 0x30FB,
+            0x30FC, 0xFF01, 0xFF05, 0xFF09, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F:
+            true
+        default: false
+        }
     }
 }
