@@ -50,16 +50,21 @@ public enum EndpointResolver {
                     var raw = v4.pointee.sin_addr
                     _ = inet_ntop(AF_INET, &raw, &text, socklen_t(text.count))
                 }
-                endpoints.insert("tcp://\(String(cString: text)):\(port)")
+                endpoints.insert("tcp://\(Self.string(text)):\(port)")
             } else if info.ai_family == AF_INET6, let address = info.ai_addr {
                 address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
                     var raw = v6.pointee.sin6_addr
                     _ = inet_ntop(AF_INET6, &raw, &text, socklen_t(text.count))
                 }
-                endpoints.insert("tcp://[\(String(cString: text))]:\(port)")
+                endpoints.insert("tcp://[\(Self.string(text))]:\(port)")
             }
             entry = info.ai_next
         }
         return endpoints.sorted()
+    }
+
+    /// A NUL-terminated C string written into `buffer`.
+    private static func string(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map(UInt8.init(bitPattern:)), as: UTF8.self)
     }
 }

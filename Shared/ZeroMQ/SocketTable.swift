@@ -96,20 +96,33 @@ final class SocketTable: @unchecked Sendable {
     /// once for the burst, not once per message — like a SwiftNIO write before its flush.
     private var outbox: [(socket: Int, frames: [Data])] = []
 
+    /// Forgets ``sentOn`` (the loop has taken note).
+    func clearSentOn() {
+        sentOn.removeAll(keepingCapacity: true)
+    }
+
     /// Queues one message until the loop's next flush.
     func enqueue(_ frames: [Data], on id: Int) {
         outbox.append((id, frames))
     }
 
-    /// Sends what is queued, in order.
-    func flush() {
-        guard !outbox.isEmpty else { return }
+    /// Sockets sent on by the last ``flush()``: a send may run a socket's pending commands and
+    /// so take the signal its `ZMQ_FD` would have given for input, so the loop reads them again
+    /// before it sleeps.
+    private(set) var sentOn: [Int] = []
+
+    /// Sends what is queued, in order; whether there was anything.
+    @discardableResult
+    func flush() -> Bool {
+        guard !outbox.isEmpty else { return false }
+        for (id, _) in outbox where !sentOn.contains(id) { sentOn.append(id) }
         var sending: [(socket: Int, frames: [Data])] = []
         // A failure handler may send again: that goes into the fresh outbox, for the next flush.
         swap(&sending, &outbox)
         for (id, frames) in sending { send(frames, on: id) }
         sending.removeAll(keepingCapacity: true)
         if outbox.isEmpty { swap(&sending, &outbox) }
+        return true
     }
 
     /// Sends one message now, without blocking; a message the socket cannot take is counted and

@@ -49,12 +49,15 @@ public final class SocketThreadAlarm: Sendable {
 
     /// Runs the action if the alarm is due at `now`, unsetting it first so the action may set
     /// it again (called by the thread's loop).
-    func fireIfDue(now: ContinuousClock.Instant) {
-        let action = state.withLock { state -> (@Sendable () -> Void)? in
-            guard let due = state.due, due <= now else { return nil }
+    /// Runs the action if the alarm is due; whether it was.
+    @discardableResult
+    func fireIfDue(now: ContinuousClock.Instant) -> Bool {
+        let (due, action) = state.withLock { state -> (Bool, (@Sendable () -> Void)?) in
+            guard let due = state.due, due <= now else { return (false, nil) }
             state.due = nil
-            return state.action
+            return (true, state.action)
         }
         action?()
+        return due
     }
 }

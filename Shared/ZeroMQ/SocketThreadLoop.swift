@@ -23,9 +23,12 @@ struct SocketThreadLoop {
     let logger: Logger
     /// The sockets, shared with the code this thread runs (see ``SocketTable``).
     private var table: SocketTable { mailbox.table }
-    /// What `zmq_poll` watches: the eventfd, each socket, then each monitor; rebuilt when
-    /// sockets open or close.
-    private var items: [PollItem] = []
+    /// What the thread sleeps on: the eventfd, each polled socket's `ZMQ_FD`, then each
+    /// monitor's; rebuilt when sockets open, close, pause or resume.
+    private var readiness = ReadinessWait()
+    /// Per polled socket, then per monitor: may have input not yet read (its ZMQ_FD fired, it was
+    /// sent on, or it is new), so it is read before the thread sleeps.
+    private var unread: [Bool] = []
     private var polled: [Int] = []
     private var monitored: [Int] = []
 
@@ -36,45 +39,56 @@ struct SocketThreadLoop {
         self.logger = logger
     }
 
-    /// Polls, receives, then runs what is queued (sends, opens, jobs), until stopped. While
-    /// commands are queued the poll does not block, so jobs run as soon as the sockets are read.
+    /// Reads every socket that has input, runs the alarms that are due and what is queued
+    /// (sends, opens, jobs), and sleeps in `poll(2)` only after a pass that found nothing to do,
+    /// until stopped. Each socket is asked for `ZMQ_EVENTS` once per pass; its `ZMQ_FD` wakes the
+    /// thread when that may have changed (see ``ReadinessWait``).
     mutating func run() {
         mailbox.enterThread()
         var commands: [SocketCommand] = []
+        var idle = false
         while true {
             if table.itemsAreStale { rebuildItems() }
             let alarms = mailbox.alarms
-            let sleeps = mailbox.prepareToSleep()
-            do {
-                try poll(&items, timeoutMilliseconds: sleeps ? Self.timeout(until: alarms) : 0)
-            } catch {
-                logger.critical("zmq_poll failed; the I/O thread stops", metadata: ["error": "\(error)"])
-                shutDown(waiting: [])
-                return
+            if idle, mailbox.prepareToSleep() {
+                do {
+                    try readiness.wait(timeoutMilliseconds: Self.timeout(until: alarms))
+                } catch {
+                    logger.critical("poll failed; the I/O thread stops", metadata: ["error": "\(error)"])
+                    shutDown(waiting: [])
+                    return
+                }
+                // Awake again before anything is received: handing a message to its consumer
+                // queues a job from this thread, which must not write the eventfd to wake this
+                // very thread (that cost a write, a read and one more poll per message).
+                mailbox.wokeUp()
+                if readiness.isReadable(0) { mailbox.drainWakeups() }
+                for index in unread.indices where readiness.isReadable(index + 1) { unread[index] = true }
             }
-            // Awake again before anything is received: handing a message to its consumer queues
-            // a job from this thread, which must not write the eventfd to wake this very thread
-            // (that cost a write, a read and one more poll per message).
-            if sleeps { mailbox.wokeUp() }
-            if items[0].isReadable { mailbox.drainWakeups() }
-            for (index, id) in polled.enumerated() where items[index + 1].isReadable {
-                receiveAvailable(from: id)
+            idle = true
+            for (index, id) in polled.enumerated() where unread[index] {
+                // Read until EAGAIN: from then on its ZMQ_FD signals the next message.
+                unread[index] = !receiveAvailable(from: id)
+                idle = false
             }
-            for (index, id) in monitored.enumerated() where items[polled.count + index + 1].isReadable {
+            for (index, id) in monitored.enumerated() where unread[polled.count + index] {
                 receiveMonitorEvents(from: id)
+                unread[polled.count + index] = false
+                idle = false
             }
-            table.flush()
+            if table.flush() { idle = false }
             if !alarms.isEmpty {
                 let now = ContinuousClock.now
-                for alarm in alarms { alarm.fireIfDue(now: now) }
-                table.flush()
+                for alarm in alarms where alarm.fireIfDue(now: now) { idle = false }
+                if table.flush() { idle = false }
             }
             // Jobs queue further jobs (a message resumes a task, which starts another and
             // queues a send): run rounds until the queue is empty, so that one message costs one
-            // poll, not one per hop. The bound keeps the sockets polled under any load.
+            // pass, not one per hop. The bound keeps the sockets read under any load.
             for _ in 0..<Self.commandRounds {
                 mailbox.takeAll(into: &commands)
                 if commands.isEmpty { break }
+                idle = false
                 for command in commands {
                     if case .stop(let done) = command {
                         shutDown(waiting: [done], unrun: commands)
@@ -85,6 +99,14 @@ struct SocketThreadLoop {
                 table.flush()
                 commands.removeAll(keepingCapacity: true)
             }
+            // A socket sent on may hold input its ZMQ_FD will not signal: read it again first.
+            for id in table.sentOn {
+                if let index = polled.firstIndex(of: id) {
+                    unread[index] = true
+                    idle = false
+                }
+            }
+            table.clearSentOn()
         }
     }
 
@@ -102,34 +124,39 @@ struct SocketThreadLoop {
     }
 
     private mutating func rebuildItems() {
-        items.removeAll(keepingCapacity: true)
-        items.append(PollItem(readable: mailbox.wakeFD))
         polled = table.order.filter { table[$0]!.isPolled }
-        for id in polled { items.append(PollItem(readable: table[id]!.socket)) }
         monitored = table.order.filter { table[$0]!.monitor != nil }
-        for id in monitored { items.append(PollItem(readable: table[id]!.monitor!)) }
+        var fds = [mailbox.wakeFD]
+        for id in polled { if let fd = try? table[id]!.socket.fileDescriptor() { fds.append(fd) } }
+        for id in monitored { if let fd = try? table[id]!.monitor!.fileDescriptor() { fds.append(fd) } }
+        readiness.reset(fds)
+        // Each is read once before the thread sleeps on its ZMQ_FD.
+        unread = Array(repeating: true, count: polled.count + monitored.count)
         table.itemsAreStale = false
     }
 
-    private func receiveAvailable(from id: Int) {
-        guard let entry = table[id] else { return }
+    /// Receives what the socket has, up to ``receiveBatch`` messages; `true` once it said EAGAIN
+    /// (or cannot be read now), `false` if it may have more.
+    private func receiveAvailable(from id: Int) -> Bool {
+        guard let entry = table[id], entry.isPolled else { return true }
         for _ in 0..<Self.receiveBatch {
             do {
-                guard let frames = try entry.socket.receive(blocking: false) else { return }
+                guard let frames = try entry.socket.receive(blocking: false) else { return true }
                 if let reader = entry.reader, let handle = entry.handle {
                     reader.received(frames, on: handle)
                     // The reader may have paused (or closed) the socket.
-                    guard table[id]?.isPolled == true else { return }
+                    guard table[id]?.isPolled == true else { return true }
                 } else if entry.streams.messages.yield(frames) {
                     // At its limit: libzmq holds what comes next, then TCP pushes back.
                     table.setPaused(id, true)
-                    return
+                    return true
                 }
             } catch {
                 logger.error("receive failed", metadata: ["socket": "\(id)", "error": "\(error)"])
-                return
+                return true
             }
         }
+        return false
     }
 
     /// Reads monitor events: each `ZMQ_EVENT_DISCONNECTED` becomes one `peerDisconnects` element.
