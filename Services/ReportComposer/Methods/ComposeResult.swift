@@ -19,7 +19,7 @@ struct ComposeResult: Encodable, Sendable {
             case .markdown: .document(MarkdownRenderer().renderUTF8(report))
             case .text: .document(RenderedText(TextRenderer(width: width).render(report)))
             case .json: .report(report)
-            case .html: .document(RenderedText(HTMLRenderer().render(report)))
+            case .html: .document(HTMLRenderer().renderUTF8(report))
             case .svg:
                 .document(RenderedText(ChartRenderer(report: report).standaloneSVG() ?? ChartRenderer.emptySVG(report)))
             }

@@ -36,81 +36,142 @@ struct HTMLRenderer: Sendable {
         """
 
     func render(_ report: Report) -> String {
-        var out = "<!DOCTYPE html>\n<html lang=\"\(report.lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(HTML.escape(report.title))</title>\n<style>\(Self.style)</style>\n</head>\n"
-        out += "<body>\n<main>\n<article>\n"
-        out +=
-            "<header>\n<p class=\"series\">\(HTML.escape(report.series))</p>\n<h1>\(HTML.escape(report.title))</h1>\n"
-        out += "<p class=\"authors\">\(report.authors.map(HTML.escape).joined(separator: "<br>"))</p>\n</header>\n"
-        out += "<section class=\"abstract\" aria-label=\"\(HTML.escape(report.labels.abstract))\">\n"
-        for line in report.abstract { out += "<p>☆\(report.lang == .en ? " " : "")\(HTML.escape(line))</p>\n" }
+        renderUTF8(report).text
+    }
+
+    /// The document as the UTF-8 bytes it was written in (well-formed: every piece is a
+    /// string's UTF-8 or ASCII), with no `String` made of it.
+    func renderUTF8(_ report: Report) -> RenderedText {
+        var out = MarkupBuffer(capacity: 24 << 10)
+        out += "<!DOCTYPE html>\n<html lang=\""
+        out.append(raw: report.lang.rawValue)
+        out += "\">\n<head>\n<meta charset=\"utf-8\">\n"
+        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
+        out.append(escaping: report.title)
+        out += "</title>\n<style>"
+        out.append(raw: Self.style)
+        out += "</style>\n</head>\n<body>\n<main>\n<article>\n<header>\n<p class=\"series\">"
+        out.append(escaping: report.series)
+        out += "</p>\n<h1>"
+        out.append(escaping: report.title)
+        out += "</h1>\n<p class=\"authors\">"
+        for (index, author) in report.authors.enumerated() {
+            if index > 0 { out += "<br>" }
+            out.append(escaping: author)
+        }
+        out += "</p>\n</header>\n<section class=\"abstract\" aria-label=\""
+        out.append(escaping: report.labels.abstract)
+        out += "\">\n"
+        for line in report.abstract {
+            out += report.lang == .en ? "<p>☆ " : "<p>☆"
+            out.append(escaping: line)
+            out += "</p>\n"
+        }
         out += "</section>\n"
         for section in report.sections {
-            out += "<section id=\"\(HTML.escape(section.id))\" aria-labelledby=\"h-\(HTML.escape(section.id))\">\n"
-            out += "<h2 id=\"h-\(HTML.escape(section.id))\">\(HTML.escape(section.heading))</h2>\n"
-            for block in section.blocks { out += render(block, report: report) }
+            out += "<section id=\""
+            out.append(escaping: section.id)
+            out += "\" aria-labelledby=\"h-"
+            out.append(escaping: section.id)
+            out += "\">\n<h2 id=\"h-"
+            out.append(escaping: section.id)
+            out += "\">"
+            out.append(escaping: section.heading)
+            out += "</h2>\n"
+            for block in section.blocks { render(block, report: report, into: &out) }
             out += "</section>\n"
         }
         out += "</article>\n</main>\n</body>\n</html>\n"
-        return out
+        return RenderedText(writtenUTF8: out.bytes)
     }
 
-    private func render(_ block: Report.Block, report: Report) -> String {
+    private func render(_ block: Report.Block, report: Report, into out: inout MarkupBuffer) {
         let lang = report.lang
         switch block.kind {
         case .paragraph:
-            return "<p>\(HTML.escape(Marks.paragraph(lang) + (block.text ?? "")))</p>\n"
+            out += "<p>"
+            out.append(escaping: Marks.paragraph(lang))
+            out.append(escaping: block.text ?? "")
+            out += "</p>\n"
         case .initiative:
-            let lead =
-                block.organisation.map { "<strong>\(HTML.escape($0))</strong>\(HTML.escape(Marks.lead(lang)))" } ?? ""
-            var out = "<p>\(HTML.escape(Marks.paragraph(lang)))\(lead)\(HTML.escape(block.text ?? ""))</p>\n"
-            if let outlook = block.outlook {
-                out += "<p class=\"outlook\">\(HTML.escape(Marks.outlook(lang) + outlook))</p>\n"
+            out += "<p>"
+            out.append(escaping: Marks.paragraph(lang))
+            if let organisation = block.organisation {
+                out += "<strong>"
+                out.append(escaping: organisation)
+                out += "</strong>"
+                out.append(escaping: Marks.lead(lang))
             }
-            return out
+            out.append(escaping: block.text ?? "")
+            out += "</p>\n"
+            if let outlook = block.outlook {
+                out += "<p class=\"outlook\">"
+                out.append(escaping: Marks.outlook(lang))
+                out.append(escaping: outlook)
+                out += "</p>\n"
+            }
         case .note:
-            return "<p class=\"note\">\(HTML.escape(Marks.note(block.text ?? "", lang)))</p>\n"
+            out += "<p class=\"note\">"
+            out.append(escaping: Marks.note(block.text ?? "", lang))
+            out += "</p>\n"
         case .unavailable:
-            return
-                """
-                <p class=\"unavailable\" \
-                role=\"note\">\(HTML.escape(SystemNotice.unavailable(block.service ?? "?", lang: lang)))</p>\n
-                """
+            out += "<p class=\"unavailable\" role=\"note\">"
+            out.append(escaping: SystemNotice.unavailable(block.service ?? "?", lang: lang))
+            out += "</p>\n"
         case .table:
-            guard let data = block.table else { return "" }
-            return table(TableText(data, lang: lang, changeLabel: report.labels.changeRate))
+            guard let data = block.table else { return }
+            table(TableText(data, lang: lang, changeLabel: report.labels.changeRate), into: &out)
         case .chart:
-            return chart(report)
+            chart(report, into: &out)
         }
     }
 
-    private func table(_ table: TableText) -> String {
-        var out =
-            """
-            <div \
-            class=\"table-wrap\">\n<table>\n<caption>\(HTML.escape(table.caption))</caption>\n<thead>\n<tr><td></td>
-            """
+    private func table(_ table: TableText, into out: inout MarkupBuffer) {
+        out += "<div class=\"table-wrap\">\n<table>\n<caption>"
+        out.append(escaping: table.caption)
+        out += "</caption>\n<thead>\n<tr><td></td>"
         for region in table.regions {
-            out += "<th scope=\"colgroup\" colspan=\"\(table.columnTitles.count)\">\(HTML.escape(region))</th>"
+            out += "<th scope=\"colgroup\" colspan=\""
+            out.append(table.columnTitles.count)
+            out += "\">"
+            out.append(escaping: region)
+            out += "</th>"
         }
         out += "</tr>\n<tr><td></td>"
-        for column in table.columns { out += "<th scope=\"col\">\(HTML.escape(column.title))</th>" }
+        for column in table.columns {
+            out += "<th scope=\"col\">"
+            out.append(escaping: column.title)
+            out += "</th>"
+        }
         out += "</tr>\n</thead>\n<tbody>\n"
         for row in table.rows {
-            out += "<tr><th scope=\"row\">\(HTML.escape(row.sector))</th>"
-            for cell in row.cells { out += "<td>\(HTML.escape(cell))</td>" }
+            out += "<tr><th scope=\"row\">"
+            out.append(escaping: row.sector)
+            out += "</th>"
+            for cell in row.cells {
+                out += "<td>"
+                out.append(escaping: cell)
+                out += "</td>"
+            }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n</div>\n"
+        out += "</tbody>\n</table>\n</div>\n"
     }
 
-    private func chart(_ report: Report) -> String {
+    private func chart(_ report: Report, into out: inout MarkupBuffer) {
         let chart = ChartRenderer(report: report)
-        guard let svg = chart.inlineSVG() else { return "" }
-        let alternative = chart.textAlternative().map { "<li>\(HTML.escape($0))</li>" }.joined()
-        return "<figure class=\"chart\">\n\(svg)\n<figcaption>\(HTML.escape(report.labels.chartTitle))"
-            + "<ul class=\"note\">\(alternative)</ul></figcaption>\n</figure>\n"
+        guard let svg = chart.inlineSVG() else { return }
+        out += "<figure class=\"chart\">\n"
+        out.append(raw: svg)
+        out += "\n<figcaption>"
+        out.append(escaping: report.labels.chartTitle)
+        out += "<ul class=\"note\">"
+        for line in chart.textAlternative() {
+            out += "<li>"
+            out.append(escaping: line)
+            out += "</li>"
+        }
+        out += "</ul></figcaption>\n</figure>\n"
     }
 }
 
