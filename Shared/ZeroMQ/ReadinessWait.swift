@@ -4,9 +4,10 @@ import Glibc
 
 /// The I/O thread's wait: plain `poll(2)` over the eventfd and the sockets' `ZMQ_FD`s, one
 /// system call per sleep. `zmq_poll` asks every socket for `ZMQ_EVENTS` before and after each
-/// wait and polls once more without a timeout first; the loop instead asks each socket once per
-/// pass and sleeps only after a pass that found nothing to do (the documented pattern for
-/// `ZMQ_FD`, which signals changes, not readiness).
+/// wait and polls once more without a timeout first; the loop instead reads a socket only when
+/// its descriptor fired or it was sent on (until `EAGAIN`), and sleeps only after a pass that
+/// found nothing to do — the documented pattern for `ZMQ_FD`, which signals changes, not
+/// readiness.
 struct ReadinessWait {
     private(set) var descriptors: [pollfd] = []
 

@@ -70,26 +70,14 @@ public final class Socket {
     }
 
     /// The file descriptor libzmq signals when the socket's state may have changed (`ZMQ_FD`):
-    /// edge-like, so after it fires the socket is read until `EAGAIN` and ``hasInput`` is asked
-    /// again before waiting on it (`zmq_getsockopt(3)`).
+    /// edge-like, so after it fires the socket is read until `EAGAIN` before waiting on it
+    /// again, and again after a send, which may take the signal (`zmq_getsockopt(3)`).
     public func fileDescriptor() throws -> Int32 {
         let socket = try live("zmq_getsockopt(ZMQ_FD)")
         var fd: Int32 = -1
         var size = MemoryLayout<Int32>.size
         if zmq_getsockopt(socket, ZMQ_FD, &fd, &size) != 0 { throw ZMQError.last("zmq_getsockopt(ZMQ_FD)") }
         return fd
-    }
-
-    /// Whether a whole message can be received now (`ZMQ_EVENTS` has `ZMQ_POLLIN`). Asking also
-    /// runs the socket's pending commands, which resets its ``fileDescriptor()``.
-    public var hasInput: Bool {
-        guard let handle else { return false }
-        var events: Int32 = 0
-        var size = MemoryLayout<Int32>.size
-        while zmq_getsockopt(handle, ZMQ_EVENTS, &events, &size) != 0 {
-            guard ZMQError.last("zmq_getsockopt(ZMQ_EVENTS)").isInterrupted else { return false }
-        }
-        return events & Int32(ZMQ_POLLIN) != 0
     }
 
     /// Publishes this socket's `events` (a mask of `ZMQ_EVENT_…`) on an inproc PAIR endpoint

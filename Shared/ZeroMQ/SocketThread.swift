@@ -6,10 +6,10 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The one thread of a process that owns ZeroMQ sockets. It creates every socket, runs
-/// `zmq_poll` over them and an eventfd, sends what other threads queue and hands each received
-/// message to that socket's ``SocketMessages``. The rest of the program holds only
-/// ``SocketHandle``s: messages cross threads, sockets never do.
+/// The one thread of a process that owns ZeroMQ sockets. It creates every socket, waits on
+/// their `ZMQ_FD`s and an eventfd (``ReadinessWait``), sends what other threads queue and hands
+/// each received message to that socket's ``SocketReader`` or ``SocketMessages``. The rest of
+/// the program holds only ``SocketHandle``s: messages cross threads, sockets never do.
 public final class SocketThread: Sendable {
     let mailbox: SocketThreadMailbox
     /// Runs tasks and actors on this thread; see ``SocketThreadExecutor``.

@@ -1,7 +1,7 @@
 import Synchronization
 
 /// A one-shot alarm kept by a ``SocketThread``: its action runs on the thread, between two
-/// polls, once the instant it was set for has passed. The thread's `zmq_poll` waits no longer
+/// polls, once the instant it was set for has passed. The thread's wait lasts no longer
 /// than until the earliest alarm, so an alarm costs no timer of its own, no other thread and no
 /// system call — unlike `Task.sleep`, which goes through a Dispatch timer, wakes a Dispatch
 /// thread and then this one.

@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// The ``SocketThread`` as a Swift concurrency executor: jobs enqueued here run on the I/O
-/// thread between two `zmq_poll`s, like the tasks of a SwiftNIO event loop.
+/// thread between two waits, like the tasks of a SwiftNIO event loop.
 ///
 /// Code that works on a socket's messages runs here to avoid thread hops: a task with this
 /// executor as its preference (`withTaskExecutorPreference(handle.executor)`) receives a

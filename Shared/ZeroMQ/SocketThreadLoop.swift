@@ -41,8 +41,8 @@ struct SocketThreadLoop {
 
     /// Reads every socket that has input, runs the alarms that are due and what is queued
     /// (sends, opens, jobs), and sleeps in `poll(2)` only after a pass that found nothing to do,
-    /// until stopped. Each socket is asked for `ZMQ_EVENTS` once per pass; its `ZMQ_FD` wakes the
-    /// thread when that may have changed (see ``ReadinessWait``).
+    /// until stopped. A socket is read when its `ZMQ_FD` fired or it was sent on, until `EAGAIN`
+    /// (see ``ReadinessWait``).
     mutating func run() {
         mailbox.enterThread()
         var commands: [SocketCommand] = []
@@ -127,8 +127,9 @@ struct SocketThreadLoop {
         polled = table.order.filter { table[$0]!.isPolled }
         monitored = table.order.filter { table[$0]!.monitor != nil }
         var fds = [mailbox.wakeFD]
-        for id in polled { if let fd = try? table[id]!.socket.fileDescriptor() { fds.append(fd) } }
-        for id in monitored { if let fd = try? table[id]!.monitor!.fileDescriptor() { fds.append(fd) } }
+        // One descriptor per socket, in order (-1, which poll ignores, if libzmq gives none).
+        for id in polled { fds.append((try? table[id]!.socket.fileDescriptor()) ?? -1) }
+        for id in monitored { fds.append((try? table[id]!.monitor!.fileDescriptor()) ?? -1) }
         readiness.reset(fds)
         // Each is read once before the thread sleeps on its ZMQ_FD.
         unread = Array(repeating: true, count: polled.count + monitored.count)

@@ -46,14 +46,14 @@ struct SocketStreams: Sendable {
 }
 
 /// The only state the I/O thread shares with other threads: a locked command queue and the
-/// eventfd that wakes the thread's `zmq_poll`. The eventfd is written only when the thread is
-/// (about to be) blocked in `zmq_poll`: commands posted while it is awake, including every
+/// eventfd that wakes the thread's wait (`poll(2)`). The eventfd is written only when the thread is
+/// (about to be) blocked in its wait: commands posted while it is awake, including every
 /// command posted from the thread itself, cost no system call.
 final class SocketThreadMailbox: Sendable {
     private struct State {
         var commands: [SocketCommand] = []
         var stopped = false
-        /// The thread is blocked in `zmq_poll` (or about to be) and needs the eventfd to wake.
+        /// The thread is blocked in its wait (or about to be) and needs the eventfd to wake.
         var sleeping = false
     }
 
@@ -98,7 +98,7 @@ final class SocketThreadMailbox: Sendable {
         isOnThread ? table : nil
     }
 
-    /// Queues a command and wakes the thread if it sleeps in `zmq_poll`. After the thread has
+    /// Queues a command and wakes the thread if it sleeps in its wait. After the thread has
     /// stopped, commands are answered here instead: opens fail, stops return at once, jobs run
     /// on a serial queue.
     func post(_ command: SocketCommand) {
