@@ -28,10 +28,13 @@ public enum ServiceRunner {
             try await group.run()
         } catch {
             await io.stop()
+            context.terminate()
             throw error
         }
+        // Every socket is closed now; the replies they still hold go out (within their linger)
+        // before the process exits.
         await io.stop()
+        context.terminate()
         logger.info("stopped")
-        withExtendedLifetime(context) {}
     }
 }

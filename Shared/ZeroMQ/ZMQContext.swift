@@ -1,9 +1,11 @@
 import CZeroMQ
+import Synchronization
 
 /// A libzmq context. libzmq documents contexts as thread-safe, which is why this one type is
 /// `@unchecked Sendable`; sockets are not, and never leave the thread that made them.
 public final class ZMQContext: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
+    private let terminated = Atomic<Bool>(false)
 
     /// Creates a context with `ioThreads` libzmq background I/O threads.
     public init(ioThreads: Int32 = 1) throws {
@@ -16,11 +18,17 @@ public final class ZMQContext: @unchecked Sendable {
         }
     }
 
-    /// Terminates the context. Every socket must have been closed first (their owners do
-    /// that); `zmq_ctx_term` is retried when a signal interrupts it.
-    deinit {
+    /// Terminates the context: returns once what its closed sockets still hold has gone out, or
+    /// each socket's linger has passed. Every socket must have been closed first (their owners
+    /// do that). A process calls it before it exits — a context left to `deinit` may still be
+    /// held by a thread that is finishing, and the process would exit with replies unsent.
+    /// `zmq_ctx_term` is retried when a signal interrupts it; later calls do nothing.
+    public func terminate() {
+        guard !terminated.exchange(true, ordering: .acquiringAndReleasing) else { return }
         while zmq_ctx_term(handle) != 0 && zmq_errno() == czmq_eintr() {}
     }
+
+    deinit { terminate() }
 
     /// The libzmq version this process runs against, e.g. `"4.3.4"`.
     public static var libraryVersion: String {
