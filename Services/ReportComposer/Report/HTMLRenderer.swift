@@ -46,22 +46,21 @@ struct HTMLRenderer: Sendable {
         out += "<!DOCTYPE html>\n<html lang=\""
         out.append(raw: report.lang.rawValue)
         out += "\">\n<head>\n<meta charset=\"utf-8\">\n"
-        out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>"
-        out.append(escaping: report.title)
-        out += "</title>\n<style>"
+        out.append(
+            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>", escaping: report.title,
+            "</title>\n<style>")
         out.append(raw: Self.style)
-        out += "</style>\n</head>\n<body>\n<main>\n<article>\n<header>\n<p class=\"series\">"
-        out.append(escaping: report.series)
-        out += "</p>\n<h1>"
+        out.append(
+            "</style>\n</head>\n<body>\n<main>\n<article>\n<header>\n<p class=\"series\">", escaping: report.series,
+            "</p>\n<h1>")
         out.append(escaping: report.title)
         out += "</h1>\n<p class=\"authors\">"
         for (index, author) in report.authors.enumerated() {
             if index > 0 { out += "<br>" }
             out.append(escaping: author)
         }
-        out += "</p>\n</header>\n<section class=\"abstract\" aria-label=\""
-        out.append(escaping: report.labels.abstract)
-        out += "\">\n"
+        out.append(
+            "</p>\n</header>\n<section class=\"abstract\" aria-label=\"", escaping: report.labels.abstract, "\">\n")
         for line in report.abstract {
             out += report.lang == .en ? "<p>☆ " : "<p>☆"
             out.append(escaping: line)
@@ -69,13 +68,9 @@ struct HTMLRenderer: Sendable {
         }
         out += "</section>\n"
         for section in report.sections {
-            out += "<section id=\""
+            out.append("<section id=\"", escaping: section.id, "\" aria-labelledby=\"h-")
             out.append(escaping: section.id)
-            out += "\" aria-labelledby=\"h-"
-            out.append(escaping: section.id)
-            out += "\">\n<h2 id=\"h-"
-            out.append(escaping: section.id)
-            out += "\">"
+            out.append("\">\n<h2 id=\"h-", escaping: section.id, "\">")
             out.append(escaping: section.heading)
             out += "</h2>\n"
             for block in section.blocks { render(block, report: report, into: &out) }
@@ -97,9 +92,7 @@ struct HTMLRenderer: Sendable {
             out += "<p>"
             out.append(escaping: Marks.paragraph(lang))
             if let organisation = block.organisation {
-                out += "<strong>"
-                out.append(escaping: organisation)
-                out += "</strong>"
+                out.append("<strong>", escaping: organisation, "</strong>")
                 out.append(escaping: Marks.lead(lang))
             }
             out.append(escaping: block.text ?? "")
@@ -111,13 +104,11 @@ struct HTMLRenderer: Sendable {
                 out += "</p>\n"
             }
         case .note:
-            out += "<p class=\"note\">"
-            out.append(escaping: Marks.note(block.text ?? "", lang))
-            out += "</p>\n"
+            out.append("<p class=\"note\">", escaping: Marks.note(block.text ?? "", lang), "</p>\n")
         case .unavailable:
-            out += "<p class=\"unavailable\" role=\"note\">"
-            out.append(escaping: SystemNotice.unavailable(block.service ?? "?", lang: lang))
-            out += "</p>\n"
+            out.append(
+                "<p class=\"unavailable\" role=\"note\">",
+                escaping: SystemNotice.unavailable(block.service ?? "?", lang: lang), "</p>\n")
         case .table:
             guard let data = block.table else { return }
             table(TableText(data, lang: lang, changeLabel: report.labels.changeRate), into: &out)
@@ -127,31 +118,23 @@ struct HTMLRenderer: Sendable {
     }
 
     private func table(_ table: TableText, into out: inout MarkupBuffer) {
-        out += "<div class=\"table-wrap\">\n<table>\n<caption>"
-        out.append(escaping: table.caption)
-        out += "</caption>\n<thead>\n<tr><td></td>"
+        out.append(
+            "<div class=\"table-wrap\">\n<table>\n<caption>", escaping: table.caption,
+            "</caption>\n<thead>\n<tr><td></td>")
         for region in table.regions {
             out += "<th scope=\"colgroup\" colspan=\""
             out.append(table.columnTitles.count)
-            out += "\">"
-            out.append(escaping: region)
-            out += "</th>"
+            out.append("\">", escaping: region, "</th>")
         }
         out += "</tr>\n<tr><td></td>"
         for column in table.columns {
-            out += "<th scope=\"col\">"
-            out.append(escaping: column.title)
-            out += "</th>"
+            out.append("<th scope=\"col\">", escaping: column.title, "</th>")
         }
         out += "</tr>\n</thead>\n<tbody>\n"
         for row in table.rows {
-            out += "<tr><th scope=\"row\">"
-            out.append(escaping: row.sector)
-            out += "</th>"
+            out.append("<tr><th scope=\"row\">", escaping: row.sector, "</th>")
             for cell in row.cells {
-                out += "<td>"
-                out.append(escaping: cell)
-                out += "</td>"
+                out.append("<td>", escaping: cell, "</td>")
             }
             out += "</tr>\n"
         }
@@ -163,13 +146,9 @@ struct HTMLRenderer: Sendable {
         guard let svg = chart.inlineSVG() else { return }
         out += "<figure class=\"chart\">\n"
         out.append(raw: svg)
-        out += "\n<figcaption>"
-        out.append(escaping: report.labels.chartTitle)
-        out += "<ul class=\"note\">"
+        out.append("\n<figcaption>", escaping: report.labels.chartTitle, "<ul class=\"note\">")
         for line in chart.textAlternative() {
-            out += "<li>"
-            out.append(escaping: line)
-            out += "</li>"
+            out.append("<li>", escaping: line, "</li>")
         }
         out += "</ul></figcaption>\n</figure>\n"
     }
@@ -182,18 +161,8 @@ enum HTML {
         guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        var out = MarkupBuffer(capacity: text.utf8.count + 16)
+        out.append(escaping: text)
+        return out.text
     }
 }

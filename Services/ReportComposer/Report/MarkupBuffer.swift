@@ -43,6 +43,13 @@ struct MarkupBuffer {
         }
     }
 
+    /// Appends `open`, `text` escaped, then `close`: an element or attribute with its text.
+    mutating func append(_ open: StaticString, escaping text: String, _ close: StaticString) {
+        self += open
+        append(escaping: text)
+        self += close
+    }
+
     mutating func append(_ value: Int) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude

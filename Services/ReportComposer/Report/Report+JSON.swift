@@ -9,36 +9,27 @@ extension Report {
         writer.array(abstract) { line, writer in writer.string(line) }
         writer.raw(",\"authors\":")
         writer.array(authors) { author, writer in writer.string(author) }
-        writer.raw(",\"labels\":{\"abstract\":")
-        writer.string(labels.abstract)
-        writer.raw(",\"changeRate\":")
-        writer.string(labels.changeRate)
-        writer.raw(",\"chartTitle\":")
-        writer.string(labels.chartTitle)
-        writer.raw("},\"lang\":")
-        writer.string(lang.rawValue)
+        writer.member(",\"labels\":{\"abstract\":", labels.abstract)
+        writer.member(",\"changeRate\":", labels.changeRate)
+        writer.member(",\"chartTitle\":", labels.chartTitle)
+        writer.member("},\"lang\":", lang.rawValue)
         writer.raw(",\"sections\":")
         writer.array(sections) { section, writer in
             writer.raw("{\"blocks\":")
             writer.array(section.blocks) { block, writer in block.write(to: &writer) }
-            writer.raw(",\"heading\":")
-            writer.string(section.heading)
-            writer.raw(",\"id\":")
-            writer.string(section.id)
+            writer.member(",\"heading\":", section.heading)
+            writer.member(",\"id\":", section.id)
             writer.raw("}")
         }
-        writer.raw(",\"series\":")
-        writer.string(series)
-        writer.raw(",\"title\":")
-        writer.string(title)
+        writer.member(",\"series\":", series)
+        writer.member(",\"title\":", title)
         writer.raw("}")
     }
 }
 
 extension Report.Block {
     func write(to writer: inout JSONWriter) {
-        writer.raw("{\"kind\":")
-        writer.string(kind.rawValue)
+        writer.member("{\"kind\":", kind.rawValue)
         writer.optional(",\"organisation\":", organisation)
         writer.optional(",\"outlook\":", outlook)
         writer.optional(",\"service\":", service)

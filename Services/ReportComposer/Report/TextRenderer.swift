@@ -84,9 +84,14 @@ struct TextRenderer: Sendable {
     }
 
     private func trimmed(_ line: String) -> String {
-        var utf8 = Array(line.utf8)
-        while utf8.last == UInt8(ascii: " ") { utf8.removeLast() }
-        return String(decoding: utf8, as: UTF8.self)
+        Self.trimmed(Array(line.utf8))
+    }
+
+    /// `utf8` without its trailing spaces, as a string.
+    fileprivate static func trimmed(_ utf8: [UInt8]) -> String {
+        var end = utf8.count
+        while end > 0 && utf8[end - 1] == UInt8(ascii: " ") { end -= 1 }
+        return String(decoding: utf8[..<end], as: UTF8.self)
     }
 
     /// Wraps `text` at `width` display columns; continuation lines start with `indent`. Lines
@@ -160,8 +165,7 @@ private struct LineWrapper {
     private mutating func emitLine(endingAt end: Int) {
         var bytes = lineIndented ? indent : []
         bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart..<end]))
-        while bytes.last == UInt8(ascii: " ") { bytes.removeLast() }
-        lines.append(String(decoding: bytes, as: UTF8.self))
+        lines.append(TextRenderer.trimmed(bytes))
     }
 
     /// The scalar value at `index` of well-formed UTF-8, and its length in bytes.

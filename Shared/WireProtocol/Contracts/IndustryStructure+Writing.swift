@@ -3,24 +3,15 @@
 /// going through `Codable` — the composer writes the table into every `json` report.
 extension IndustryStructure {
     public func write(to writer: inout JSONWriter) {
-        writer.raw("{\"dataset\":")
-        writer.string(dataset)
-        writer.raw(",\"decimals\":")
-        writer.integer(decimals)
-        writer.raw(",\"measure\":")
-        writer.string(measure)
-        if let measureEn {
-            writer.raw(",\"measureEn\":")
-            writer.string(measureEn)
-        }
+        writer.member("{\"dataset\":", dataset)
+        writer.member(",\"decimals\":", decimals)
+        writer.member(",\"measure\":", measure)
+        writer.optional(",\"measureEn\":", measureEn)
         writer.raw(",\"regions\":")
         writer.array(regions) { region, writer in
-            writer.raw("{\"code\":")
-            writer.string(region.code)
-            writer.raw(",\"kind\":")
-            writer.string(region.kind)
-            writer.raw(",\"name\":")
-            writer.string(region.name)
+            writer.member("{\"code\":", region.code)
+            writer.member(",\"kind\":", region.kind)
+            writer.member(",\"name\":", region.name)
             writer.optional(",\"nameEn\":", region.nameEn)
             writer.raw("}")
         }
@@ -30,46 +21,36 @@ extension IndustryStructure {
             if let change = row.change {
                 writer.raw("\"change\":{\"differencePoints\":")
                 writer.number(change.differencePoints)
-                writer.raw(",\"from\":")
-                writer.integer(change.from)
+                writer.member(",\"from\":", change.from)
                 if let rate = change.ratePercent {
                     writer.raw(",\"ratePercent\":")
                     writer.number(rate)
                 }
-                writer.raw(",\"to\":")
-                writer.integer(change.to)
+                writer.member(",\"to\":", change.to)
                 writer.raw("},")
             }
-            writer.raw("\"region\":")
-            writer.string(row.region)
-            writer.raw(",\"sector\":")
-            writer.string(row.sector)
+            writer.member("\"region\":", row.region)
+            writer.member(",\"sector\":", row.sector)
             writer.raw(",\"values\":")
             writer.array(row.values) { value, writer in writer.number(value) }
             writer.raw("}")
         }
         writer.raw(",\"sectors\":")
         writer.array(sectors) { sector, writer in
-            writer.raw("{\"code\":")
-            writer.string(sector.code)
-            writer.raw(",\"name\":")
-            writer.string(sector.name)
+            writer.member("{\"code\":", sector.code)
+            writer.member(",\"name\":", sector.name)
             writer.optional(",\"nameEn\":", sector.nameEn)
             writer.optional(",\"parent\":", sector.parent)
             writer.raw("}")
         }
-        writer.raw(",\"source\":")
-        writer.string(source)
+        writer.member(",\"source\":", source)
         writer.optional(",\"sourceEn\":", sourceEn)
-        writer.raw(",\"unit\":")
-        writer.string(unit)
+        writer.member(",\"unit\":", unit)
         writer.raw(",\"years\":")
         writer.array(years) { year, writer in
-            writer.raw("{\"era\":")
-            writer.string(year.era)
+            writer.member("{\"era\":", year.era)
             writer.optional(",\"eraEn\":", year.eraEn)
-            writer.raw(",\"year\":")
-            writer.integer(year.year)
+            writer.member(",\"year\":", year.year)
             writer.raw("}")
         }
         writer.raw("}")
@@ -87,11 +68,21 @@ extension JSONWriter {
         raw("]")
     }
 
-    /// Appends `key` (already JSON, with its comma and colon) and `value`, if there is one.
-    public mutating func optional(_ key: StaticString, _ value: String?) {
-        guard let value else { return }
+    /// Appends `key` (already JSON, with its punctuation: `,"name":`) and `value`.
+    public mutating func member(_ key: StaticString, _ value: String) {
         raw(key)
         string(value)
+    }
+
+    /// Appends `key` (already JSON, with its punctuation) and `value`.
+    public mutating func member(_ key: StaticString, _ value: Int) {
+        raw(key)
+        integer(value)
+    }
+
+    /// Appends `key` (already JSON, with its comma and colon) and `value`, if there is one.
+    public mutating func optional(_ key: StaticString, _ value: String?) {
+        if let value { member(key, value) }
     }
 
     /// Appends an exact decimal as its plain digits (`-1.21`, `100`), as `JSONEncoder` writes
