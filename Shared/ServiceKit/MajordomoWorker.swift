@@ -33,8 +33,6 @@ public struct MajordomoWorker: Service {
     let resolveInterval: Duration
     /// Sessions registered with a composer now: the worker is ready while there is one.
     let registrations: Registrations
-    /// The most bytes of requests received and not yet answered, per composer connection.
-    static let maxReceivedBytes = 16 << 20
     let logger: Logger
 
     public init(
@@ -172,10 +170,9 @@ public struct MajordomoWorker: Service {
                         .receiveHighWaterMark(Int32(clamping: max(2 * concurrency, 16))),
                     ]
                         + socketOptions + (endpoint.contains("[") ? [.ipv6(true)] : []),
-                    // Requests in handling are bounded: past this the worker stops reading until
-                    // it has answered some, whatever the peer sends.
-                    receiveLimit: ReceiveLimit(
-                        messages: max(2 * concurrency, 16), bytes: Self.maxReceivedBytes, release: .explicit)))
+                    // Read by a WorkerSocketReader, which bounds the requests it hands to tasks; a
+                    // reply the socket cannot take yet waits, and the socket is not read meanwhile.
+                    reader: true, keepsUnsent: true))
         } catch {
             logger.error("cannot open a socket to the composer", metadata: ["error": "\(error)"])
             return .openFailed
@@ -209,36 +206,26 @@ public struct MajordomoWorker: Service {
         }
     }
 
+    /// Installs the reader that answers on the socket thread, and runs what it hands on: each
+    /// request whose method waits in a task of its own, until the composer disconnects this
+    /// worker or the session is cancelled (then it waits for every request it started).
     private func receive(on socket: SocketHandle, contact: PeerContact, logger: Logger) async -> SessionEnd {
-        await withDiscardingTaskGroup(returning: SessionEnd.self) { requests in
-            for await frames in socket.messages {
-                let message: Majordomo.BrokerMessage
-                do {
-                    message = try Majordomo.parseFromBroker(frames)
-                } catch {
-                    logger.warning("dropped a malformed message from the composer", metadata: ["error": "\(error)"])
-                    socket.messages.release(frames)
-                    continue
-                }
-                switch message {
-                case .heartbeat:
-                    if contact.heard() { registrations.began() }
-                    socket.messages.release(frames)
-                case .disconnect:
-                    socket.messages.release(frames)
+        let (events, continuation) = AsyncStream.makeStream(of: WorkerSocketReader.Event.self)
+        let waiting = WaitingRequests(limit: max(2 * concurrency, 16))
+        socket.startReading(
+            with: WorkerSocketReader(
+                methods: methods, contact: contact, registrations: registrations, waiting: waiting,
+                events: continuation, logger: logger))
+        return await withDiscardingTaskGroup(returning: SessionEnd.self) { requests in
+            for await event in events {
+                switch event {
+                case .disconnected:
                     return .disconnectedByComposer(heardAnything: contact.heardAnything)
                 case .request(let client, let body):
-                    if contact.heard() { registrations.began() }
-                    // A lookup is answered here, on the socket thread, with no task.
-                    if let reply = methods.respondImmediately(to: body, logger: logger) {
-                        socket.send(Majordomo.frames(.reply(client: client, body: reply)))
-                        socket.messages.release(frames)
-                        continue
-                    }
                     requests.addTask {
                         let reply = await self.methods.respond(to: body, logger: logger) ?? Data()
                         socket.send(Majordomo.frames(.reply(client: client, body: reply)))
-                        socket.messages.release(frames)
+                        waiting.finished(on: socket)
                     }
                 }
             }

@@ -28,6 +28,10 @@ final class SocketTable: @unchecked Sendable {
         /// Opened for a reader (``SocketSpec/reader``) that is not installed yet: not read, so
         /// that no message goes to the ``SocketMessages`` nobody will take it from.
         var awaitsReader = false
+        /// Keeps what it cannot send now (``SocketSpec/keepsUnsent``), in ``unsent``.
+        var keepsUnsent = false
+        /// Messages kept because the socket could not take them; it is not read while any are.
+        var unsent: [[Data]] = []
 
         var isPolled: Bool { receiving && !paused && !(awaitsReader && reader == nil) }
     }
@@ -54,6 +58,7 @@ final class SocketTable: @unchecked Sendable {
 
     func remove(_ id: Int) -> Entry? {
         guard let entry = entries.removeValue(forKey: id) else { return nil }
+        failedSends.add(entry.unsent.count, ordering: .relaxed)
         order.removeAll { $0 == id }
         itemsAreStale = true
         return entry
@@ -125,15 +130,39 @@ final class SocketTable: @unchecked Sendable {
         return true
     }
 
-    /// Sends one message now, without blocking; a message the socket cannot take is counted and
-    /// handed to its reader, or its failures stream.
+    /// Sends one message now, without blocking. A message the socket cannot take is kept if it
+    /// keeps what it cannot send (``SocketSpec/keepsUnsent``), else counted and handed to its
+    /// reader, or its failures stream.
     func send(_ frames: [Data], on id: Int) {
         guard let entry = entries[id] else {
             fail(nil, id, .failed(ZMQError(operation: "zmq_msg_send", code: ENOTSOCK)), frames: frames)
             return
         }
+        if entry.keepsUnsent, !entry.unsent.isEmpty {
+            entries[id]!.unsent.append(frames)
+            return
+        }
+        if !trySend(frames, entry: entry, id: id) { entries[id]!.unsent.append(frames) }
+    }
+
+    /// Sends what the socket kept, in order, as far as it takes them; `true` once all are gone.
+    func sendUnsent(_ id: Int) -> Bool {
+        guard let entry = entries[id] else { return true }
+        var sent = 0
+        for frames in entry.unsent {
+            guard trySend(frames, entry: entry, id: id) else { break }
+            sent += 1
+        }
+        entries[id]!.unsent.removeFirst(sent)
+        return entries[id]!.unsent.isEmpty
+    }
+
+    /// Sends one message now; `false` only if the socket keeps what it cannot take and could
+    /// not take this one (any other failure is counted and reported).
+    private func trySend(_ frames: [Data], entry: Entry, id: Int) -> Bool {
         do {
             if try entry.socket.send(frames, blocking: false) == .wouldBlock {
+                if entry.keepsUnsent { return false }
                 fail(entry, id, .queueFull, frames: frames)
             }
         } catch let error as ZMQError where error.isHostUnreachable {
@@ -143,6 +172,7 @@ final class SocketTable: @unchecked Sendable {
         } catch {
             fail(entry, id, .failed(ZMQError(operation: "zmq_msg_send", code: EINVAL)), frames: frames)
         }
+        return true
     }
 
     private func fail(_ entry: Entry?, _ id: Int, _ reason: SendFailure.Reason, frames: [Data]) {

@@ -140,6 +140,9 @@ struct SocketThreadLoop {
     /// (or cannot be read now), `false` if it may have more.
     private func receiveAvailable(from id: Int) -> Bool {
         guard let entry = table[id], entry.isPolled else { return true }
+        // What it could not send goes first; until it has, its peer waits (its ZMQ_FD fires
+        // when the socket can take more).
+        guard entry.unsent.isEmpty || table.sendUnsent(id) else { return true }
         for _ in 0..<Self.receiveBatch {
             do {
                 guard let frames = try entry.socket.receive(blocking: false) else { return true }
@@ -206,6 +209,7 @@ struct SocketThreadLoop {
                     var entry = SocketTable.Entry(socket: socket, streams: streams, monitor: monitor)
                     // Not read until its reader is installed.
                     entry.awaitsReader = spec.reader
+                    entry.keepsUnsent = spec.keepsUnsent
                     table.add(id, entry)
                     reply.resume(returning: bound)
                 } catch {
