@@ -31,6 +31,11 @@ test-deps: deps
 		command -v ip >/dev/null || missing="$$missing iproute2"; \
 		if [ -n "$$missing" ]; then echo "installing$$missing"; apt-get update -qq && \
 			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
+	@# promtool (Prometheus' own checker) from Debian's prometheus package, extracted alone into .build/tools.
+	@command -v promtool >/dev/null || [ -x .build/tools/promtool ] || { \
+		echo "extracting promtool from Debian's prometheus package"; mkdir -p .build/tools/deb && cd .build/tools/deb && \
+		{ apt-get download prometheus >/dev/null 2>&1 || { apt-get update -qq && apt-get download prometheus >/dev/null; }; } && \
+		dpkg -x prometheus_*.deb . && cp usr/bin/promtool .. && cd .. && rm -rf deb; }
 
 build: deps
 	swift build

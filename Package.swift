@@ -49,8 +49,11 @@ let package = Package(
             name: "WireProtocol",
             path: "Shared/WireProtocol",
             exclude: ["PROTOCOL.md"],
-            swiftSettings: strict
+            swiftSettings: strict,
+            plugins: ["BuildStampPlugin"]
         ),
+        // Stamps the git commit into WireProtocol (`ProjectVersion.commit`) before each build.
+        .plugin(name: "BuildStampPlugin", capability: .buildTool(), path: "Shared/BuildStampPlugin"),
         // What the three serving processes share (both data services and the composer): logging,
         // the metrics and probe server, heartbeat settings, the service runner; and what only the
         // data services use: the MDP worker with reconnects, method tables, reloadable data.

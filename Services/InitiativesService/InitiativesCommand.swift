@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ServiceKit
+import WireProtocol
 
 @main
 struct InitiativesCommand: AsyncParsableCommand {
@@ -19,7 +20,8 @@ struct InitiativesCommand: AsyncParsableCommand {
             Data: --data names a catalogue file (JSON); without it the report's own catalogue is \
             served. SIGHUP or initiatives.reload reads it again; a bad file keeps the old data in \
             service and the error is logged and returned.
-            """)
+            """,
+        version: ProjectVersion.description)
 
     @OptionGroup var worker: WorkerOptions
 

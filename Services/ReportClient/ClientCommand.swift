@@ -8,6 +8,7 @@ struct ClientCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report-client",
         abstract: "Requests the Keihin special-zone report (or any method) from a report composer.",
+        version: ProjectVersion.description,
         subcommands: [ReportCommand.self, CallCommand.self, KeysCommand.self],
         defaultSubcommand: ReportCommand.self)
 }

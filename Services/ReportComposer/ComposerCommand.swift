@@ -31,7 +31,8 @@ struct ComposerCommand: AsyncParsableCommand {
             (\(ServiceName.allCases.flatMap(\.namespaces).map { $0 + ".*" }.joined(separator: ", "))), \
             which are forwarded. Services connect to the worker endpoint and register by name \
             (RFC 7/MDP); start more of them to add replicas. See Shared/WireProtocol/PROTOCOL.md.
-            """)
+            """,
+        version: ProjectVersion.description)
 
     @Option(
         help: ArgumentHelp(
@@ -261,7 +262,9 @@ struct ComposerCommand: AsyncParsableCommand {
             maxQueue: maxQueue, retryAfter: .milliseconds(retryAfter),
             services: Set(services.split(separator: ",").map { $0.trimmingWhitespace }))
         let readiness = settings.readiness
-        let metrics = observability.services(readiness: readiness, logger: logger)
+        let metrics = observability.services(
+            readiness: readiness, declaring: ComposerMetrics.declarations(services: settings.services.sorted()),
+            logger: logger)
         do {
             try await ServiceRunner.run(logger: logger) { io in
                 var security: [any Service] = []

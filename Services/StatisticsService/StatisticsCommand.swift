@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ServiceKit
+import WireProtocol
 
 @main
 struct StatisticsCommand: AsyncParsableCommand {
@@ -20,7 +21,8 @@ struct StatisticsCommand: AsyncParsableCommand {
             it) or a folder of several; without it the seed's table is served. A bad file stops \
             the service at start; SIGHUP or statistics.reload reads the data again, and if the \
             new data is bad the old data stays in service and the error is logged and returned.
-            """)
+            """,
+        version: ProjectVersion.description)
 
     @OptionGroup var worker: WorkerOptions
 

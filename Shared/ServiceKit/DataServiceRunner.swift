@@ -43,8 +43,11 @@ public enum DataServiceRunner {
             throw ExitCode(ExitStatus.noInput)
         }
         let readiness = Readiness()
-        let observability = options.observability.services(readiness: readiness, logger: logger)
         let table = methods(store)
+        let observability = options.observability.services(
+            readiness: readiness,
+            declaring: ServiceMetrics.declarations(methods: table.methods, composers: options.endpoints), logger: logger
+        )
         try await ServiceRunner.run(logger: logger) { io in
             observability + [
                 MajordomoWorker(

@@ -46,6 +46,9 @@ struct ComposeResult: Encodable, Sendable {
 struct SystemInfo: Encodable, Sendable {
     var name = "report-composer"
     var version: String
+    /// The git commit the composer was built from, as `--version` and `report_build_info` say.
+    var commit = ProjectVersion.commit
+    var swift = ProjectVersion.swift
     var libzmq: String
     var startedAt: String
     var uptimeSeconds: Double

@@ -50,7 +50,8 @@ public struct MetricsServer: Service {
                 }
             }
         if let address = listener.channel.localAddress, let ip = address.ipAddress, let port = address.port {
-            logger.info("metrics on http://\(ip):\(port)/metrics")
+            let host = ip.contains(":") ? "[\(ip)]" : ip
+            logger.info("metrics on http://\(host):\(port)/metrics")
         }
         let routes = self.routes
         let logger = self.logger

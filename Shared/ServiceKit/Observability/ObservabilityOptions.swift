@@ -1,5 +1,9 @@
 import ArgumentParser
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -11,8 +15,9 @@ public struct ObservabilityOptions: ParsableArguments, Sendable {
     @Option(
         help: ArgumentHelp(
             """
-            Serve /metrics (Prometheus), /healthz and /readyz over HTTP on this address, e.g. 127.0.0.1:9100 (port 0: \
-            any free port). Off by default. Default: $REPORT_METRICS_BIND.
+            Serve /metrics (Prometheus), /healthz and /readyz over HTTP on this address: an IPv4 address, \
+            localhost or a bracketed IPv6 address, then the port, e.g. 127.0.0.1:9100, localhost:9100, [::1]:9100, \
+            0.0.0.0:9100 (port 0: any free port). Off by default. Default: $REPORT_METRICS_BIND.
             """,
             valueName: "host:port"))
     public var metricsBind: String?
@@ -21,7 +26,9 @@ public struct ObservabilityOptions: ParsableArguments, Sendable {
 
     public mutating func validate() throws {
         if let bind = metricsBind ?? Environment.value("REPORT_METRICS_BIND"), Self.parse(bind) == nil {
-            throw ValidationError("--metrics-bind takes host:port with an IPv4 host, e.g. 127.0.0.1:9100")
+            throw ValidationError(
+                "--metrics-bind takes host:port with an IPv4 address, localhost or [IPv6] as the host, e.g. "
+                    + "127.0.0.1:9100, localhost:9100 or [::1]:9100; got \"\(bind)\"")
         }
     }
 
@@ -35,7 +42,13 @@ public struct ObservabilityOptions: ParsableArguments, Sendable {
             return nil
         }
         let host = String(text[..<colon])
-        let parts = host.split(separator: ".")
+        if host == "localhost" { return (host, port) }
+        if host.hasPrefix("["), host.hasSuffix("]") {
+            let address = String(host.dropFirst().dropLast())
+            var bytes = in6_addr()
+            return inet_pton(AF_INET6, address, &bytes) == 1 ? (address, port) : nil
+        }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 4, parts.allSatisfy({ UInt8($0) != nil }) else { return nil }
         return (host, port)
     }

@@ -25,6 +25,7 @@ struct ProbeRoutes: Sendable {
         case "/metrics":
             var buffer: [UInt8] = []
             registry.emit(into: &buffer)
+            buffer += ProcessMetrics.exposition()
             return Answer(status: .ok, contentType: "text/plain; version=0.0.4; charset=utf-8", body: buffer)
         case "/healthz":
             return Answer(status: .ok, contentType: "text/plain", body: Array("ok\n".utf8))

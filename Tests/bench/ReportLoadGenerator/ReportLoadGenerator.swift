@@ -12,7 +12,8 @@ import ZeroMQ
 struct LoadGenerator: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report-loadgen",
-        abstract: "Load generator for the report benchmark (make bench).")
+        abstract: "Load generator for the report benchmark (make bench).",
+        version: ProjectVersion.description)
 
     @Option(help: "The front to drive.")
     var endpoint = "tcp://127.0.0.1:5555"

@@ -1,0 +1,27 @@
+import Foundation
+import PackagePlugin
+
+/// Stamps the git commit a build is made from into the target as `BuildStamp.commit` ("unknown"
+/// outside a git checkout), for `--version`, `system.info` and `report_build_info`. It runs
+/// before every build and rewrites the file only when the commit changed, so an unchanged
+/// checkout recompiles nothing.
+@main
+struct BuildStampPlugin: BuildToolPlugin {
+    func createBuildCommands(context: PluginContext, target: any Target) throws -> [Command] {
+        let output = context.pluginWorkDirectoryURL.appending(path: "stamp")
+        let file = output.appending(path: "BuildStamp.swift").path
+        let package = context.package.directoryURL.path
+        let script = """
+            commit=$(git -C '\(package)' rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+            mkdir -p '\(output.path)'
+            printf '/// Written by the build (BuildStampPlugin).\\nenum BuildStamp {\\n    static let commit = "%s"\\n}\\n' \
+                "$commit" > '\(file).new'
+            if cmp -s '\(file).new' '\(file)'; then rm '\(file).new'; else mv '\(file).new' '\(file)'; fi
+            """
+        return [
+            .prebuildCommand(
+                displayName: "Stamping the git commit into \(target.name)",
+                executable: URL(filePath: "/bin/sh"), arguments: ["-c", script], outputFilesDirectory: output)
+        ]
+    }
+}
