@@ -36,7 +36,8 @@ enum ComposerMetrics {
                 values: services),
             MetricDeclaration(
                 "report_missed_heartbeats_total", .counter,
-                help: "Workers dropped after missing their heartbeats, by service.", label: "service", values: services),
+                help: "Workers dropped after missing their heartbeats, by service.", label: "service",
+                values: services),
             MetricDeclaration(
                 "report_unroutable_total", .counter,
                 help: "Messages to a worker whose connection was gone (the worker is dropped)."),

@@ -14,8 +14,8 @@ struct BuildStampPlugin: BuildToolPlugin {
         let script = """
             commit=$(git -C '\(package)' rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
             mkdir -p '\(output.path)'
-            printf '/// Written by the build (BuildStampPlugin).\\nenum BuildStamp {\\n    static let commit = "%s"\\n}\\n' \
-                "$commit" > '\(file).new'
+            printf '%s\\n' '/// Written by the build (BuildStampPlugin).' 'enum BuildStamp {' \
+                "    static let commit = \\"$commit\\"" '}' > '\(file).new'
             if cmp -s '\(file).new' '\(file)'; then rm '\(file).new'; else mv '\(file).new' '\(file)'; fi
             """
         return [

@@ -33,7 +33,7 @@ public enum DataServiceRunner {
             "data loaded",
             metadata: [
                 "path": "\(dataPath)", "summary": "\(describe(store.current))",
-                "ms": "\((ContinuousClock.now - started).milliseconds)",
+                "ms": .stringConvertible((ContinuousClock.now - started).milliseconds),
             ])
         let socketOptions: [SocketOption]
         do {
@@ -43,11 +43,14 @@ public enum DataServiceRunner {
             throw ExitCode(ExitStatus.noInput)
         }
         let readiness = Readiness()
-        let table = methods(store)
+        // The method names for the metrics' declarations; the table that serves is made after the
+        // metrics are bootstrapped, since each method makes its metrics when registered.
+        let methodNames = methods(store).methods
         let observability = options.observability.services(
             readiness: readiness,
-            declaring: ServiceMetrics.declarations(methods: table.methods, composers: options.endpoints), logger: logger
-        )
+            declaring: ServiceMetrics.declarations(methods: methodNames, composers: options.endpoints), logger: logger)
+        var table = methods(store)
+        table.accessLog = options.logging.accessLogIsOn
         try await ServiceRunner.run(logger: logger) { io in
             observability + [
                 MajordomoWorker(

@@ -32,7 +32,10 @@ public struct HeapTrimmer: Service {
             let after = HeapMemory.residentBytes() ?? resident
             if after < resident - slack {
                 logger.debug(
-                    "heap trimmed", metadata: ["beforeMiB": "\(resident >> 20)", "afterMiB": "\(after >> 20)"])
+                    "heap trimmed",
+                    metadata: [
+                        "beforeMiB": .stringConvertible(resident >> 20), "afterMiB": .stringConvertible(after >> 20),
+                    ])
             }
         }
     }

@@ -9,11 +9,28 @@ public struct LoggingOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("json (one object a line) or text. Default: $LOG_FORMAT or text.", valueName: "format"))
     public var logFormat: String?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            """
+            One info line per request answered (method, outcome, durationMs, bytes, requestId); --no-access-log \
+            for benchmarks. Default: on, or $REPORT_ACCESS_LOG (on or off).
+            """))
+    public var accessLog: Bool?
+
     public init() {}
+
+    /// Whether each request answered gets its info line: the flag, else `$REPORT_ACCESS_LOG`, else on.
+    public var accessLogIsOn: Bool {
+        accessLog ?? (Environment.value("REPORT_ACCESS_LOG").map { $0 != "off" } ?? true)
+    }
 
     public mutating func validate() throws {
         if let logLevel, Logger.Level(rawValue: logLevel) == nil {
             throw ValidationError("unknown --log-level '\(logLevel)'")
+        }
+        if let setting = Environment.value("REPORT_ACCESS_LOG"), !["on", "off"].contains(setting) {
+            throw ValidationError("REPORT_ACCESS_LOG is on or off, not '\(setting)'")
         }
         if let format = logFormat ?? Environment.value("LOG_FORMAT"), !["json", "text"].contains(format) {
             throw ValidationError("--log-format is json or text, not '\(format)'")
@@ -30,7 +47,9 @@ public struct LoggingOptions: ParsableArguments, Sendable {
                 handler.logLevel = level
                 return handler
             }
-            var handler = StreamLogHandler.standardError(label: label)
+            // Written by the log writer's thread: a slow reader of standard error stalls no one.
+            var handler = StreamLogHandler(
+                label: label, stream: LogWriterStream(writer: .standardError), metadataProvider: nil)
             handler.logLevel = level
             return handler
         }

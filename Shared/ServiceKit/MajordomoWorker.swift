@@ -145,7 +145,8 @@ public struct MajordomoWorker: Service {
             case .composerSilent(heardAnything: false), .disconnectedByComposer(heardAnything: false), .openFailed:
                 wait = backoff
                 backoff = min(backoff * 2, heartbeat.reconnectMax)
-                logger.warning("composer not answering; retrying", metadata: ["retryInMs": "\(wait.milliseconds)"])
+                logger.warning(
+                    "composer not answering; retrying", metadata: ["retryInMs": .stringConvertible(wait.milliseconds)])
             }
             do {
                 try await Task.sleep(for: wait)

@@ -32,6 +32,8 @@ public struct MethodTable: Sendable {
     }
 
     private var entries: [String: Entry] = [:]
+    /// Whether each answered request gets its info line (`--no-access-log` turns it off).
+    public var accessLog = true
     /// Shared by every method nobody registered, so a client cannot grow the metrics.
     private let unknownMetrics = MethodMetrics(method: "unknown")
 
@@ -160,12 +162,14 @@ public struct MethodTable: Sendable {
     ) -> JSONRPCResponse? {
         let metrics = entry?.metrics ?? unknownMetrics
         metrics.record(outcome: outcome, since: started)
-        logger.debug(
-            "request answered",
-            metadata: [
-                "method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")",
-                "outcome": "\(outcome.errorCode.map { "error \($0)" } ?? "ok")",
-            ])
+        var metadata: Logger.Metadata = ["method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")"]
+        if accessLog {
+            metadata.merge(outcome.accessMetadata(ContinuousClock.now - started)) { _, new in new }
+            logger.info("request", metadata: metadata)
+        } else {
+            metadata["outcome"] = "\(outcome.errorCode.map { "error \($0)" } ?? "ok")"
+            logger.debug("request answered", metadata: metadata)
+        }
         guard let id = request.id else { return nil }
         return JSONRPCResponse(id: id, outcome: outcome)
     }

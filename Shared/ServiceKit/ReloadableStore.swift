@@ -105,7 +105,8 @@ public final class ReloadableStore<Value: Sendable>: Sendable {
                 reloaded: true, loadedAt: now, milliseconds: Int((ContinuousClock.now - started).milliseconds),
                 summary: describe(value), error: nil)
             logger.notice(
-                "data reloaded", metadata: ["summary": "\(outcome.summary)", "ms": "\(outcome.milliseconds)"])
+                "data reloaded",
+                metadata: ["summary": "\(outcome.summary)", "ms": .stringConvertible(outcome.milliseconds)])
             return outcome
         } catch {
             let kept = state.withLock { ($0.value, $0.loadedAt) }

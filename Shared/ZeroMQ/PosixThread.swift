@@ -8,7 +8,7 @@ import Darwin
 
 /// Starts a detached POSIX thread that runs `body` once: the socket thread needs a thread of
 /// its own that no executor shares, and nothing more than that.
-enum PosixThread {
+package enum PosixThread {
     private final class Start {
         let name: String
         let body: () -> Void
@@ -19,7 +19,7 @@ enum PosixThread {
     }
 
     /// Starts the thread; `name` (at most 15 bytes are kept) shows in `top -H` and `perf`.
-    static func start(name: String, _ body: @escaping @Sendable () -> Void) throws {
+    package static func start(name: String, _ body: @escaping @Sendable () -> Void) throws {
         let start = Unmanaged.passRetained(Start(name: name, body: body)).toOpaque()
         var thread = pthread_t()
         let code = pthread_create(

@@ -182,7 +182,7 @@ final class SocketTable: @unchecked Sendable {
         logger.debug(
             "message not sent",
             metadata: [
-                "socket": "\(id)", "reason": "\(reason)", "frames": "\(frames.count)",
+                "socket": .stringConvertible(id), "reason": "\(reason)", "frames": .stringConvertible(frames.count),
             ])
         let failure = SendFailure(firstFrame: frames.first ?? Data(), reason: reason)
         if let entry, let reader = entry.reader, let handle = entry.handle {

@@ -156,7 +156,7 @@ struct SocketThreadLoop {
                     return true
                 }
             } catch {
-                logger.error("receive failed", metadata: ["socket": "\(id)", "error": "\(error)"])
+                logger.error("receive failed", metadata: ["socket": .stringConvertible(id), "error": "\(error)"])
                 return true
             }
         }

@@ -27,14 +27,20 @@ LISTENING = r'clients=(\S+) workers=(\S+).*listening|"message":"listening","clie
 class Proc:
     def __init__(self, name, args, command=None):
         self.name = name
-        self.log = ""
+        self._lines = []
         self.p = subprocess.Popen(command or [os.path.join(BIN, name), *args], stdout=subprocess.DEVNULL,
                                   stderr=subprocess.PIPE, text=True)
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self):
+        # A list, joined when read: `+=` on a string copies the whole log per line, which costs
+        # the test process (and every client in it) seconds once a process logs thousands of lines.
         for line in self.p.stderr:
-            self.log += line
+            self._lines.append(line)
+
+    @property
+    def log(self):
+        return "".join(self._lines)
 
     def wait_for(self, pattern, timeout=20):
         deadline = time.monotonic() + timeout

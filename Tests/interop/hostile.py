@@ -210,10 +210,12 @@ def run(attack, composer_args=(), settle_under=64 * MIB, settle_seconds=10.0, **
     """A fresh stack, a well-behaved client throughout `attack`, then the settling: what the
     composer's memory did and what the well-behaved client saw."""
     from conftest import Stack
-    stack = Stack("--metrics-bind", "127.0.0.1:0", *composer_args)
+    # Without access lines: an access log writes a line per answered request by design, and these
+    # scenarios check that nothing else does — a flood must not become a flood of log lines.
+    stack = Stack("--metrics-bind", "127.0.0.1:0", "--no-access-log", *composer_args)
     try:
-        stack.start("statistics")
-        stack.start("initiatives")
+        stack.start("statistics", "--no-access-log")
+        stack.start("initiatives", "--no-access-log")
         stack.wait_for_workers({"statistics": 1, "initiatives": 1})
         pid = stack.composer.p.pid
         before = memory(pid)

@@ -94,6 +94,9 @@ def test_promtool_accepts_every_process_metrics_before_any_request_and_after_a_m
         assert composer[("report_requests_total", (("method", "report.compose"),))] == 11
         assert composer[("report_request_errors_total", (("code", "-32602"), ("method", "report.compose")))] == 1
         assert composer[("report_request_errors_total", (("code", "-32601"), ("method", "unknown")))] == 1
+        service = samples(after["statistics-service"])
+        assert service[("service_requests_total", (("method", "statistics.industryStructure"),))] == 10
+        assert service[("service_request_duration_seconds_count", (("method", "statistics.regions"),))] == 1
     finally:
         stack.close()
 

@@ -2,6 +2,7 @@
 JSON logs and request ids across processes, graceful shutdown."""
 import http.client
 import json
+import re
 import signal
 import time
 import urllib.error
@@ -86,22 +87,47 @@ def test_metrics_count_what_the_test_did():
         stack.close()
 
 
-def test_one_request_id_follows_a_report_through_json_logs():
-    stack = Stack("--log-format", "json", "--log-level", "debug")
+def test_one_request_id_follows_a_report_through_json_logs_at_info():
+    stack = Stack("--log-format", "json")
     try:
-        statistics = stack.start("statistics", "--log-format", "json", "--log-level", "debug")
-        initiatives = stack.start("initiatives", "--log-format", "json", "--log-level", "debug")
+        statistics = stack.start("statistics", "--log-format", "json")
+        initiatives = stack.start("initiatives", "--log-format", "json")
         stack.wait_for_workers({"statistics": 1, "initiatives": 1})
         sock = stack.ctx.socket(__import__("zmq").REQ)
         sock.rcvtimeo = 10000
         sock.connect(stack.client_endpoint)
         sock.send(json.dumps({"jsonrpc": "2.0", "method": "report.compose", "id": 1, "requestId": "trace-4711"}).encode())
-        assert json.loads(sock.recv())["result"]["degraded"] is False
+        reply = sock.recv()
+        assert json.loads(reply)["result"]["degraded"] is False
+        expected_method = {stack.composer: "report.compose", statistics: "statistics.industryStructure",
+                           initiatives: "initiatives.catalogue"}
         for process in (stack.composer, statistics, initiatives):
             process.wait_for(r'"requestId":"trace-4711"')
             lines = [json.loads(line) for line in process.log.splitlines() if line.startswith("{")]
             assert lines and all({"ts", "level", "label", "message"} <= set(line) for line in lines)
-            assert any(line.get("requestId") == "trace-4711" for line in lines)
+            # RFC 3339 in UTC with milliseconds.
+            assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z", line["ts"]) for line in lines)
+            # The access line, at info, with its figures as JSON numbers.
+            [access] = [line for line in lines if line.get("requestId") == "trace-4711"]
+            assert access["level"] == "info" and access["message"] == "request", access
+            assert access["method"] == expected_method[process] and access["outcome"] == "ok", access
+            assert isinstance(access["durationMs"], (int, float)) and 0 <= access["durationMs"] < 10_000, access
+            assert isinstance(access["bytes"], int) and access["bytes"] > 1000, access
+    finally:
+        stack.close()
+
+
+def test_no_access_log_leaves_no_line_per_request():
+    stack = Stack("--log-format", "json", "--no-access-log")
+    try:
+        statistics = stack.start("statistics", "--log-format", "json", "--no-access-log")
+        stack.wait_for_workers({"statistics": 1})
+        for _ in range(3):
+            assert "result" in stack.call("statistics.regions")
+        # system.info, answered after the three, is logged neither.
+        stack.call("system.info")
+        for process in (stack.composer, statistics):
+            assert '"message":"request"' not in process.log, process.log
     finally:
         stack.close()
 

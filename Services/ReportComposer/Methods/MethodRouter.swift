@@ -1,4 +1,5 @@
 import Logging
+import ServiceKit
 import WireProtocol
 
 #if canImport(FoundationEssentials)
@@ -24,6 +25,8 @@ struct MethodRouter: Sendable {
     let startedAt = Date()
     let statistics = MethodStatistics()
     let clock = SecondClock()
+    /// Whether each answered request gets its info line (`--no-access-log` turns it off).
+    var accessLog = true
     let logger: Logger
 
     /// Answers `request` by calling `done` with its outcome, on the broker's executor: before
@@ -68,15 +71,19 @@ struct MethodRouter: Sendable {
         log: RequestLog
     ) {
         let elapsed = ContinuousClock.now - started
+        if accessLog { log.log(level: .info, "request", metadata: outcome.accessMetadata(elapsed)) }
         if case .error(let error) = outcome {
             // A client's own mistake is its answer, not the operator's concern: at debug, so that
             // a client sending thousands of bad requests cannot flood the log.
             let level: Logger.Level = error.isClientMistake ? .debug : .notice
             log.log(
                 level: level, "request failed",
-                metadata: ["code": "\(error.code)", "error": "\(error.message)", "ms": "\(elapsed.milliseconds)"])
-        } else {
-            log.debug("request answered", metadata: ["ms": "\(elapsed.milliseconds)"])
+                metadata: [
+                    "code": .stringConvertible(error.code), "error": "\(error.message)",
+                    "durationMs": .stringConvertible(elapsed.fractionalMilliseconds),
+                ])
+        } else if !accessLog {
+            log.debug("request answered", metadata: ["durationMs": .stringConvertible(elapsed.fractionalMilliseconds)])
         }
         // Counted by name only for the methods the system declares, every other name under one
         // entry: a client must not grow the table, or the metrics' series, without bound.

@@ -30,7 +30,7 @@ struct ZAPHandler: Service {
     /// identity, mechanism, credentials…]`.
     func answer(_ frames: [Data]) -> [Data]? {
         guard frames.count >= 8, frames[1].isEmpty, frames[2] == Data("1.0".utf8) else {
-            logger.error("malformed ZAP request", metadata: ["frames": "\(frames.count)"])
+            logger.error("malformed ZAP request", metadata: ["frames": .stringConvertible(frames.count)])
             return nil
         }
         let domain = String(decoding: frames[4], as: UTF8.self)
