@@ -66,7 +66,10 @@ struct ComposerCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Serve the client endpoint over CURVE with this secret key file. Default: $REPORT_CLIENT_CURVE_SECRET.",
+            """
+            Serve the client endpoint over CURVE with this secret key file. \
+            Default: $REPORT_CLIENT_CURVE_SECRET, else systemd credential composer.key.
+            """,
             valueName: "file"))
     var clientCurveSecret: String?
 
@@ -74,20 +77,26 @@ struct ComposerCommand: AsyncParsableCommand {
         help: ArgumentHelp(
             """
             Only clients whose public key is in this file (one Z85 key a line) or folder (*.pub) may connect. Default: \
-            $REPORT_CLIENT_ALLOW.
+            $REPORT_CLIENT_ALLOW, else systemd credential clients.allow.
             """,
             valueName: "path"))
     var clientAllow: String?
 
     @Option(
         help: ArgumentHelp(
-            "Serve the worker endpoint over CURVE with this secret key file. Default: $REPORT_WORKER_CURVE_SECRET.",
+            """
+            Serve the worker endpoint over CURVE with this secret key file. \
+            Default: $REPORT_WORKER_CURVE_SECRET, else systemd credential composer.key.
+            """,
             valueName: "file"))
     var workerCurveSecret: String?
 
     @Option(
         help: ArgumentHelp(
-            "Only services whose public key is in this file or folder may register. Default: $REPORT_WORKER_ALLOW.",
+            """
+            Only services whose public key is in this file or folder may register. \
+            Default: $REPORT_WORKER_ALLOW, else systemd credential workers.allow.
+            """,
             valueName: "path"))
     var workerAllow: String?
 
@@ -142,7 +151,7 @@ struct ComposerCommand: AsyncParsableCommand {
             Client messages received and not yet answered, all clients together; past it the composer stops \
             reading the client endpoint until it catches up.
             """)
-    var maxReceivedMessages: Int = 128
+    var maxReceivedMessages: Int = 64
 
     @Option(
         help: ArgumentHelp(
@@ -223,8 +232,13 @@ struct ComposerCommand: AsyncParsableCommand {
         }
     }
 
-    private var clientSecretPath: String? { clientCurveSecret ?? Environment.value("REPORT_CLIENT_CURVE_SECRET") }
-    private var workerSecretPath: String? { workerCurveSecret ?? Environment.value("REPORT_WORKER_CURVE_SECRET") }
+    // Each file: the flag, else its variable, else the systemd credential of that role.
+    private var clientSecretPath: String? {
+        clientCurveSecret ?? Environment.value("REPORT_CLIENT_CURVE_SECRET") ?? Environment.credential("composer.key")
+    }
+    private var workerSecretPath: String? {
+        workerCurveSecret ?? Environment.value("REPORT_WORKER_CURVE_SECRET") ?? Environment.credential("composer.key")
+    }
 
     func run() async throws {
         if let measureWork {
@@ -249,8 +263,10 @@ struct ComposerCommand: AsyncParsableCommand {
             logger.critical("cannot start", metadata: ["error": "\(error)"])
             throw ExitCode(ExitStatus.noInput)
         }
-        let clientAllowPath = clientAllow ?? Environment.value("REPORT_CLIENT_ALLOW")
-        let workerAllowPath = workerAllow ?? Environment.value("REPORT_WORKER_ALLOW")
+        let clientAllowPath =
+            clientAllow ?? Environment.value("REPORT_CLIENT_ALLOW") ?? Environment.credential("clients.allow")
+        let workerAllowPath =
+            workerAllow ?? Environment.value("REPORT_WORKER_ALLOW") ?? Environment.credential("workers.allow")
         let allowLists = try ReloadableStore(logger: logger, describe: \.summary) {
             try AllowLists.load(clients: clientAllowPath, workers: workerAllowPath)
         }

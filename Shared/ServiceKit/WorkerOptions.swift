@@ -50,14 +50,17 @@ public struct WorkerOptions: ParsableArguments, Sendable {
         help: ArgumentHelp(
             """
             The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: \
-            $REPORT_CURVE_SERVER_KEY.
+            $REPORT_CURVE_SERVER_KEY, else systemd credential composer.pub.
             """,
             valueName: "key"))
     public var curveServerKey: String?
 
     @Option(
         help: ArgumentHelp(
-            "This service's CURVE secret key file (the public key is derived from it). Default: $REPORT_CURVE_SECRET.",
+            """
+            This service's CURVE secret key file (the public key is derived from it). \
+            Default: $REPORT_CURVE_SECRET, else systemd credential service.key.
+            """,
             valueName: "file"))
     public var curveSecret: String?
 
@@ -74,8 +77,9 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     /// server key, CURVE.
     public func socketOptions() throws -> [SocketOption] {
         try CurveClientSettings(
-            serverKey: curveServerKey ?? Environment.value("REPORT_CURVE_SERVER_KEY"),
-            secretKey: curveSecret ?? Environment.value("REPORT_CURVE_SECRET")
+            serverKey: curveServerKey ?? Environment.value("REPORT_CURVE_SERVER_KEY")
+                ?? Environment.credential("composer.pub"),
+            secretKey: curveSecret ?? Environment.value("REPORT_CURVE_SECRET") ?? Environment.credential("service.key")
         ).options() + [.maxMessageSize(Int64(maxMessageSize))]
     }
 

@@ -56,23 +56,25 @@ public enum CurveKeyFiles {
     }
 
     /// A secret key file's key pair (the public key is derived). Like ssh with a private key,
-    /// it refuses a file that its group or others may read or write.
+    /// it refuses a file that others may read or write, or its group may write. Group read is
+    /// allowed: it is how Kubernetes hands a Secret to a non-root container (`fsGroup`, mode 0440).
     public static func readKeyPair(secretPath: String) throws -> CurveKeyPair {
         try checkPrivate(secretPath)
         return try CurveKeyPair(secretKey: readKey(path: secretPath))
     }
 
-    /// Throws, naming the file and the fix, unless only its owner may read or write `path`.
+    /// Throws, naming the file and the fix, if others may read or write `path` or its group may
+    /// write it.
     static func checkPrivate(_ path: String) throws {
         var status = stat()
         guard stat(path, &status) == 0 else {
             throw Failure("cannot read key file \(path): \(String(cString: strerror(errno)))")
         }
         let permissions = status.st_mode & 0o777
-        guard permissions & 0o077 == 0 else {
+        guard permissions & 0o027 == 0 else {
             throw Failure(
                 """
-                the secret key file \(path) is readable by its group or others \
+                the secret key file \(path) is open to others or writable by its group \
                 (mode \(String(permissions, radix: 8))): anyone who reads it can pose as this process. \
                 Run: chmod 600 \(path)
                 """)

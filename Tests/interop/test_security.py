@@ -297,3 +297,62 @@ def test_json_limits_are_flags_and_refuse_before_decoding():
         assert stack.call("system.ping")["result"] == {"pong": True}
     finally:
         stack.close()
+
+
+def test_keys_come_from_systemd_credentials_when_no_flag_names_them(monkeypatch):
+    """As under systemd's LoadCredential=: each process finds its key files by name in
+    $CREDENTIALS_DIRECTORY, and CURVE is on for every endpoint without a flag."""
+    folder = tempfile.mkdtemp()
+    k = keys(folder, "composer", "statistics", "initiatives", "alice", "mallory")
+
+    def credentials(name, files):
+        directory = os.path.join(folder, "credentials-" + name)
+        os.makedirs(directory)
+        for credential, content in files.items():
+            path = os.path.join(directory, credential)
+            open(path, "w").write(content)
+            os.chmod(path, 0o400)  # as systemd leaves them: readable by the service's user alone
+        return directory
+
+    composer = credentials("composer", {
+        "composer.key": open(k["composer"][1]).read(),
+        "workers.allow": k["statistics"][0] + "\n" + k["initiatives"][0] + "\n",
+        "clients.allow": k["alice"][0] + "\n",
+    })
+    monkeypatch.setenv("CREDENTIALS_DIRECTORY", composer)
+    stack = Stack()
+    try:
+        stack.keys = k
+        for service in ("statistics", "initiatives"):
+            monkeypatch.setenv("CREDENTIALS_DIRECTORY", credentials(service, {
+                "service.key": open(k[service][1]).read(), "composer.pub": open(k["composer"][2]).read()}))
+            stack.start(service)
+        monkeypatch.delenv("CREDENTIALS_DIRECTORY")
+        ctx = zmq.Context()
+        try:
+            deadline = time.monotonic() + 20
+            while True:  # readiness: both services registered over CURVE
+                sock = curve_socket(ctx, stack, "alice")
+                services = {s["name"]: s["workers"] for s in call(sock, "system.info")["result"]["services"]}
+                sock.close()
+                if services == {"statistics": 1, "initiatives": 1}:
+                    break
+                assert time.monotonic() < deadline, services
+                time.sleep(0.05)
+            sock = curve_socket(ctx, stack, "alice")
+            assert call(sock, "report.compose")["result"]["degraded"] is False
+            # A key not in clients.allow, and plaintext, get nothing.
+            stranger = curve_socket(ctx, stack, "mallory")
+            stranger.send(b'{"jsonrpc":"2.0","method":"system.ping","id":1}')
+            assert stranger.poll(1500) == 0
+            plain = ctx.socket(zmq.REQ)
+            plain.linger = 0
+            plain.connect(stack.client_endpoint)
+            plain.send(b'{"jsonrpc":"2.0","method":"system.ping","id":1}')
+            assert plain.poll(1500) == 0
+            for s in (sock, stranger, plain):
+                s.close()
+        finally:
+            ctx.destroy(linger=0)
+    finally:
+        stack.close()

@@ -26,7 +26,7 @@ struct ClientFront: Service {
         /// Requests one routing id may have in flight.
         var maxInFlightPerClient = 64
         /// How much may be read and not yet answered before the socket is not read.
-        var received = ReceiveLimit(messages: 128, bytes: 2 << 20)
+        var received = ReceiveLimit(messages: 64, bytes: 2 << 20)
     }
 
     let socket: SocketHandle
