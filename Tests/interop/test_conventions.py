@@ -55,6 +55,8 @@ def test_promtool_accepts_every_process_metrics_before_any_request_and_after_a_m
         urls = {"report-composer": metrics_url(stack.composer), "statistics-service": metrics_url(statistics),
                 "initiatives-service": metrics_url(initiatives)}
         stack.wait_for_workers({"statistics": 1, "initiatives": 1})
+        info = stack.call("system.info")["result"]
+        assert (info["version"], info["commit"]) == ("0.1.0", git_commit()), info
         before = {who: scrape(url) for who, url in urls.items()}
         for who, text in before.items():
             check_with_promtool(text, who)
