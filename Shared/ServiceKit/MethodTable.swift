@@ -162,13 +162,19 @@ public struct MethodTable: Sendable {
     ) -> JSONRPCResponse? {
         let metrics = entry?.metrics ?? unknownMetrics
         metrics.record(outcome: outcome, since: started)
-        var metadata: Logger.Metadata = ["method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")"]
+        // The metadata is made only for a line that is written: this runs once per request.
         if accessLog {
-            metadata.merge(outcome.accessMetadata(ContinuousClock.now - started)) { _, new in new }
+            var metadata = outcome.accessMetadata(ContinuousClock.now - started)
+            metadata["method"] = "\(metrics.method)"
+            metadata["requestId"] = "\(request.requestId ?? "-")"
             logger.info("request", metadata: metadata)
         } else {
-            metadata["outcome"] = "\(outcome.errorCode.map { "error \($0)" } ?? "ok")"
-            logger.debug("request answered", metadata: metadata)
+            logger.debug(
+                "request answered",
+                metadata: [
+                    "method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")",
+                    "outcome": "\(outcome.errorCode.map { "error \($0)" } ?? "ok")",
+                ])
         }
         guard let id = request.id else { return nil }
         return JSONRPCResponse(id: id, outcome: outcome)

@@ -71,8 +71,9 @@ public final class ReloadableStore<Value: Sendable>: Sendable {
     /// The encoded result for `key` from the data as of now: kept from an earlier call, or
     /// made by `compute` (and kept, within ``maxResultBytes``). Errors are not kept.
     public func cachedResult(for key: ResultKey, compute: (Value) throws -> Data) rethrows -> Data {
-        let (value, generation, kept) = state.withLock { ($0.value, $0.generation, $0.results[key]) }
-        if let kept { return kept }
+        // The usual case first, and without copying the data out: a result kept for `key`.
+        if let kept = state.withLock({ $0.results[key] }) { return kept }
+        let (value, generation) = state.withLock { ($0.value, $0.generation) }
         let result = try compute(value)
         state.withLock { state in
             guard state.generation == generation, state.resultBytes + result.count <= maxResultBytes else { return }

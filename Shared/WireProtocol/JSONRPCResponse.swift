@@ -40,24 +40,28 @@ public struct JSONRPCResponse: Sendable, Equatable {
 
     /// The response as one JSON object. The result bytes are spliced in, not re-encoded.
     public func encoded() -> Data {
-        let member: String
+        let member: StaticString
         let value: Data
         switch outcome {
         case .response(let whole): return whole
-        case .result(let result): (member, value) = ("result", result)
+        case .result(let result): (member, value) = (",\"result\":", result)
         case .error(let error):
-            (member, value) = ("error", (try? JSONCoding.encoder.encode(error)) ?? Data("null".utf8))
+            (member, value) = (",\"error\":", (try? JSONCoding.encoder.encode(error)) ?? Data("null".utf8))
         }
-        var out = Data()
         // Room for the whole response at once: growing it while a report is appended would
-        // copy the report again.
-        out.reserveCapacity(value.count + 64)
-        out.append(contentsOf: "{\"jsonrpc\":\"2.0\",\"id\":".utf8)
+        // copy the report again. Literals go in as bytes (a `String`'s UTF-8 view would take
+        // Data's generic, dynamically cast path).
+        var out = Data(capacity: value.count + 64)
+        Self.append("{\"jsonrpc\":\"2.0\",\"id\":", to: &out)
         out.append(id.encoded())
-        out.append(contentsOf: ",\"\(member)\":".utf8)
+        Self.append(member, to: &out)
         out.append(value)
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    private static func append(_ literal: StaticString, to data: inout Data) {
+        literal.withUTF8Buffer { bytes in data.append(bytes.baseAddress!, count: bytes.count) }
     }
 
     /// Whether `response`, one response object as ``encoded()`` writes it (`jsonrpc`, `id`, then
