@@ -144,7 +144,11 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Report language.")
     var lang: String = "ja"
 
-    @Option(help: "Line width of the text format, in display columns.")
+    @Option(
+        help: """
+            Line width of the text format, in display columns. Default: the terminal's when standard output is \
+            one ($COLUMNS, else the terminal's size), else 80.
+            """)
     var width: Int?
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -152,7 +156,12 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         var params: [String: JSONValue] = ["format": .string(format), "lang": .string(lang)]
-        if let width { params["width"] = .integer(Int64(width)) }
+        if let width {
+            params["width"] = .integer(Int64(width))
+        } else if format == "text", output == nil {
+            let columns = TerminalWidth.forStandardOutput(environment: ProcessInfo.processInfo.environment)
+            params["width"] = .integer(Int64(columns))
+        }
         let result = try connection.call(method: MethodName.Report.compose, params: .object(params))
         if result["degraded"] == .bool(true) {
             let missing = (result["missing"]?.arrayValue ?? []).compactMap(\.stringValue)

@@ -167,7 +167,8 @@ struct ReportOverZeroMQTests {
         #expect(result["degraded"] == .bool(true))
         #expect(result["missing"] == .array([.string("statistics")]))
         let content = try #require(result["content"]?.stringValue)
-        #expect(content.contains("statistics サービスが応答しなかった"))
+        #expect(content.contains("産業構造の統計は一時的に取得できない"))
+        #expect(!content.contains("statistics"), "the reader sees what is missing, not the service's name")
         #expect(content.contains("○味の素(株)…"))
         let direct = try stack.request(
             method: MethodName.Statistics.regions, params: .object(["timeoutMs": .integer(300)]))

@@ -174,3 +174,44 @@ struct RendererTests {
         }
     }
 }
+
+@Suite("degraded reports, for readers")
+struct DegradedNoticeTests {
+    let fixture: Fixture
+    init() throws { fixture = try Fixture() }
+
+    @Test(
+        "a missing part is marked in the reader's words in every format and edition, never by the service's name",
+        arguments: [ReportLanguage.ja, .en])
+    func notices(lang: ReportLanguage) throws {
+        let withoutStatistics = ReportAssembler(frame: fixture.frame, lang: lang)
+            .assemble(statistics: nil, catalogue: fixture.catalogue)
+        let withoutCatalogue = ReportAssembler(frame: fixture.frame, lang: lang)
+            .assemble(statistics: fixture.statistics, catalogue: nil)
+        let figures = SystemNotice.unavailable("statistics", lang: lang)
+        let initiatives = SystemNotice.unavailable("initiatives", lang: lang)
+        #expect(figures.contains(lang == .ja ? "産業構造" : "industry-structure figures"))
+        #expect(initiatives.contains(lang == .ja ? "取組" : "initiatives is temporarily unavailable"))
+        for notice in [figures, initiatives] {
+            #expect(!notice.contains("statistics") && !notice.contains("service"))
+        }
+        func rendered(_ report: Report, _ format: ReportFormat) throws -> String {
+            guard case .document(let text) = ComposeResult.Content.rendering(report, as: format) else {
+                return String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
+            }
+            return text.text
+        }
+        // (json carries the block as {"kind": "unavailable", "service": …}, for programs)
+        for format in ReportFormat.allCases where format != .svg && format != .json {
+            let first = try rendered(withoutStatistics, format)
+            let second = try rendered(withoutCatalogue, format)
+            // The text format wraps: compare with its line breaks taken out.
+            let joined = { (text: String) in text.replacingOccurrences(of: "\n", with: "") }
+            let (wanted1, wanted2) =
+                format == .html
+                ? (HTML.escape(figures), HTML.escape(initiatives)) : (figures, initiatives)
+            #expect(joined(first).contains(joined(wanted1)) || first.contains(wanted1), "\(format) \(lang)")
+            #expect(joined(second).contains(joined(wanted2)) || second.contains(wanted2), "\(format) \(lang)")
+        }
+    }
+}

@@ -5,6 +5,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import unicodedata
 import xml.etree.ElementTree as ET
 
 import html5lib
@@ -151,6 +152,73 @@ def test_text_wraps_at_the_width_asked(stack):
         text = compose(stack, format="text", width=width)["content"]
         widths = [sum(2 if JAPANESE.match(ch) else 1 for ch in line) for line in text.splitlines()]
         assert max(widths) <= width
+
+
+def display_width(line):
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+# What a line must not start with (行頭禁則), in either edition.
+CLOSING = tuple("、。，．）」』】〕！？：；ー・％々ゝゞ,.;:!?)]}")
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_text_fits_every_width_and_no_line_starts_with_closing_punctuation(stack, lang):
+    whole_words = {word for word in compose(stack, format="text", lang=lang, width=1000)["content"].split()
+                   if not re.fullmatch(r"[=-]+", word)}
+    for width in (40, 60, 80, 120):
+        lines = compose(stack, format="text", lang=lang, width=width)["content"].splitlines()
+        assert max(display_width(line) for line in lines) <= width, (lang, width)
+        starts = [line for line in lines if line.strip().startswith(CLOSING)]
+        assert starts == [], (lang, width, starts[:3])
+        if lang == "en":  # English breaks between words: every word of a narrow line is a whole word
+            words = {word for word in " ".join(lines).split() if not re.fullmatch(r"[=-]+", word)}  # rules: as wide as the line
+            assert words <= whole_words, (width, words - whole_words)
+        # The table keeps its caption and unit.
+        caption = "産業構造（産業別構成比） (%)" if lang == "ja" else "Industry structure (shares by industry) (%)"
+        assert caption in " ".join(line.strip() for line in lines), (lang, width)
+
+
+def client_text(stack, *args, columns=None, tty_columns=None):
+    """report-client's text report, its standard output a pseudo-terminal `tty_columns` wide (or a pipe)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+    env = dict(os.environ)
+    env.pop("COLUMNS", None)
+    if columns:
+        env["COLUMNS"] = str(columns)
+    command = [os.path.join(BIN, "report-client"), "--endpoint", stack.client_endpoint, "--format", "text", *args]
+    if tty_columns is None:
+        return subprocess.run(command, capture_output=True, text=True, env=env, timeout=30).stdout
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 50, tty_columns, 0, 0))
+    process = subprocess.Popen(command, stdout=follower, stderr=subprocess.DEVNULL, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the terminal's other end closed
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    process.wait(timeout=30)
+    os.close(leader)
+    return b"".join(chunks).decode().replace("\r\n", "\n")
+
+
+def test_report_client_lays_text_out_for_the_terminal_it_prints_to(stack):
+    def widest(text):
+        return max(display_width(line) for line in text.splitlines())
+    in_terminal = client_text(stack, tty_columns=60)
+    assert 50 < widest(in_terminal) <= 60
+    assert 90 < widest(client_text(stack, tty_columns=100, columns=100)) <= 100
+    assert 40 < widest(client_text(stack, tty_columns=100, columns=48)) <= 48  # $COLUMNS first
+    assert 70 < widest(client_text(stack)) <= 80  # a pipe: 80, whatever the terminal
+    assert widest(client_text(stack, "--width", "40", tty_columns=100)) <= 40  # --width wins
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None and not os.environ.get("CI"),

@@ -72,7 +72,11 @@ struct MarkdownRenderer: Sendable {
         return true
     }
 
+    /// The table's caption (measure and unit) in bold, then the table.
     private func table(_ table: TableText, into out: inout MarkdownBuffer) {
+        out += "**"
+        escape(table.caption, into: &out)
+        out += "**\n\n"
         let header = [" "] + table.columns.map { "\($0.region) \($0.title)" }
         row(header, into: &out)
         out += "\n|:---" + String(repeating: "|---:", count: header.count - 1) + "|"

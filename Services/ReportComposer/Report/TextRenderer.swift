@@ -54,8 +54,11 @@ struct TextRenderer: Sendable {
             table.columnTitles.map(DisplayWidth.of).max() ?? 0,
             table.rows.flatMap(\.cells).map(DisplayWidth.of).max() ?? 0)
         let regionWidth = columns * (columnWidth + 2)
+        // Narrower than one region's columns: each figure on a line of its own.
+        guard labelWidth + regionWidth <= width else { return stackedTable(table, valueWidth: columnWidth) }
         let perLine = max(1, (width - labelWidth) / regionWidth)
-        var lines: [String] = [""]
+        // The caption (measure and unit) first, wrapped like a paragraph, right above the table.
+        var lines: [String] = [""] + wrap(table.caption)
         for start in stride(from: 0, to: table.regions.count, by: perLine) {
             let group = Array(start..<min(start + perLine, table.regions.count))
             var regionLine = DisplayWidth.pad("", to: labelWidth)
@@ -80,6 +83,33 @@ struct TextRenderer: Sendable {
             }
             lines.append("")
         }
+        return lines
+    }
+
+    /// The table for a width that one region's columns do not fit: per region, per sector, one
+    /// line per figure with its column's title (the value on a line below it if both do not fit).
+    private func stackedTable(_ table: TableText, valueWidth: Int) -> [String] {
+        let titleWidth = table.columnTitles.map(DisplayWidth.of).max() ?? 0
+        let sideBySide = 4 + titleWidth + 2 + valueWidth <= width
+        var lines: [String] = [""] + wrap(table.caption)
+        for (region, name) in table.regions.enumerated() {
+            lines += [""] + wrap(name)
+            for row in table.rows {
+                lines += wrap(row.sector, indent: "  ").map { "  " + $0 }
+                for (column, title) in table.columnTitles.enumerated() {
+                    let value = row.cells[region * table.columnTitles.count + column]
+                    if sideBySide {
+                        lines.append(
+                            "    " + DisplayWidth.pad(title, to: titleWidth) + "  "
+                                + DisplayWidth.pad(value, to: valueWidth, right: true))
+                    } else {
+                        lines.append("    " + title)
+                        lines.append("      " + value)
+                    }
+                }
+            }
+        }
+        lines.append("")
         return lines
     }
 
