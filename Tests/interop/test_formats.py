@@ -247,7 +247,7 @@ def test_a_real_browser_renders_the_page(stack):
 # container's scroll width against its client width, and the smallest computed font size of any
 # text outside the chart. Appended to a copy of the page, it writes what it found into the DOM,
 # which `--dump-dom` then prints.
-MEASURE = """<script>
+MEASURE = r"""<script>
 addEventListener("load", () => {
   const page = document.scrollingElement;
   const texts = [...document.querySelectorAll("main *")].filter(e => !e.closest("svg")
@@ -258,6 +258,36 @@ addEventListener("load", () => {
     captions: [...document.querySelectorAll(".tables > figcaption, table caption")]
       .filter(e => e.getBoundingClientRect().height > 0).length,
     smallest: Math.min(...texts.map(e => parseFloat(getComputedStyle(e).fontSize))),
+  };
+  // The chart: where each text lies against the SVG's box, its size as rendered (the SVG scales
+  // with the page), and the contrast of each text against what is under it, from the rendered
+  // colours; and of each bar and swatch against the page.
+  const svg = document.querySelector("figure.chart svg");
+  const box = svg.getBoundingClientRect();
+  const scale = box.width / svg.viewBox.baseVal.width;
+  const rgb = c => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const ground = rgb(getComputedStyle(document.body).backgroundColor);
+  const bars = [...svg.querySelectorAll("rect")];
+  const under = t => {
+    const r = t.getBoundingClientRect(), cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+    const bar = bars.find(b => { const q = b.getBoundingClientRect();
+      return cx >= q.left && cx <= q.right && cy >= q.top && cy <= q.bottom; });
+    return bar ? rgb(getComputedStyle(bar).fill) : ground;
+  };
+  const texts2 = [...svg.querySelectorAll("text")];
+  found.chart = {
+    texts: texts2.length,
+    outside: texts2.filter(t => { const r = t.getBoundingClientRect();
+      return r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5; })
+      .map(t => t.textContent),
+    smallestPx: Math.min(...texts2.map(t => parseFloat(getComputedStyle(t).fontSize) * scale)),
+    textContrast: Math.min(...texts2.map(t => ratio(rgb(getComputedStyle(t).fill), under(t)))),
+    barContrast: Math.min(...bars.map(b => ratio(rgb(getComputedStyle(b).fill), ground))),
+    percentValues: texts2.filter(t => /^\d+(\.\d+)?%$/.test(t.textContent)).length,
+    ticks: texts2.filter(t => /^(0|25|50|75|100)%$/.test(t.textContent)).map(t => t.textContent),
   };
   const out = document.createElement("pre");
   out.id = "measured";
@@ -289,3 +319,10 @@ def test_the_page_fits_a_desktop_a_tablet_and_a_phone(stack, lang):
             assert scroll <= client, (lang, width, "a table is wider than its box", found)
         assert found["captions"] == regions + 1, (lang, width, found)  # the measure's and each region's
         assert found["smallest"] >= 11, (lang, width, found)
+        chart = found["chart"]
+        assert chart["texts"] > 20 and chart["outside"] == [], (lang, width, chart)  # no label cut off
+        assert chart["ticks"] == ["0%", "25%", "50%", "75%", "100%"], chart
+        assert chart["percentValues"] >= 12, chart  # the values carry "%"
+        assert chart["textContrast"] >= 4.5 and chart["barContrast"] >= 3, (lang, width, chart)
+        if width >= 390:
+            assert chart["smallestPx"] >= 11, (lang, width, chart)

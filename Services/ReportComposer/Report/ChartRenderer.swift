@@ -11,17 +11,30 @@ import Foundation
 /// services reads at a glance. Every bar carries its data (`data-region`, `data-year`,
 /// `data-sector`, `data-share`) and its width is share × 4 px, so tests can check the geometry
 /// against the numbers.
+///
+/// Laid out to read at any width: each bar's label sits above it (so no label is cut, whatever
+/// its language), a 0–100 % axis with ticks runs below the bars, values carry "%", every text is
+/// at least 14 units (11 px once a 390 px phone scales the chart down), and the colours meet
+/// WCAG AA: each segment at least 3:1 against the page, each value 4.5:1 against its segment.
 struct ChartRenderer: Sendable {
     let report: Report
 
     /// Pixels per percentage point.
     static let scale = 4.0
-    static let labelWidth = 170.0
+    /// Where the bars start, and the chart's width: the plot, and room for the axis's "100%".
+    static let plotX = 18.0
+    static let width = plotX + 100 * scale + 24
+    static let fontSize = 14.0
+    static let labelHeight = 18.0
     static let barHeight = 22.0
-    static let rowGap = 8.0
-    static let groupGap = 18.0
-    /// Segment colours, distinguishable in grey scale and for colour-blind readers.
-    static let colours = ["#8c6d1f", "#2f6db3", "#e0a030", "#6a9f58", "#b3475d"]
+    static let rowGap = 10.0
+    static let groupGap = 12.0
+    /// Segment colours, told apart in grey scale too; each with the text colour that reads on it.
+    static let colours: [(fill: String, text: String)] = [
+        ("#6b4e10", "#fff"), ("#2f6db3", "#fff"), ("#c27c0e", "#1d1d1f"), ("#3b7d2e", "#fff"), ("#a23b58", "#fff"),
+    ]
+    /// A value is printed in its segment when the segment is at least this wide.
+    static let valueWidth = 56.0
 
     private var table: IndustryStructure? {
         report.sections.lazy.flatMap(\.blocks).compactMap(\.table).first
@@ -72,25 +85,27 @@ struct ChartRenderer: Sendable {
         guard let data = table, !data.years.isEmpty else { return nil }
         let english = report.lang == .en
         let parts = Self.parts(of: data)
-        let plotWidth = 100 * Self.scale
-        let width = Self.labelWidth + plotWidth + 20
-        let groupHeight = Double(data.years.count) * (Self.barHeight + Self.rowGap) + Self.groupGap
-        let legendY = 30 + Double(data.regions.count) * groupHeight
-        let height = legendY + 30
+        let rowHeight = Self.labelHeight + Self.barHeight + Self.rowGap
+        let groupHeight = Double(data.years.count) * rowHeight + Self.groupGap
+        let plotTop = 38.0
+        let axisY = plotTop + Double(data.regions.count) * groupHeight
+        let sectorNames = parts.map { english ? $0.nameEn ?? $0.name : $0.name }
+        let legend = Self.legendRows(sectorNames, startingAt: axisY + 44)
+        let height = (legend.last?.y ?? axisY + 44) + 24
         var out = MarkupBuffer(capacity: 8192)
         out += namespace ? "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " : "<svg viewBox=\"0 0 "
-        out.append(Int(width))
+        out.append(Int(Self.width))
         out += " "
         out.append(Int(height))
         out += "\" width=\""
-        out.append(Int(width))
+        out.append(Int(Self.width))
         out += "\" height=\""
         out.append(Int(height))
         out += "\" role=\"img\" aria-labelledby=\""
         out.append(escaping: idPrefix)
         out += "-title "
         out.append(escaping: idPrefix)
-        out += "-desc\" font-family=\"sans-serif\" font-size=\"12\"><title id=\""
+        out += "-desc\" font-family=\"sans-serif\" font-size=\"14\" fill=\"#1d1d1f\"><title id=\""
         out.append(escaping: idPrefix)
         out += "-title\">"
         out.append(escaping: report.labels.chartTitle)
@@ -98,27 +113,29 @@ struct ChartRenderer: Sendable {
         out.append(escaping: idPrefix)
         out += "-desc\">"
         out.append(escaping: textAlternative().joined(separator: english ? "; " : "。"))
-        out += "</desc><text x=\"0\" y=\"16\" font-size=\"14\" font-weight=\"bold\">"
+        out += "</desc><text x=\"18\" y=\"22\" font-size=\"16\" font-weight=\"bold\">"
         out.append(escaping: report.labels.chartTitle)
         out += "</text>"
-        let sectorNames = parts.map { HTML.escape(english ? $0.nameEn ?? $0.name : $0.name) }
         for (regionIndex, region) in data.regions.enumerated() {
-            let top = 30 + Double(regionIndex) * groupHeight
+            let top = plotTop + Double(regionIndex) * groupHeight
             let regionName = HTML.escape(english ? region.nameEn ?? region.name : region.name)
             let rows = parts.map { data.row(region: region.code, sector: $0.code) }
             for (yearIndex, year) in data.years.enumerated() {
-                let y = top + Double(yearIndex) * (Self.barHeight + Self.rowGap)
+                let labelY = top + Double(yearIndex) * rowHeight + Self.fontSize
+                let y = labelY + 4
                 let label = "\(regionName) \(HTML.escape(FigureFormat.year(year, lang: report.lang)))"
-                out += "<text x=\""
-                out.append(raw: Self.labelX)
+                // The label above its bar, from the bars' left edge: it has the chart's width.
+                out += "<text class=\"label\" x=\""
+                out.append(coordinate: Self.plotX)
                 out += "\" y=\""
-                out.append(coordinate: y + Self.barHeight * 0.7)
-                out += "\" text-anchor=\"end\">"
+                out.append(coordinate: labelY)
+                out += "\">"
                 out.append(raw: label)
                 out += "</text>"
-                var x = Self.labelWidth
+                var x = Self.plotX
                 for (partIndex, sector) in parts.enumerated() {
                     guard let value = rows[partIndex]?.values[yearIndex] else { continue }
+                    let colour = Self.colours[partIndex % Self.colours.count]
                     let barWidth = value.doubleValue * Self.scale
                     let shareText = FigureFormat.share(value, decimals: data.decimals, isTotal: false)
                     out += "<rect class=\"bar\" x=\""
@@ -130,7 +147,7 @@ struct ChartRenderer: Sendable {
                     out += "\" height=\""
                     out.append(coordinate: Self.barHeight)
                     out += "\" fill=\""
-                    out.append(raw: Self.colours[partIndex % Self.colours.count])
+                    out.append(raw: colour.fill)
                     out += "\" data-region=\""
                     out.append(escaping: region.code)
                     out += "\" data-year=\""
@@ -142,46 +159,101 @@ struct ChartRenderer: Sendable {
                     out += "\"><title>"
                     out.append(raw: label)
                     out += " "
-                    out.append(raw: sectorNames[partIndex])
+                    out.append(escaping: sectorNames[partIndex])
                     out += " "
                     out.append(raw: shareText)
                     out += "%</title></rect>"
-                    if barWidth >= 36 {
-                        out += "<text x=\""
+                    if barWidth >= Self.valueWidth {
+                        out += "<text class=\"value\" x=\""
                         out.append(coordinate: x + barWidth / 2)
                         out += "\" y=\""
-                        out.append(coordinate: y + Self.barHeight * 0.7)
-                        out += "\" text-anchor=\"middle\" fill=\"#fff\">"
+                        out.append(coordinate: y + Self.barHeight * 0.72)
+                        out += "\" text-anchor=\"middle\" fill=\""
+                        out.append(raw: colour.text)
+                        out += "\">"
                         out.append(raw: shareText)
-                        out += "</text>"
+                        out += "%</text>"
                     }
                     x += barWidth
                 }
             }
         }
-        var legendX = Self.labelWidth
-        for (partIndex, name) in sectorNames.enumerated() {
-            out += "<rect x=\""
-            out.append(coordinate: legendX)
-            out += "\" y=\""
-            out.append(coordinate: legendY)
-            out += "\" width=\"12\" height=\"12\" fill=\""
-            out.append(raw: Self.colours[partIndex % Self.colours.count])
-            out += "\"/><text x=\""
-            out.append(coordinate: legendX + 16)
-            out += "\" y=\""
-            out.append(coordinate: legendY + 10)
-            out += "\">"
-            out.append(raw: name)
-            out += "</text>"
-            legendX += 16 + Double(DisplayWidth.of(name)) * 7 + 18
+        axis(at: axisY, into: &out)
+        for row in legend {
+            for entry in row.entries {
+                out += "<rect x=\""
+                out.append(coordinate: entry.x)
+                out += "\" y=\""
+                out.append(coordinate: row.y - 11)
+                out += "\" width=\"12\" height=\"12\" fill=\""
+                out.append(raw: Self.colours[entry.part % Self.colours.count].fill)
+                out += "\"/><text x=\""
+                out.append(coordinate: entry.x + 16)
+                out += "\" y=\""
+                out.append(coordinate: row.y)
+                out += "\">"
+                out.append(escaping: sectorNames[entry.part])
+                out += "</text>"
+            }
         }
         out += "</svg>"
         return out.text
     }
 
-    /// Where the row labels end, as the chart has always printed it.
-    private static let labelX = "\(labelWidth - 6)"
+    /// The 0–100 % axis under the bars: its line, a tick and a label every 25 points.
+    private func axis(at y: Double, into out: inout MarkupBuffer) {
+        out += "<g class=\"axis\"><line x1=\""
+        out.append(coordinate: Self.plotX)
+        out += "\" y1=\""
+        out.append(coordinate: y)
+        out += "\" x2=\""
+        out.append(coordinate: Self.plotX + 100 * Self.scale)
+        out += "\" y2=\""
+        out.append(coordinate: y)
+        out += "\" stroke=\"#555\"/>"
+        for percent in stride(from: 0, through: 100, by: 25) {
+            let x = Self.plotX + Double(percent) * Self.scale
+            out += "<line x1=\""
+            out.append(coordinate: x)
+            out += "\" y1=\""
+            out.append(coordinate: y)
+            out += "\" x2=\""
+            out.append(coordinate: x)
+            out += "\" y2=\""
+            out.append(coordinate: y + 5)
+            out += "\" stroke=\"#555\"/><text x=\""
+            out.append(coordinate: x)
+            out += "\" y=\""
+            out.append(coordinate: y + 21)
+            out += "\" text-anchor=\"middle\">"
+            out.append(percent)
+            out += "%</text>"
+        }
+        out += "</g>"
+    }
+
+    /// One row of the legend: its baseline and each entry's left edge and part.
+    typealias LegendRow = (y: Double, entries: [(x: Double, part: Int)])
+
+    /// The legend's entries in rows that fit the chart's width (widths estimated from display
+    /// columns: a full-width character is an em, any other about 0.6 of one).
+    static func legendRows(_ names: [String], startingAt top: Double) -> [LegendRow] {
+        var rows: [LegendRow] = []
+        var x = plotX
+        var entries: [(x: Double, part: Int)] = []
+        for (part, name) in names.enumerated() {
+            let entryWidth = 16 + Double(DisplayWidth.of(name)) * fontSize * 0.6 + 18
+            if !entries.isEmpty && x + entryWidth > width {
+                rows.append((top + Double(rows.count) * 22, entries))
+                entries = []
+                x = plotX
+            }
+            entries.append((x, part))
+            x += entryWidth
+        }
+        if !entries.isEmpty { rows.append((top + Double(rows.count) * 22, entries)) }
+        return rows
+    }
 
     /// The parts of the whole economy (its direct children): the segments of a bar.
     static func parts(of data: IndustryStructure) -> [IndustryStructure.Sector] {
