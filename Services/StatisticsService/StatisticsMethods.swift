@@ -5,6 +5,7 @@ import WireProtocol
 /// Params naming at most a dataset.
 struct DatasetParams: MethodParams, Encodable {
     enum CodingKeys: String, CodingKey, CaseIterable { case dataset }
+    static let positionalOrder: [CodingKeys] = [.dataset]
     var dataset: String?
 }
 

@@ -15,11 +15,18 @@ public protocol MethodParams: Decodable, Sendable {
     associatedtype CodingKeys: CodingKey & CaseIterable
     /// The params when the request has none: every default.
     init()
+    /// The members params given by position stand for, in order (`report.compose ["html",
+    /// "en"]`); empty for a method whose params are named only. A `null` in a position is the
+    /// member left out.
+    static var positionalOrder: [CodingKeys] { get }
 }
 
 extension MethodParams {
     /// Every member the params object may have, from ``CodingKeys``.
     public static var fields: Set<String> { Set(CodingKeys.allCases.map(\.stringValue)) }
+
+    /// Named only, unless a method says otherwise.
+    public static var positionalOrder: [CodingKeys] { [] }
 }
 
 /// The params of a method that takes none: absent, `{}` or `[]`.
@@ -36,24 +43,42 @@ extension JSONRPCRequest {
         case nil: return P()
         case .array(let items)?:
             if items.isEmpty { return P() }
-            throw .invalidParams(field: "params", "this method takes its params by name, as an object")
+            let order = P.positionalOrder.map(\.stringValue)
+            guard !order.isEmpty else {
+                throw .invalidParams(field: "params", "this method takes its params by name, as an object")
+            }
+            guard items.count <= order.count else {
+                throw .invalidParams(
+                    field: "params",
+                    "at most \(order.count) params by position (\(order.joined(separator: ", "))), got \(items.count)")
+            }
+            var members: [String: JSONValue] = [:]
+            for (name, item) in zip(order, items) where item != .null { members[name] = item }
+            return try Self.decodeNamed(P.self, members)
         case .object(let members)?:
+            return try Self.decodeNamed(P.self, members)
+        default:
+            throw .invalidParams(field: "params", "params must be an object (or an array, by position)")
+        }
+    }
+
+    /// Decodes named params, refusing any member `P` does not have.
+    private static func decodeNamed<P: MethodParams>(_ type: P.Type, _ members: [String: JSONValue])
+        throws(JSONRPCError) -> P
+    {
+        do {
             if members.isEmpty { return P() }
             if let unknown = members.keys.sorted().first(where: { !P.fields.contains($0) }) {
-                throw .invalidParams(
+                throw JSONRPCError.invalidParams(
                     field: unknown.clipped, "unknown parameter; accepted: \(P.fields.sorted().joined(separator: ", "))")
             }
-            do {
-                return try params!.decode(P.self)
-            } catch let error as JSONRPCError {
-                throw error
-            } catch let error as DecodingError {
-                throw Self.describe(error)
-            } catch {
-                throw .invalidParams(field: "params", "\(error)")
-            }
-        default:
-            throw .invalidParams(field: "params", "params must be an object")
+            return try JSONValue.object(members).decode(P.self)
+        } catch let error as JSONRPCError {
+            throw error
+        } catch let error as DecodingError {
+            throw Self.describe(error)
+        } catch {
+            throw .invalidParams(field: "params", "\(error)")
         }
     }
 

@@ -179,6 +179,35 @@ struct JSONRPCTests {
         }
         #expect(listed.data?["detail"] == .string("unknown parameter; accepted: kind, name, years"))
     }
+
+    struct Ordered: MethodParams {
+        enum CodingKeys: String, CodingKey, CaseIterable { case kind, name }
+        static let positionalOrder: [CodingKeys] = [.kind, .name]
+        var name: String?
+        var kind: Sample.Kind?
+        init() {}
+    }
+
+    @Test("params by position stand for the members in the method's order; null leaves one out")
+    func positional() throws {
+        func decode(_ items: [JSONValue]) throws(JSONRPCError) -> Ordered {
+            try JSONRPCRequest(method: "m", params: .array(items), id: .integer(1)).decodeParams(Ordered.self)
+        }
+        let both = try decode([.string("b"), .string("x")])
+        #expect(both.kind == .b && both.name == "x")
+        let second = try decode([.null, .string("y")])
+        #expect(second.kind == nil && second.name == "y")
+        // The member's own error, by its name.
+        let wrong = try #require(throws: JSONRPCError.self) { try decode([.string("z")]) }
+        #expect(wrong.code == -32602 && wrong.data?["field"] == .string("kind"))
+        let many = try #require(throws: JSONRPCError.self) { try decode([.string("a"), .string("x"), .integer(3)]) }
+        #expect(many.data?["detail"] == .string("at most 2 params by position (kind, name), got 3"))
+        // A method without an order takes its params by name only.
+        let named = try #require(throws: JSONRPCError.self) {
+            try JSONRPCRequest(method: "m", params: .array([.string("x")]), id: .integer(1)).decodeParams(Sample.self)
+        }
+        #expect(named.data?["detail"] == .string("this method takes its params by name, as an object"))
+    }
 }
 
 @Suite("JSON limits")

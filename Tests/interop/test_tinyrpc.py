@@ -36,3 +36,17 @@ def test_tinyrpc_sees_errors(client):
     assert "Invalid params" in str(info.value)
     with pytest.raises(RPCError):
         client.call("no.such", [], {})
+
+
+def test_tinyrpc_calls_with_params_by_position(client):
+    """tinyrpc sends `args` as a JSON array: the order of the method's schema (format, lang, width)."""
+    html = client.call("report.compose", ["html", "en"], None)
+    assert html["format"] == "html" and html["lang"] == "en" and html["content"].startswith("<!DOCTYPE html>")
+    text = client.call("report.compose", ["text", "ja", 40], None)
+    assert text["format"] == "text" and max(len(line) for line in text["content"].splitlines()) <= 40
+    # Forwarded: the service decodes the positions the same way.
+    assert client.call("initiatives.get", ["kawasaki-king-skyfront"], None)["id"] == "kawasaki-king-skyfront"
+    with pytest.raises(RPCError) as refused:
+        client.call("report.compose", ["html", "en", 80, 500, "extra"], None)
+    assert refused.value._jsonrpc_error_code == -32602 and refused.value.message == "Invalid params"
+    assert "at most 4 params by position" in refused.value.data["detail"], refused.value.data

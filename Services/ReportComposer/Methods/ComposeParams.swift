@@ -22,6 +22,8 @@ struct ComposeParams: MethodParams {
     init() {}
 
     enum CodingKeys: String, CodingKey, CaseIterable { case format, lang, timeoutMs, width }
+    /// `report.compose ["html", "en"]`, `["text", "ja", 60]`.
+    static let positionalOrder: [CodingKeys] = [.format, .lang, .width, .timeoutMs]
 
     /// Starts from the defaults above and sets what the request gives.
     init(from decoder: any Decoder) throws {
@@ -43,6 +45,7 @@ struct ComposeParams: MethodParams {
 /// Params of `report.sections`.
 struct SectionsParams: MethodParams {
     enum CodingKeys: String, CodingKey, CaseIterable { case lang }
+    static let positionalOrder: [CodingKeys] = [.lang]
     var lang: ReportLanguage = .ja
     init() {}
 

@@ -45,6 +45,7 @@ public struct InitiativesPage: Codable, Sendable, Equatable {
 /// Params of `initiatives.get`.
 public struct InitiativeGetParams: MethodParams, Encodable, Equatable {
     public enum CodingKeys: String, CodingKey, CaseIterable { case id }
+    public static let positionalOrder: [CodingKeys] = [.id]
     public var id: String = ""
     public init() {}
     public init(id: String) { self.id = id }
@@ -184,6 +185,7 @@ public struct Initiative: Codable, Sendable, Equatable {
 /// Params of `initiatives.catalogue`.
 public struct ZoneCatalogueParams: MethodParams, Encodable, Equatable {
     public enum CodingKeys: String, CodingKey, CaseIterable { case lang }
+    public static let positionalOrder: [CodingKeys] = [.lang]
 
     /// Which edition's text to include.
     public enum Language: String, ParameterChoice, Encodable {
