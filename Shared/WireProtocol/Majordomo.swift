@@ -9,6 +9,8 @@ import Foundation
 public enum Majordomo {
     /// Frame 1 of every worker message: `MDPW01`.
     public static let workerHeader = Data("MDPW01".utf8)
+    /// Frame 1 of every client message and reply (RFC 7's client protocol): `MDPC01`.
+    public static let clientHeader = Data("MDPC01".utf8)
 
     public enum Command: UInt8, Sendable {
         case ready = 0x01

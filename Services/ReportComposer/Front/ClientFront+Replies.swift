@@ -18,6 +18,10 @@ extension ClientFront {
         }
         guard frames.count >= 2 else { return }
         let message = ClientEnvelope(frames: frames)
+        if Self.isMajordomo(message.body) {
+            guard !unread.isNotReading(frames[0]) else { return }
+            return receivedMajordomo(message, size: frames.byteCount, broker: broker)
+        }
         guard message.body.count == 1, let body = message.body.first else {
             logger.debug("client message with \(message.body.count) body frames refused")
             let error = JSONRPCResponse(
@@ -38,6 +42,21 @@ extension ClientFront {
         }
     }
 
+    /// The refusal of a request a Majordomo client sent to `service` when another answers it.
+    static func misplaced(_ entry: JSONRPCEntry, for service: String) -> JSONRPCResponse? {
+        guard case .request(let request) = entry else { return nil }
+        let answering = ServiceName(answering: request.method)?.rawValue ?? ownService
+        guard answering != service else { return nil }
+        return JSONRPCResponse(
+            id: request.id ?? .null,
+            error: JSONRPCError(
+                code: JSONRPCError.methodNotFoundCode, message: "Method not found",
+                data: .object([
+                    "method": .string(request.method.clipped),
+                    "detail": .string("service \(service) has no such method; \(answering) answers it"),
+                ])))
+    }
+
     /// The answer, unread, to a client whose replies are being dropped (it will most likely be
     /// dropped too; a client that has started reading again learns why its request failed).
     static let notReading = JSONRPCResponse(
@@ -51,11 +70,20 @@ extension ClientFront {
     /// reply frame. Every request counts against its client's in-flight cap, each entry of a
     /// batch included; a request over the cap is answered -32002 at once, so that no client can
     /// starve the others.
-    func respond(to body: Data, from client: Data, broker: isolated Broker, done: @escaping (Data) -> Void) {
+    /// With `service` (a Majordomo client's), a request for a method of another service is
+    /// refused (-32601, naming the service that answers it).
+    func respond(
+        to body: Data, from client: Data, service: String? = nil, broker: isolated Broker,
+        done: @escaping (Data) -> Void
+    ) {
         switch JSONRPCMessage.parse(body, limits: limits.json) {
         case .unusable(let response):
             done(response.encoded())
         case .single(let entry):
+            if let service, let refusal = Self.misplaced(entry, for: service) {
+                done(refusal.encoded())
+                return
+            }
             guard entry.isRequest else {
                 respond(to: entry, broker: broker) { done($0?.encoded() ?? Data()) }
                 return
@@ -69,12 +97,13 @@ extension ClientFront {
                 done(response?.encoded() ?? Data())
             }
         case .batch(let entries):
-            respond(toBatch: entries, from: client, broker: broker, done: done)
+            respond(toBatch: entries, from: client, service: service, broker: broker, done: done)
         }
     }
 
     private func respond(
-        toBatch entries: [JSONRPCEntry], from client: Data, broker: isolated Broker, done: @escaping (Data) -> Void
+        toBatch entries: [JSONRPCEntry], from client: Data, service: String?, broker: isolated Broker,
+        done: @escaping (Data) -> Void
     ) {
         let requests = entries.count { $0.isRequest }
         let admitted = inFlight.enter(client, wanted: requests, limit: limits.maxInFlightPerClient)
@@ -84,6 +113,10 @@ extension ClientFront {
         }
         var admissions = admitted
         for (index, entry) in entries.enumerated() {
+            if let service, let refusal = Self.misplaced(entry, for: service) {
+                batch.set(index, refusal)
+                continue
+            }
             if entry.isRequest {
                 guard admissions > 0 else {
                     batch.set(index, overCap(entry))
