@@ -18,17 +18,17 @@ final class LogWriter: Sendable {
     }
 
     /// The process's standard error, behind one writer thread.
-    static let standardError = LogWriter(fileDescriptor: 2)
+    static let standardError = LogWriter()
 
-    private let fileDescriptor: Int32
     private let capacity: Int
     private let state = Mutex(State())
     /// Held while writing, so that lines from the thread and from ``flush()`` never interleave.
     private let writing = Mutex(())
     private let wake = DispatchSemaphore(value: 0)
+    /// Whether the writer thread runs; without it each line is written where it is logged.
+    private let threaded = Atomic(false)
 
-    init(fileDescriptor: Int32, capacity: Int = 4 << 20) {
-        self.fileDescriptor = fileDescriptor
+    private init(capacity: Int = 4 << 20) {
         self.capacity = capacity
         do {
             try PosixThread.start(name: "log-writer") { [self] in
@@ -37,9 +37,10 @@ final class LogWriter: Sendable {
                     flush()
                 }
             }
+            threaded.store(true, ordering: .releasing)
             atexit { LogWriter.standardError.flush() }
         } catch {
-            // No thread: lines are written by ``flush()`` at each write instead.
+            // No thread: ``write(_:)`` writes each line itself.
         }
     }
 
@@ -54,7 +55,11 @@ final class LogWriter: Sendable {
             state.pending.append(contentsOf: text.utf8)
             return wasEmpty
         }
-        if first { wake.signal() }
+        if !threaded.load(ordering: .acquiring) {
+            flush()
+        } else if first {
+            wake.signal()
+        }
     }
 
     /// Writes what waits now, on the calling thread.
@@ -64,25 +69,9 @@ final class LogWriter: Sendable {
                 defer { state = State() }
                 return (state.pending, state.dropped)
             }
-            writeAll(bytes)
+            StandardError.write(bytes: bytes)
             if dropped > 0 {
-                writeAll(Array("[log] \(dropped) lines dropped: standard error was not read fast enough\n".utf8))
-            }
-        }
-    }
-
-    private func writeAll(_ bytes: [UInt8]) {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            }
-            if written > 0 {
-                offset += written
-            } else if written < 0 && errno == EINTR {
-                continue
-            } else {
-                return
+                StandardError.write("[log] \(dropped) lines dropped: standard error was not read fast enough\n")
             }
         }
     }

@@ -162,20 +162,14 @@ public struct MethodTable: Sendable {
     ) -> JSONRPCResponse? {
         let metrics = entry?.metrics ?? unknownMetrics
         metrics.record(outcome: outcome, since: started)
-        // The metadata is made only for a line that is written: this runs once per request.
-        if accessLog {
-            var metadata = outcome.accessMetadata(ContinuousClock.now - started)
-            metadata["method"] = "\(metrics.method)"
-            metadata["requestId"] = "\(request.requestId ?? "-")"
-            logger.info("request", metadata: metadata)
-        } else {
-            logger.debug(
-                "request answered",
-                metadata: [
-                    "method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")",
-                    "outcome": "\(outcome.errorCode.map { "error \($0)" } ?? "ok")",
-                ])
-        }
+        // One line per request: the access line at info, at debug without it. Its metadata is
+        // made only if the line is written (the argument is an autoclosure).
+        let elapsed = ContinuousClock.now - started
+        logger.log(
+            level: accessLog ? .info : .debug, "request",
+            metadata: outcome.accessMetadata(elapsed).merging([
+                "method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")",
+            ]) { _, named in named })
         guard let id = request.id else { return nil }
         return JSONRPCResponse(id: id, outcome: outcome)
     }
@@ -203,13 +197,5 @@ final class MethodMetrics: Sendable {
             ).increment()
         }
         duration.recordInterval(since: started)
-    }
-}
-
-extension JSONRPCResponse.Outcome {
-    /// The error code, if this is an error.
-    var errorCode: Int? {
-        if case .error(let error) = self { return error.code }
-        return nil
     }
 }

@@ -9,7 +9,11 @@ import Darwin
 public enum StandardError {
     /// Writes `text` to file descriptor 2.
     public static func write(_ text: String) {
-        let bytes = Array(text.utf8)
+        write(bytes: Array(text.utf8))
+    }
+
+    /// Writes `bytes` to file descriptor 2, whole.
+    static func write(bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in

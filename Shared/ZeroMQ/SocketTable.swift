@@ -138,7 +138,8 @@ final class SocketTable: @unchecked Sendable {
             fail(nil, id, .failed(ZMQError(operation: "zmq_msg_send", code: ENOTSOCK)), frames: frames)
             return
         }
-        if entry.keepsUnsent, !entry.unsent.isEmpty {
+        // Behind what it kept, in order (only a socket that keeps what it cannot send has any).
+        if !entry.unsent.isEmpty {
             entries[id]!.unsent.append(frames)
             return
         }

@@ -49,10 +49,6 @@ extension ClientFront {
                         + ServiceName.allCases.map(\.rawValue).joined(separator: ", ")))
             return reply(error.encoded())
         }
-        if intake.took(bytes: size) { socket.setPaused(true) }
-        respond(to: frames[2], from: message.envelope[0], service: name, broker: broker) { body in
-            reply(body)
-            if intake.answered(bytes: size) { socket.setPaused(false) }
-        }
+        answer(frames[2], from: message.envelope[0], size: size, service: name, broker: broker, send: reply)
     }
 }

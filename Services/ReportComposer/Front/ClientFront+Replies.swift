@@ -34,10 +34,18 @@ extension ClientFront {
             socket.send(message.envelope + [Self.notReading])
             return
         }
-        let size = frames.byteCount
+        answer(body, from: frames[0], size: frames.byteCount, broker: broker) { socket.send(message.envelope + [$0]) }
+    }
+
+    /// Answers `body` and sends the reply with `send`; the message counts against
+    /// ``Limits/received`` until then (past it the socket is not read).
+    func answer(
+        _ body: Data, from client: Data, size: Int, service: String? = nil, broker: isolated Broker,
+        send: @escaping (Data) -> Void
+    ) {
         if intake.took(bytes: size) { socket.setPaused(true) }
-        respond(to: body, from: frames[0], broker: broker) { reply in
-            socket.send(message.envelope + [reply])
+        respond(to: body, from: client, service: service, broker: broker) { reply in
+            send(reply)
             if intake.answered(bytes: size) { socket.setPaused(false) }
         }
     }

@@ -71,7 +71,8 @@ struct MethodRouter: Sendable {
         log: RequestLog
     ) {
         let elapsed = ContinuousClock.now - started
-        if accessLog { log.log(level: .info, "request", metadata: outcome.accessMetadata(elapsed)) }
+        // One line per request: the access line at info, at debug without it.
+        log.log(level: accessLog ? .info : .debug, "request", metadata: outcome.accessMetadata(elapsed))
         if case .error(let error) = outcome {
             // A client's own mistake is its answer, not the operator's concern: at debug, so that
             // a client sending thousands of bad requests cannot flood the log.
@@ -82,8 +83,6 @@ struct MethodRouter: Sendable {
                     "code": .stringConvertible(error.code), "error": "\(error.message)",
                     "durationMs": .stringConvertible(elapsed.fractionalMilliseconds),
                 ])
-        } else if !accessLog {
-            log.debug("request answered", metadata: ["durationMs": .stringConvertible(elapsed.fractionalMilliseconds)])
         }
         // Counted by name only for the methods the system declares, every other name under one
         // entry: a client must not grow the table, or the metrics' series, without bound.

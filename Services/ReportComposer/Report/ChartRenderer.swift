@@ -202,26 +202,12 @@ struct ChartRenderer: Sendable {
 
     /// The 0–100 % axis under the bars: its line, a tick and a label every 25 points.
     private func axis(at y: Double, into out: inout MarkupBuffer) {
-        out += "<g class=\"axis\"><line x1=\""
-        out.append(coordinate: Self.plotX)
-        out += "\" y1=\""
-        out.append(coordinate: y)
-        out += "\" x2=\""
-        out.append(coordinate: Self.plotX + 100 * Self.scale)
-        out += "\" y2=\""
-        out.append(coordinate: y)
-        out += "\" stroke=\"#555\"/>"
+        out += "<g class=\"axis\">"
+        Self.line(from: (Self.plotX, y), to: (Self.plotX + 100 * Self.scale, y), into: &out)
         for percent in stride(from: 0, through: 100, by: 25) {
             let x = Self.plotX + Double(percent) * Self.scale
-            out += "<line x1=\""
-            out.append(coordinate: x)
-            out += "\" y1=\""
-            out.append(coordinate: y)
-            out += "\" x2=\""
-            out.append(coordinate: x)
-            out += "\" y2=\""
-            out.append(coordinate: y + 5)
-            out += "\" stroke=\"#555\"/><text x=\""
+            Self.line(from: (x, y), to: (x, y + 5), into: &out)
+            out += "<text x=\""
             out.append(coordinate: x)
             out += "\" y=\""
             out.append(coordinate: y + 21)
@@ -230,6 +216,19 @@ struct ChartRenderer: Sendable {
             out += "%</text>"
         }
         out += "</g>"
+    }
+
+    /// An axis line from `start` to `end`.
+    private static func line(from start: (Double, Double), to end: (Double, Double), into out: inout MarkupBuffer) {
+        out += "<line x1=\""
+        out.append(coordinate: start.0)
+        out += "\" y1=\""
+        out.append(coordinate: start.1)
+        out += "\" x2=\""
+        out.append(coordinate: end.0)
+        out += "\" y2=\""
+        out.append(coordinate: end.1)
+        out += "\" stroke=\"#555\"/>"
     }
 
     /// One row of the legend: its baseline and each entry's left edge and part.
