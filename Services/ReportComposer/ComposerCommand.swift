@@ -29,8 +29,11 @@ struct ComposerCommand: AsyncParsableCommand {
             \(MethodName.Report.sections), \(MethodName.System.ping), \(MethodName.System.info), \
             \(MethodName.System.stats), and the methods of the services' namespaces \
             (\(ServiceName.allCases.flatMap(\.namespaces).map { $0 + ".*" }.joined(separator: ", "))), \
-            which are forwarded. Services connect to the worker endpoint and register by name \
-            (RFC 7/MDP); start more of them to add replicas. See Shared/WireProtocol/PROTOCOL.md.
+            which are forwarded; \(MethodName.RPC.discover) answers an OpenRPC document of them \
+            all, with their params' and results' schemas. RFC 7 clients (MDPC01) may ask service \
+            report, statistics or initiatives on the same endpoint. Services connect to the worker \
+            endpoint and register by name (RFC 7/MDP); start more of them to add replicas. See \
+            Shared/WireProtocol/PROTOCOL.md.
             """,
         version: ProjectVersion.description)
 

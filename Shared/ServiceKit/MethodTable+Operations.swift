@@ -12,13 +12,16 @@ extension MethodTable {
     /// ``ReloadableStore/Outcome`` when the new data is in place, or `-32003` with `detail` (why)
     /// and `loadedAt` (when the data still served was loaded) when it could not be read.
     public mutating func registerReload<Value: Sendable>(_ method: String, of store: ReloadableStore<Value>) {
-        register(method, params: NoParams.self) { _ in
+        register(
+            method, summary: "Reads the service's data again; the old data is served until the new is in place.",
+            params: NoParams.self, errors: [.reloadFailed]
+        ) { _ in
             let outcome = await store.reloadInBackground()
             if let error = outcome.error {
                 throw JSONRPCError(
-                    code: JSONRPCError.reloadFailedCode, message: "Reload failed; the previous data is still served",
+                    .reloadFailed,
                     data: .object([
-                        "detail": .string(error), "loadedAt": .string(outcome.loadedAt.formatted(.iso8601)),
+                        "detail": .string(error), "loadedAt": .string(outcome.loadedAt),
                     ]))
             }
             return outcome
@@ -27,6 +30,15 @@ extension MethodTable {
 
     /// Adds `method` (e.g. `statistics.ping`): answers `{"service": NAME}`.
     public mutating func registerPing(_ method: String, service: ServiceName) {
-        register(method, params: NoParams.self) { _ in ["service": service.rawValue] }
+        register(
+            method, summary: "Answers at once, naming the service: a worker of it is alive.", params: NoParams.self
+        ) {
+            _ in ServicePing(service: service.rawValue)
+        }
     }
+}
+
+/// The answer of a data service's ping.
+public struct ServicePing: Codable, Sendable {
+    public var service: String
 }

@@ -24,6 +24,8 @@ public struct MethodTable: Sendable {
     private struct Entry: Sendable {
         let body: Body
         let metrics: MethodMetrics
+        /// The method's API description, made when asked for (it may name values in the data).
+        let describe: @Sendable () throws(SchemaError) -> MethodDescription
 
         var isImmediate: Bool {
             if case .immediate = body { return true }
@@ -42,20 +44,28 @@ public struct MethodTable: Sendable {
     /// The method names, sorted.
     public var methods: [String] { entries.keys.sorted() }
 
-    /// Adds `method`, whose params are `P` and whose result is what `body` returns.
-    public mutating func register<P: MethodParams, R: Encodable & Sendable>(
-        _ method: String, params: P.Type = P.self, _ body: @escaping @Sendable (P) async throws -> R
+    /// Adds `method`, whose params are `P` and whose result is what `body` returns. `summary`
+    /// and `errors` (besides those any request may get) are for the API description.
+    public mutating func register<P: MethodParams, R: Codable & Sendable>(
+        _ method: String, summary: String, params: P.Type = P.self, errors: [JSONRPCError.Kind] = [],
+        _ body: @escaping @Sendable (P) async throws -> R
     ) {
-        add(method) { request in
-            let params = try request.decodeParams(P.self)
-            return try JSONCoding.encoder.encode(try await body(params))
-        }
+        entries[method] = Entry(
+            body: .waiting { request in
+                let params = try request.decodeParams(P.self)
+                return try JSONCoding.encoder.encode(try await body(params))
+            }, metrics: MethodMetrics(method: method),
+            describe: { () throws(SchemaError) in
+                try MethodDescription(method, summary: summary, params: P.self, result: R.self, errors: errors)
+            })
     }
 
     /// Adds `method` as a pure function of `store`'s data and the params: its encoded result
     /// is kept per params until the data is reloaded, so the same question costs a lookup.
-    public mutating func register<Value: Sendable, P: MethodParams, R: Encodable>(
-        _ method: String, params: P.Type = P.self, cachedIn store: ReloadableStore<Value>,
+    /// `examples` names values of its params that exist in the data, for the API description.
+    public mutating func register<Value: Sendable, P: MethodParams, R: Codable & Sendable>(
+        _ method: String, summary: String, params: P.Type = P.self, cachedIn store: ReloadableStore<Value>,
+        examples: @escaping @Sendable (Value) -> [String: [JSONValue]] = { _ in [:] },
         _ body: @escaping @Sendable (Value, P) throws -> R
     ) {
         entries[method] = Entry(
@@ -63,11 +73,27 @@ public struct MethodTable: Sendable {
                 try store.cachedResult(for: .init(method: method, params: request.params)) { value in
                     try JSONCoding.encoder.encode(try body(value, try request.decodeParams(P.self)))
                 }
-            }, metrics: MethodMetrics(method: method))
+            }, metrics: MethodMetrics(method: method),
+            describe: { () throws(SchemaError) in
+                try MethodDescription(
+                    method, summary: summary, params: P.self, result: R.self, examples: examples(store.current))
+            })
     }
 
-    private mutating func add(_ method: String, _ handler: @escaping Handler) {
-        entries[method] = Entry(body: .waiting(handler), metrics: MethodMetrics(method: method))
+    /// Adds `method` (e.g. `statistics.discover`): answers the ``ServiceDescription`` of
+    /// `service` — every method in this table, this one included, as the API description gives
+    /// it. Register it last.
+    public mutating func registerDiscover(_ method: String, service: ServiceName) {
+        let summary =
+            "The \(service) service's methods, with their params' and results' schemas (OpenRPC method objects)."
+        var table = self
+        table.register(method, summary: summary, params: NoParams.self) { _ in ServiceDescription() }
+        let described = table.entries
+        register(method, summary: summary, params: NoParams.self) { _ in
+            ServiceDescription(
+                service: service.rawValue, version: ProjectVersion.current,
+                methods: try described.keys.sorted().map { try described[$0]!.describe().openRPC })
+        }
     }
 
     /// Answers `body` at once if it is a single request (or notification) whose method answers

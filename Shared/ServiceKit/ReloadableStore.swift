@@ -18,9 +18,10 @@ import Foundation
 /// bytes are reused until the next successful reload.
 public final class ReloadableStore<Value: Sendable>: Sendable {
     /// What a reload did.
-    public struct Outcome: Sendable, Encodable {
+    public struct Outcome: Sendable, Codable {
         public var reloaded: Bool
-        public var loadedAt: Date
+        /// When the data now served was loaded, ISO 8601.
+        public var loadedAt: String
         public var milliseconds: Int
         public var summary: String
         public var error: String?
@@ -103,7 +104,8 @@ public final class ReloadableStore<Value: Sendable>: Sendable {
                 state.resultBytes = 0
             }
             let outcome = Outcome(
-                reloaded: true, loadedAt: now, milliseconds: Int((ContinuousClock.now - started).milliseconds),
+                reloaded: true, loadedAt: now.formatted(.iso8601),
+                milliseconds: Int((ContinuousClock.now - started).milliseconds),
                 summary: describe(value), error: nil)
             logger.notice(
                 "data reloaded",
@@ -113,7 +115,8 @@ public final class ReloadableStore<Value: Sendable>: Sendable {
             let kept = state.withLock { ($0.value, $0.loadedAt) }
             logger.error("reload failed; still serving the data loaded before", metadata: ["error": "\(error)"])
             return Outcome(
-                reloaded: false, loadedAt: kept.1, milliseconds: Int((ContinuousClock.now - started).milliseconds),
+                reloaded: false, loadedAt: kept.1.formatted(.iso8601),
+                milliseconds: Int((ContinuousClock.now - started).milliseconds),
                 summary: describe(kept.0), error: "\(error)")
         }
     }

@@ -46,47 +46,47 @@ extension JSONRPCError {
 
     public static func parseError(_ detail: String) -> JSONRPCError {
         JSONRPCError(
-            code: parseErrorCode, message: "Parse error",
+            .parseError,
             data: .object(["detail": .string(detail.clipped(to: maxDetailLength))]))
     }
 
     public static func invalidRequest(_ detail: String) -> JSONRPCError {
         JSONRPCError(
-            code: invalidRequestCode, message: "Invalid Request",
+            .invalidRequest,
             data: .object(["detail": .string(detail.clipped(to: maxDetailLength))]))
     }
 
     public static func methodNotFound(_ method: String) -> JSONRPCError {
         JSONRPCError(
-            code: methodNotFoundCode, message: "Method not found", data: .object(["method": .string(method.clipped)]))
+            .methodNotFound, data: .object(["method": .string(method.clipped)]))
     }
 
     /// Invalid params, naming the field at fault.
     public static func invalidParams(field: String, _ detail: String) -> JSONRPCError {
         JSONRPCError(
-            code: invalidParamsCode, message: "Invalid params",
+            .invalidParams,
             data: .object(["field": .string(field.clipped), "detail": .string(detail.clipped(to: maxDetailLength))]))
     }
 
     public static func internalError(_ detail: String) -> JSONRPCError {
-        JSONRPCError(code: internalErrorCode, message: "Internal error", data: .object(["detail": .string(detail)]))
+        JSONRPCError(.internalError, data: .object(["detail": .string(detail)]))
     }
 
     public static func serviceUnavailable(_ service: String) -> JSONRPCError {
         JSONRPCError(
-            code: serviceUnavailableCode, message: "Service unavailable",
+            .serviceUnavailable,
             data: .object(["service": .string(service), "detail": .string("no live \(service) worker is registered")]))
     }
 
     public static func deadlineExceeded(_ service: String, milliseconds: Int) -> JSONRPCError {
         JSONRPCError(
-            code: deadlineExceededCode, message: "Deadline exceeded",
+            .deadlineExceeded,
             data: .object(["service": .string(service), "timeoutMs": .integer(Int64(milliseconds))]))
     }
 
     public static func overloaded(_ service: String, queued: Int) -> JSONRPCError {
         JSONRPCError(
-            code: overloadedCode, message: "Overloaded",
+            .overloaded,
             data: .object(["service": .string(service), "queued": .integer(Int64(queued))]))
     }
 }

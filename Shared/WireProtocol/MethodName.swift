@@ -17,6 +17,11 @@ public enum MethodName {
         public static let stats = "system.stats"
     }
 
+    /// The API description: an OpenRPC document of every method above.
+    public enum RPC {
+        public static let discover = "rpc.discover"
+    }
+
     /// The statistics service's methods.
     public enum Statistics {
         public static let industryStructure = "statistics.industryStructure"
@@ -26,6 +31,8 @@ public enum MethodName {
         public static let datasets = "statistics.datasets"
         public static let reload = "statistics.reload"
         public static let ping = "statistics.ping"
+        /// The service's own methods, described (what `rpc.discover` gathers).
+        public static let discover = "statistics.discover"
     }
 
     /// The initiatives service's methods.
@@ -36,15 +43,17 @@ public enum MethodName {
         public static let zoneDescribe = "zone.describe"
         public static let reload = "initiatives.reload"
         public static let ping = "initiatives.ping"
+        /// The service's own methods, described (what `rpc.discover` gathers).
+        public static let discover = "initiatives.discover"
     }
 
     /// Every method above.
     public static let all: Set<String> = [
-        Report.compose, Report.sections, System.ping, System.info, System.stats,
+        Report.compose, Report.sections, System.ping, System.info, System.stats, RPC.discover,
         Statistics.industryStructure, Statistics.compare, Statistics.facts, Statistics.regions, Statistics.datasets,
-        Statistics.reload, Statistics.ping,
+        Statistics.reload, Statistics.ping, Statistics.discover,
         Initiatives.list, Initiatives.get, Initiatives.catalogue, Initiatives.zoneDescribe, Initiatives.reload,
-        Initiatives.ping,
+        Initiatives.ping, Initiatives.discover,
     ]
 
     /// What statistics and metrics count a request under: its method if the system declares

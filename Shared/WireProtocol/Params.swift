@@ -10,7 +10,11 @@ import Foundation
 /// is refused, so a misspelt parameter is an error rather than silently ignored. The defaults
 /// are what `init()` gives; a decoder that starts from `init()` and sets only what the request
 /// has states each default once.
-public protocol MethodParams: Decodable, Sendable {
+///
+/// The API description (`rpc.discover`) is made from the same declarations: each member's
+/// schema from what the decoder reads (``JSONSchema``), its default from encoding `init()`,
+/// and what it means from ``describe(_:)``, which must answer for every member.
+public protocol MethodParams: Codable, Sendable {
     /// The params object's members.
     associatedtype CodingKeys: CodingKey & CaseIterable
     /// The params when the request has none: every default.
@@ -19,6 +23,8 @@ public protocol MethodParams: Decodable, Sendable {
     /// "en"]`); empty for a method whose params are named only. A `null` in a position is the
     /// member left out.
     static var positionalOrder: [CodingKeys] { get }
+    /// What `member` means, and any bound its decoder checks, for the API description.
+    static func describe(_ member: CodingKeys) -> ParamDescription
 }
 
 extension MethodParams {
@@ -30,9 +36,10 @@ extension MethodParams {
 }
 
 /// The params of a method that takes none: absent, `{}` or `[]`.
-public struct NoParams: MethodParams, Encodable, Equatable {
+public struct NoParams: MethodParams, Equatable {
     public enum CodingKeys: CodingKey, CaseIterable {}
     public init() {}
+    public static func describe(_ member: CodingKeys) -> ParamDescription {}
 }
 
 extension JSONRPCRequest {
@@ -114,7 +121,7 @@ extension JSONRPCRequest {
 }
 
 /// Reads a string parameter that must be one of a fixed set, with an error listing the set.
-public protocol ParameterChoice: RawRepresentable, CaseIterable, Decodable, Sendable where RawValue == String {}
+public protocol ParameterChoice: RawRepresentable, CaseIterable, Codable, Sendable where RawValue == String {}
 
 extension ParameterChoice {
     public init(from decoder: any Decoder) throws {

@@ -200,7 +200,22 @@ struct InitiativesMethodNameTests {
             logger: Logger(label: "test"), describe: { _ in "" },
             load: { try Catalogue(contentsOf: CatalogueFiles.builtIn) })
         let methods = Set(store.methods.methods)
-        #expect(methods.count == 6)
+        #expect(methods.count == 7)
         #expect(methods.isSubset(of: MethodName.all), "\(methods.subtracting(MethodName.all))")
+    }
+
+    @Test("initiatives.discover describes every method the service answers, with ids that exist as examples")
+    func described() async throws {
+        let store = try ReloadableStore(
+            logger: Logger(label: "test"), describe: { _ in "" },
+            load: { try Catalogue(contentsOf: CatalogueFiles.builtIn) })
+        let body = JSONRPCRequest(method: MethodName.Initiatives.discover, id: .integer(1)).encoded()
+        let reply = try JSONValue.parse(try #require(await store.methods.respond(to: body, logger: Logger(label: "t"))))
+        let methods = try #require(reply["result"]?["methods"]?.arrayValue, "\(reply)")
+        #expect(methods.compactMap { $0["name"]?.stringValue } == store.methods.methods)
+        let get = try #require(methods.first { $0["name"] == .string(MethodName.Initiatives.get) })
+        let examples = try #require(get["params"]?.arrayValue?.first?["schema"]?["examples"]?.arrayValue)
+        let ids = Set(store.current.content.initiatives.map(\.id))
+        #expect(!examples.isEmpty && examples.allSatisfy { ids.contains($0.stringValue ?? "") })
     }
 }

@@ -78,8 +78,23 @@ struct StatisticsMethodNameTests {
             try StatisticsCatalogue.load(from: url)
         }
         let methods = Set(store.methods.methods)
-        #expect(methods.count == 7)
+        #expect(methods.count == 8)
         #expect(methods.isSubset(of: MethodName.all), "\(methods.subtracting(MethodName.all))")
         #expect(MethodName.counted("statistics.nonsense") == MethodName.unknown)
+    }
+
+    @Test("statistics.discover describes every method the service answers, by name, with a result schema")
+    func described() async throws {
+        let folder = try DataFolder()
+        let url = try folder.csv(DatasetLoadingTests.good)
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
+            try StatisticsCatalogue.load(from: url)
+        }
+        let body = JSONRPCRequest(method: MethodName.Statistics.discover, id: .integer(1)).encoded()
+        let reply = try JSONValue.parse(try #require(await store.methods.respond(to: body, logger: Logger(label: "t"))))
+        let methods = try #require(reply["result"]?["methods"]?.arrayValue, "\(reply)")
+        #expect(methods.compactMap { $0["name"]?.stringValue } == store.methods.methods)
+        #expect(methods.allSatisfy { $0["result"]?["schema"]?["type"] != nil && $0["params"]?.arrayValue != nil })
+        #expect(reply["result"]?["service"] == "statistics")
     }
 }

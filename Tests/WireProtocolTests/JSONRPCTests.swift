@@ -122,6 +122,7 @@ struct JSONRPCTests {
         var kind: Kind?
         init() {}
         enum Kind: String, ParameterChoice { case a, b }
+        static func describe(_ member: CodingKeys) -> ParamDescription { "" }
     }
 
     @Test(
@@ -186,6 +187,7 @@ struct JSONRPCTests {
         var name: String?
         var kind: Sample.Kind?
         init() {}
+        static func describe(_ member: CodingKeys) -> ParamDescription { "" }
     }
 
     @Test("params by position stand for the members in the method's order; null leaves one out")

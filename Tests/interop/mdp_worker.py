@@ -6,6 +6,8 @@ and a benchmark peer, independent of the project's Swift code.
 
 silent: registers, heartbeats, takes requests and never answers them.
 delay:  answers every JSON-RPC request after a fixed delay with {"worker": "python", "method": …}.
+        With --describe METHOD it also answers SERVICE.discover, describing SERVICE.discover and
+        METHOD (an OpenRPC method object each): a replica whose methods differ from the Swift one's.
 Prints "ready" on stdout once READY is sent.
 """
 import argparse
@@ -26,6 +28,7 @@ def main():
     ap.add_argument("--mode", choices=["silent", "delay"], default="delay")
     ap.add_argument("--delay-ms", type=float, default=5.0)
     ap.add_argument("--heartbeat-ms", type=int, default=1000)
+    ap.add_argument("--describe", metavar="METHOD")
     args = ap.parse_args()
 
     sock = zmq.Context.instance().socket(zmq.DEALER)
@@ -49,12 +52,25 @@ def main():
                 client, body = frames[3], frames[5]
                 request = json.loads(body)
                 time.sleep(args.delay_ms / 1000)
-                reply = {"jsonrpc": "2.0", "id": request.get("id"),
-                         "result": {"worker": "python", "method": request.get("method")}}
+                result = {"worker": "python", "method": request.get("method")}
+                if args.describe and request.get("method") == f"{args.service}.discover":
+                    result = description(args.service, args.describe)
+                reply = {"jsonrpc": "2.0", "id": request.get("id"), "result": result}
                 sock.send_multipart([b"", HEADER, REPLY, client, b"", json.dumps(reply).encode()])
         if time.monotonic() >= next_beat:
             sock.send_multipart([b"", HEADER, HEARTBEAT])
             next_beat = time.monotonic() + args.heartbeat_ms / 1000
+
+
+def description(service, extra):
+    """What the service.discover of this worker answers: its two methods, as OpenRPC says."""
+    answer = {"type": "object", "required": ["worker", "method"],
+              "properties": {"worker": {"type": "string"}, "method": {"type": "string"}}}
+    methods = [{"name": name, "summary": "Answered by the Python worker.", "paramStructure": "by-name",
+                "params": [], "result": {"name": "result", "schema": schema},
+                "errors": [{"code": -32603, "message": "Internal error"}]}
+               for name, schema in [(extra, answer), (f"{service}.discover", {"type": "object"})]]
+    return {"service": service, "version": "python", "methods": methods}
 
 
 if __name__ == "__main__":

@@ -49,3 +49,15 @@ def test_mmi_says_which_services_are_there(stack):
     assert mdp_request(stack, b"mmi.service", b"report") == b"200"
     assert mdp_request(stack, b"mmi.service", b"weather") == b"404"
     assert mdp_request(stack, b"mmi.nonsense", b"") == b"501"
+
+
+def test_a_majordomo_client_discovers_the_api_from_service_report(stack):
+    """rpc.discover is the report service's; statistics.discover the statistics service's."""
+    doc = json.loads(mdp_request(stack, b"report", rpc("rpc.discover")))["result"]
+    names = {m["name"] for m in doc["methods"]}
+    assert {"report.compose", "statistics.regions", "initiatives.get"} <= names
+    own = json.loads(mdp_request(stack, b"statistics", rpc("statistics.discover")))["result"]
+    assert own["service"] == "statistics"
+    assert {m["name"] for m in own["methods"]} == {n for n in names if n.startswith("statistics.")}
+    misplaced = json.loads(mdp_request(stack, b"statistics", rpc("rpc.discover")))
+    assert misplaced["error"]["code"] == -32601 and "report answers it" in misplaced["error"]["data"]["detail"]

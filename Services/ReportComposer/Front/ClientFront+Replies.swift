@@ -58,7 +58,7 @@ extension ClientFront {
         return JSONRPCResponse(
             id: request.id ?? .null,
             error: JSONRPCError(
-                code: JSONRPCError.methodNotFoundCode, message: "Method not found",
+                .methodNotFound,
                 data: .object([
                     "method": .string(request.method.clipped),
                     "detail": .string("service \(service) has no such method; \(answering) answers it"),
@@ -70,7 +70,7 @@ extension ClientFront {
     static let notReading = JSONRPCResponse(
         id: .null,
         error: JSONRPCError(
-            code: JSONRPCError.overloadedCode, message: "Overloaded",
+            .overloaded,
             data: .object(["detail": .string("replies to this client are being dropped: it is not reading them")]))
     ).encoded()
 
@@ -145,7 +145,7 @@ extension ClientFront {
                 JSONRPCResponse(
                     id: $0,
                     error: JSONRPCError(
-                        code: JSONRPCError.overloadedCode, message: "Overloaded",
+                        .overloaded,
                         data: .object([
                             "detail": .string(
                                 "more than \(limits.maxInFlightPerClient) requests in flight from this client")

@@ -1,17 +1,20 @@
 import WireProtocol
 
 /// Report formats.
-enum ReportFormat: String, ParameterChoice, Codable {
+enum ReportFormat: String, ParameterChoice {
     case markdown, text, json, html, svg
 }
 
 /// Report editions: the Japanese original and the English translation.
-enum ReportLanguage: String, ParameterChoice, Codable {
+enum ReportLanguage: String, ParameterChoice {
     case ja, en
 }
 
 /// Params of `report.compose`.
 struct ComposeParams: MethodParams {
+    /// The `text` format's line widths.
+    static let widths = 20...1000
+
     var format: ReportFormat = .markdown
     var lang: ReportLanguage = .ja
     /// How long the composer may wait for the services; at most the composer's own limit.
@@ -36,8 +39,25 @@ struct ComposeParams: MethodParams {
         if let timeoutMs, timeoutMs < 1 {
             throw JSONRPCError.invalidParams(field: "timeoutMs", "must be a positive number of milliseconds")
         }
-        guard (20...1000).contains(width) else {
-            throw JSONRPCError.invalidParams(field: "width", "must be between 20 and 1000 columns")
+        guard Self.widths.contains(width) else {
+            throw JSONRPCError.invalidParams(
+                field: "width", "must be between \(Self.widths.lowerBound) and \(Self.widths.upperBound) columns")
+        }
+    }
+
+    static func describe(_ member: CodingKeys) -> ParamDescription {
+        switch member {
+        case .format:
+            """
+            markdown, text (plain, wrapped to width), json (the structured report), html (a page with \
+            the chart) or svg (the chart).
+            """
+        case .lang: "ja for the Japanese original, en for the English edition."
+        case .timeoutMs:
+            ParamDescription(
+                "How long to wait for the services, in milliseconds; at most the composer's limit (--timeout).",
+                minimum: 1)
+        case .width: ParamDescription("The text format's line width, in display columns.", range: widths)
         }
     }
 }
@@ -54,5 +74,11 @@ struct SectionsParams: MethodParams {
         self.init()
         let container = try decoder.container(keyedBy: CodingKeys.self)
         if let lang = try container.decodeIfPresent(ReportLanguage.self, forKey: .lang) { self.lang = lang }
+    }
+
+    static func describe(_ member: CodingKeys) -> ParamDescription {
+        switch member {
+        case .lang: "ja for the Japanese headings, en for the English ones."
+        }
     }
 }

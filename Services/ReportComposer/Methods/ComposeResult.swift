@@ -7,9 +7,9 @@ import Foundation
 #endif
 
 /// The result of `report.compose`.
-struct ComposeResult: Encodable, Sendable {
+struct ComposeResult: Codable, Sendable {
     /// The rendered document, or the structured report for `json`.
-    enum Content: Encodable, Sendable {
+    enum Content: Codable, Sendable, SchemaDescribed {
         case document(RenderedText)
         case report(Report)
 
@@ -31,6 +31,22 @@ struct ComposeResult: Encodable, Sendable {
             case .report(let report): try report.encode(to: encoder)
             }
         }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                self = .document(RenderedText(text))
+            } else {
+                self = .report(try container.decode(Report.self))
+            }
+        }
+
+        /// The document's text, or for `json` the structured report.
+        static func jsonSchema() throws(SchemaError) -> JSONValue {
+            .object(["oneOf": .array([.object(["type": "string"]), try JSONSchema.of(Report.self)])])
+        }
+
+        static var schemaPlaceholder: Content { .document(RenderedText("")) }
     }
 
     var format: ReportFormat
@@ -43,7 +59,7 @@ struct ComposeResult: Encodable, Sendable {
 }
 
 /// The result of `system.info`.
-struct SystemInfo: Encodable, Sendable {
+struct SystemInfo: Codable, Sendable {
     var name = "report-composer"
     var version: String
     /// The git commit the composer was built from, as `--version` and `report_build_info` say.
@@ -54,4 +70,19 @@ struct SystemInfo: Encodable, Sendable {
     var uptimeSeconds: Double
     var endpoints: [String: String]
     var services: [ServiceReport]
+}
+
+/// The result of `report.sections`.
+struct SectionHeadings: Codable, Sendable {
+    var sections: [String]
+}
+
+/// The result of `system.ping`.
+struct Pong: Codable, Sendable {
+    var pong = true
+}
+
+/// The result of `system.stats`: per method, by name.
+struct MethodStatisticsSnapshot: Codable, Sendable {
+    var methods: [String: MethodStatistics.Entry]
 }

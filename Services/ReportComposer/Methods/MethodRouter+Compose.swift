@@ -9,14 +9,14 @@ import Foundation
 extension MethodRouter {
     /// Asks both services at once and, when the second outcome is in, assembles the report,
     /// renders it and calls `done` with it. The two requests are two entries of the broker's
-    /// table; what waits for them is one ``ComposeExchange``.
+    /// table; what waits for them is one ``ServicePairExchange``.
     func compose(
         _ params: ComposeParams, requestId: String?, log: RequestLog, broker: isolated Broker,
         done: @escaping (ComposeResult) -> Void
     ) {
         let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
         let deadline = ContinuousClock.now + limit
-        let exchange = ComposeExchange { statistics, catalogue in
+        let exchange = ServicePairExchange { statistics, catalogue in
             let stats = self.result(IndustryStructure.self, of: statistics, from: .statistics, log: log)
             let zone = self.result(ZoneCatalogue.self, of: catalogue, from: .initiatives, log: log)
             done(self.render(params, statistics: stats, catalogue: zone))
@@ -37,7 +37,7 @@ extension MethodRouter {
         broker.submit(
             service: ServiceName.initiatives.rawValue, body: catalogue.encoded(), deadline: deadline,
             requestId: requestId
-        ) { exchange.catalogue = $0 }
+        ) { exchange.initiatives = $0 }
     }
 
     /// The decoded result of a service's reply, or `nil` if the service did not answer or
@@ -77,23 +77,4 @@ extension MethodRouter {
     static let japaneseOnly = JSONValue.object(["lang": .string(ZoneCatalogueParams.Language.ja.rawValue)])
 
     static let tableParams = JSONValue.object(["span": .string(IndustryStructureParams.Span.endpoints.rawValue)])
-}
-
-/// A report request waiting for its two services: each outcome is set as it comes (either may
-/// come first, or at once when a service has no worker), and the second one completes it.
-/// Touched only on the broker's executor.
-final class ComposeExchange {
-    private let complete: (BackendOutcome, BackendOutcome) -> Void
-
-    var statistics: BackendOutcome? { didSet { completeIfBoth() } }
-    var catalogue: BackendOutcome? { didSet { completeIfBoth() } }
-
-    init(complete: @escaping (BackendOutcome, BackendOutcome) -> Void) {
-        self.complete = complete
-    }
-
-    private func completeIfBoth() {
-        guard let statistics, let catalogue else { return }
-        complete(statistics, catalogue)
-    }
 }

@@ -8,7 +8,7 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Answers every method a client may call: `report.*` and `system.*` here; those in a service's
+/// Answers every method a client may call: `report.*`, `system.*` and `rpc.discover` here; those in a service's
 /// namespaces (`statistics.*`, `initiatives.*`, `zone.*`; see ``ServiceName/namespaces``) by
 /// forwarding to a worker of that service.
 ///
@@ -52,6 +52,9 @@ struct MethodRouter: Sendable {
                         finish(self.failure(error, log: log))
                     }
                 }
+            } else if request.method == MethodName.RPC.discover {
+                _ = try request.decodeParams(NoParams.self)
+                discover(requestId: request.requestId, log: log, broker: broker) { finish($0) }
             } else {
                 finish(.result(try result(for: request, broker: broker)))
             }
@@ -94,16 +97,16 @@ struct MethodRouter: Sendable {
         switch request.method {
         case MethodName.Report.sections:
             let params = try request.decodeParams(SectionsParams.self)
-            return try encode(["sections": frame.sections.map { $0.heading.text(params.lang) }])
+            return try encode(SectionHeadings(sections: frame.sections.map { $0.heading.text(params.lang) }))
         case MethodName.System.ping:
             _ = try request.decodeParams(NoParams.self)
-            return try encode(["pong": true])
+            return try encode(Pong())
         case MethodName.System.info:
             _ = try request.decodeParams(NoParams.self)
             return try encode(info(broker: broker))
         case MethodName.System.stats:
             _ = try request.decodeParams(NoParams.self)
-            return try encode(["methods": statistics.snapshot()])
+            return try encode(MethodStatisticsSnapshot(methods: statistics.snapshot()))
         default:
             throw JSONRPCError.methodNotFound(request.method)
         }

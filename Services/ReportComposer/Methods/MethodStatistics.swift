@@ -15,7 +15,7 @@ final class MethodStatistics: Sendable {
     /// Recent processing times kept per method for the percentiles.
     static let window = 4096
 
-    struct Entry: Encodable, Sendable {
+    struct Entry: Codable, Sendable {
         var requests = 0
         var errors = 0
         var timeouts = 0

@@ -26,7 +26,7 @@ struct Report: Codable, Sendable, Equatable {
 
     /// One block of a section.
     struct Block: Codable, Sendable, Equatable {
-        enum Kind: String, Codable, Sendable {
+        enum Kind: String, Codable, Sendable, CaseIterable {
             /// A ○ paragraph.
             case paragraph
             /// A ○ paragraph about an initiative, led by its organisation, with its ➢ outlook.

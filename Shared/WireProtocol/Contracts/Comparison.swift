@@ -15,6 +15,16 @@ public struct CompareParams: MethodParams, Encodable, Equatable {
     /// The later year; absent means the dataset's last year.
     public var to: Int?
     public init() {}
+
+    public static func describe(_ member: CodingKeys) -> ParamDescription {
+        switch member {
+        case .dataset: "The dataset's id (statistics.datasets lists them); absent means the default dataset."
+        case .regions: "Region codes or names; absent means every region."
+        case .sectors: "Sector codes (primary, secondary, tertiary, total); absent means every sector."
+        case .from: "The earlier Gregorian year; absent means the dataset's first year."
+        case .to: "The later Gregorian year; absent means the dataset's last year."
+        }
+    }
     public init(
         dataset: String? = nil, regions: [String]? = nil, sectors: [String]? = nil, from: Int? = nil, to: Int? = nil
     ) {

@@ -9,7 +9,7 @@ public struct IndustryStructureParams: MethodParams, Encodable, Equatable {
     public enum CodingKeys: String, CodingKey, CaseIterable { case dataset, regions, years, sectors, span }
 
     /// Which years to return when `years` is not given.
-    public enum Span: String, ParameterChoice, Encodable {
+    public enum Span: String, ParameterChoice {
         /// Every year of the dataset.
         case all
         /// Only the first and the last year: what the report's table shows.
@@ -27,6 +27,17 @@ public struct IndustryStructureParams: MethodParams, Encodable, Equatable {
     public var span: Span?
 
     public init() {}
+
+    public static func describe(_ member: CodingKeys) -> ParamDescription {
+        switch member {
+        case .dataset: "The dataset's id (statistics.datasets lists them); absent means the default dataset."
+        case .regions: "Region codes or names (\"14130\" or \"川崎市\"); absent means every region."
+        case .years: "Gregorian years; absent means what span says."
+        case .sectors: "Sector codes (primary, secondary, tertiary, total); absent means every sector."
+        case .span:
+            ParamDescription("Which years when years is absent: all, or only the first and the last.", default: "all")
+        }
+    }
 
     public init(
         dataset: String? = nil, regions: [String]? = nil, years: [Int]? = nil, sectors: [String]? = nil,

@@ -15,6 +15,25 @@ public struct InitiativesListParams: MethodParams, Encodable, Equatable {
     /// At most this many items (1–1000; default 100).
     public var limit: Int?
     public init() {}
+
+    /// Items on a page when `limit` is absent.
+    public static let defaultLimit = 100
+    /// The page sizes a client may ask for.
+    public static let limits = 1...1000
+
+    public static func describe(_ member: CodingKeys) -> ParamDescription {
+        switch member {
+        case .city: "A city code (kawasaki) or name (川崎市); absent means both cities."
+        case .field: "A field of work, e.g. regenerative medicine; absent means every field."
+        case .organisationKind:
+            ParamDescription(
+                "The kind of organisation that leads the initiative.", choices: Organisation.kinds.sorted())
+        case .section: "The id of the report section the initiatives belong to."
+        case .offset: ParamDescription("Items to skip.", minimum: 0, default: .integer(0))
+        case .limit:
+            ParamDescription("At most this many items.", range: limits, default: .integer(Int64(defaultLimit)))
+        }
+    }
     public init(
         city: String? = nil, field: String? = nil, organisationKind: String? = nil, section: String? = nil,
         offset: Int? = nil, limit: Int? = nil
@@ -49,6 +68,12 @@ public struct InitiativeGetParams: MethodParams, Encodable, Equatable {
     public var id: String = ""
     public init() {}
     public init(id: String) { self.id = id }
+
+    public static func describe(_ member: CodingKeys) -> ParamDescription {
+        switch member {
+        case .id: "The initiative's id, as initiatives.list gives it."
+        }
+    }
 }
 
 /// The initiatives service's catalogue: the special zone's facts, the cities, and their
@@ -188,7 +213,7 @@ public struct ZoneCatalogueParams: MethodParams, Encodable, Equatable {
     public static let positionalOrder: [CodingKeys] = [.lang]
 
     /// Which edition's text to include.
-    public enum Language: String, ParameterChoice, Encodable {
+    public enum Language: String, ParameterChoice {
         /// Only the Japanese text: the English members (`…En`) are left out.
         case ja
         /// Both: the English members, and the Japanese text they fall back to.
@@ -200,4 +225,10 @@ public struct ZoneCatalogueParams: MethodParams, Encodable, Equatable {
 
     public init() {}
     public init(lang: Language?) { self.lang = lang }
+
+    public static func describe(_ member: CodingKeys) -> ParamDescription {
+        switch member {
+        case .lang: "ja for the Japanese text alone; absent or en for both languages (the English members end in En)."
+        }
+    }
 }
