@@ -36,8 +36,7 @@ extension ReloadableStore where Value == StatisticsCatalogue {
         var table = MethodTable()
         table.register(
             MethodName.Statistics.industryStructure,
-            summary:
-                "Each sector's share of workers per region and year, with the change from the first year to the last.",
+            summary: "Each sector's share per region and year, with the change from the first year to the last.",
             params: IndustryStructureParams.self, cachedIn: self
         ) { catalogue, params in
             try catalogue.dataset(params.dataset).structure(params)
