@@ -26,6 +26,9 @@ public struct MethodTable: Sendable {
         let metrics: MethodMetrics
         /// The method's API description, made when asked for (it may name values in the data).
         let describe: @Sendable () throws(SchemaError) -> MethodDescription
+        /// Where a method whose results are kept keeps them, to answer a request it has answered
+        /// before from its bytes alone.
+        var kept: KeptResults? = nil
 
         var isImmediate: Bool {
             if case .immediate = body { return true }
@@ -77,7 +80,11 @@ public struct MethodTable: Sendable {
             describe: { () throws(SchemaError) in
                 try MethodDescription(
                     method, summary: summary, params: P.self, result: R.self, examples: examples(store.current))
-            })
+            },
+            kept: KeptResults(
+                find: { store.keptResult(for: .init(method: method, rawParams: $0)) },
+                generation: { store.generation },
+                keep: { store.keep($0, for: .init(method: method, rawParams: $1), generation: $2) }))
     }
 
     /// Adds `method` (e.g. `statistics.discover`): answers the ``ServiceDescription`` of
@@ -100,6 +107,28 @@ public struct MethodTable: Sendable {
     /// without waiting, or a message that is not a usable request at all: the encoded response
     /// (empty for a notification). `nil` when it needs ``respond(to:logger:)``.
     public func respondImmediately(to body: Data, logger: Logger) -> Data? {
+        // A question answered before, told by its bytes: its kept result, with no parse; and a
+        // method nobody registered, refused as the full parse would refuse it.
+        var keepAs: (kept: KeptResults, request: ScannedRequest, generation: Int)?
+        if let scanned = ScannedRequest.scan(body) {
+            let started = ContinuousClock.now
+            guard let entry = entries[scanned.method] else {
+                let error = JSONRPCError.methodNotFound(scanned.method)
+                record(
+                    .error(error), method: scanned.method, requestId: scanned.requestId, entry: nil, since: started,
+                    logger: logger)
+                return scanned.response(error: error)
+            }
+            if let kept = entry.kept {
+                if let result = kept.find(scanned.params) {
+                    record(
+                        .result(result), method: scanned.method, requestId: scanned.requestId, entry: entry,
+                        since: started, logger: logger)
+                    return scanned.response(result: result)
+                }
+                keepAs = (kept, scanned, kept.generation())
+            }
+        }
         switch JSONRPCMessage.parse(body) {
         case .unusable(let response):
             return response.encoded()
@@ -116,6 +145,9 @@ public struct MethodTable: Sendable {
                 outcome = self.outcome(of: request, logger: logger) { try handler(request) }
             } else {
                 outcome = .error(.methodNotFound(request.method))
+            }
+            if let keepAs, case .result(let result) = outcome {
+                keepAs.kept.keep(result, keepAs.request.params, keepAs.generation)
             }
             return finish(request, outcome, entry: entry, since: started, logger: logger)?.encoded() ?? Data()
         }
@@ -186,6 +218,17 @@ public struct MethodTable: Sendable {
         _ request: JSONRPCRequest, _ outcome: JSONRPCResponse.Outcome, entry: Entry?,
         since started: ContinuousClock.Instant, logger: Logger
     ) -> JSONRPCResponse? {
+        record(
+            outcome, method: request.method, requestId: request.requestId, entry: entry, since: started, logger: logger)
+        guard let id = request.id else { return nil }
+        return JSONRPCResponse(id: id, outcome: outcome)
+    }
+
+    /// Counts an answered request in its method's metrics and writes its request line.
+    private func record(
+        _ outcome: JSONRPCResponse.Outcome, method: String, requestId: String?, entry: Entry?,
+        since started: ContinuousClock.Instant, logger: Logger
+    ) {
         let metrics = entry?.metrics ?? unknownMetrics
         metrics.record(outcome: outcome, since: started)
         // One line per request: the access line at info, at debug without it. Its metadata is
@@ -194,11 +237,17 @@ public struct MethodTable: Sendable {
         logger.log(
             level: accessLog ? .info : .debug, "request",
             metadata: outcome.accessMetadata(elapsed).merging([
-                "method": "\(metrics.method)", "requestId": "\(request.requestId ?? "-")",
+                "method": "\(metrics.method)", "requestId": "\(requestId ?? "-")",
             ]) { _, named in named })
-        guard let id = request.id else { return nil }
-        return JSONRPCResponse(id: id, outcome: outcome)
     }
+}
+
+/// Where a method whose results are kept (``MethodTable/register(_:summary:params:cachedIn:examples:_:)``)
+/// keeps them, by the bytes of the params they answer.
+struct KeptResults: Sendable {
+    let find: @Sendable (_ rawParams: Data) -> Data?
+    let generation: @Sendable () -> Int
+    let keep: @Sendable (_ result: Data, _ rawParams: Data, _ generation: Int) -> Void
 }
 
 /// One method's metrics, made once when the method is registered (after the metrics system

@@ -32,9 +32,16 @@ public final class ReloadableStore<Value: Sendable>: Sendable {
     public struct ResultKey: Hashable, Sendable {
         public var method: String
         public var params: JSONValue?
+        /// The params as the bytes a request carried them in (``ScannedRequest``), for a result
+        /// looked up without parsing them; `nil` for a key of parsed params.
+        public var rawParams: Data?
         public init(method: String, params: JSONValue?) {
             self.method = method
             self.params = params
+        }
+        public init(method: String, rawParams: Data) {
+            self.method = method
+            self.rawParams = rawParams
         }
     }
 
@@ -69,6 +76,23 @@ public final class ReloadableStore<Value: Sendable>: Sendable {
     /// The data as of now.
     public var current: Value { state.withLock { $0.value } }
 
+    /// The result kept for `key`, if any.
+    public func keptResult(for key: ResultKey) -> Data? {
+        state.withLock { $0.results[key] }
+    }
+
+    /// Counts the loads; a result made from the data of one is kept only while it is current.
+    public var generation: Int { state.withLock { $0.generation } }
+
+    /// Keeps `result` for `key` if the data is still that of load `generation` (and the results
+    /// kept are within ``maxResultBytes``).
+    public func keep(_ result: Data, for key: ResultKey, generation: Int) {
+        state.withLock { state in
+            guard state.generation == generation, state.resultBytes + result.count <= maxResultBytes else { return }
+            if state.results.updateValue(result, forKey: key) == nil { state.resultBytes += result.count }
+        }
+    }
+
     /// The encoded result for `key` from the data as of now: kept from an earlier call, or
     /// made by `compute` (and kept, within ``maxResultBytes``). Errors are not kept.
     public func cachedResult(for key: ResultKey, compute: (Value) throws -> Data) rethrows -> Data {
@@ -76,10 +100,7 @@ public final class ReloadableStore<Value: Sendable>: Sendable {
         if let kept = state.withLock({ $0.results[key] }) { return kept }
         let (value, generation) = state.withLock { ($0.value, $0.generation) }
         let result = try compute(value)
-        state.withLock { state in
-            guard state.generation == generation, state.resultBytes + result.count <= maxResultBytes else { return }
-            if state.results.updateValue(result, forKey: key) == nil { state.resultBytes += result.count }
-        }
+        keep(result, for: key, generation: generation)
         return result
     }
 

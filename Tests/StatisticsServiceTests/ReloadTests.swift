@@ -52,6 +52,46 @@ struct ReloadTests {
         #expect(try await years() == 3)
     }
 
+    @Test("a request answered before is answered from its bytes: the same reply, until a reload")
+    func keptByBytes() throws {
+        let folder = try DataFolder()
+        let url = try folder.csv(DatasetLoadingTests.good)
+        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
+            try StatisticsCatalogue.load(from: url)
+        }
+        let table = store.methods
+        let logger = Logger(label: "test")
+        func ask(id: String, params: String = #"{"span":"all"}"#) throws -> JSONValue {
+            let method = MethodName.Statistics.industryStructure
+            let body = Data(
+                #"{"id":\#(id),"jsonrpc":"2.0","method":"\#(method)","params":\#(params),"requestId":"r"}"#.utf8)
+            #expect(ScannedRequest.scan(body) != nil)
+            return try JSONValue.parse(try #require(table.respondImmediately(to: body, logger: logger)))
+        }
+        let first = try ask(id: "1")
+        let keys = store.generation
+        let raw = ReloadableStore<StatisticsCatalogue>.ResultKey(
+            method: MethodName.Statistics.industryStructure, rawParams: Data(#"{"span":"all"}"#.utf8))
+        #expect(store.keptResult(for: raw) != nil, "the first answer is kept by the request's bytes")
+        // The second time, from the kept bytes: the same result, with this request's own id.
+        let second = try ask(id: #""b""#)
+        #expect(second["result"] == first["result"] && second["id"] == .string("b"))
+        #expect(try ask(id: "-7")["id"] == .integer(-7))
+        #expect(first["result"]?["years"]?.arrayValue?.count == 2)
+        try folder.csv(DatasetLoadingTests.good + "\nA,2010,p,50\nA,2010,q,50\nB,2010,p,50\nB,2010,q,50\n")
+        #expect(store.reload().reloaded && store.generation == keys + 1)
+        #expect(store.keptResult(for: raw) == nil)
+        #expect(try ask(id: "2")["result"]?["years"]?.arrayValue?.count == 3)
+        // A method nobody registered is refused from the scan as the full parse refuses it.
+        let unknown = Data(#"{"id":5,"jsonrpc":"2.0","method":"statistics.nope"}"#.utf8)
+        #expect(
+            table.respondImmediately(to: unknown, logger: logger)
+                == JSONRPCResponse(id: .integer(5), error: .methodNotFound("statistics.nope")).encoded())
+        // A bad param is still refused: only successful results are kept.
+        #expect(try ask(id: "3", params: #"{"span":"some"}"#)["error"]?["code"] == .integer(-32602))
+        #expect(try ask(id: "4", params: #"{"span":"some"}"#)["error"]?["code"] == .integer(-32602))
+    }
+
     @Test("statistics.reload answers -32003 with the reason when the data is bad")
     func reloadMethod() async throws {
         let folder = try DataFolder()
