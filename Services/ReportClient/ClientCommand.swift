@@ -179,7 +179,11 @@ struct CallCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "call",
         abstract: "Calls any method and prints its JSON result.",
-        discussion: "Example: report-client call statistics.industryStructure '{\"regions\":[\"川崎市\"]}'")
+        discussion: """
+            Example: report-client call statistics.industryStructure '{"regions":["川崎市"]}'
+
+            Every method, with its params and result schemas: report-client call rpc.discover
+            """)
 
     @OptionGroup var connection: ConnectionOptions
 
