@@ -1,7 +1,8 @@
 """A/B of the report path: two builds of this project (e.g. a commit before a change and HEAD,
 each built with `swift build -c release` in its own worktree), in interleaved rounds, each
 driven by the C load generator from ../shared/bench at 1, 8 and 32 in flight; prints the
-medians, the req/s range over rounds and the CPU per request of all processes together.
+medians, the req/s range over rounds, the CPU per request of all processes together and of the
+composer and each service.
 
   python3 Tests/bench/report_ab.py BEFORE_BIN_DIR AFTER_BIN_DIR [ROUNDS]
 
@@ -34,7 +35,8 @@ def main():
                                capture_output=True, check=True)
                 parsed = rb.parse(rb.c_loadgen(procs, label, 3000, 5))
                 for row in parsed:
-                    row["cpu"] = sum(rb.cpu_per_request(row).values()) if row["rps"] else 0
+                    row["per"] = rb.cpu_per_request(row) if row["rps"] else {}
+                    row["cpu"] = sum(row["per"].values())
                 rows[label].extend(parsed)
                 print(number, label, [(r["c"], r["p50"], r["rps"], round(r["cpu"])) for r in parsed], flush=True)
             finally:
@@ -46,7 +48,9 @@ def main():
                   f"p99 {statistics.median(r['p99'] for r in group):.0f} us, "
                   f"req/s {statistics.median(r['rps'] for r in group):.0f} "
                   f"({min(r['rps'] for r in group)}-{max(r['rps'] for r in group)}), "
-                  f"CPU/request {statistics.median(r['cpu'] for r in group):.0f} us")
+                  f"CPU/request {statistics.median(r['cpu'] for r in group):.0f} us "
+                  + "(" + ", ".join(f"{name} {statistics.median(r['per'].get(name, 0) for r in group):.0f}"
+                                    for name in ("composer", "statistics", "initiatives")) + ")")
 
 
 if __name__ == "__main__":
