@@ -348,14 +348,13 @@ struct ComposerCommand: AsyncParsableCommand {
                         "workers": "\(workers.boundEndpoints.joined(separator: ","))",
                     ])
                 let broker = Broker(socket: workers, settings: settings, logger: logger)
-                var router = MethodRouter(
+                let router = MethodRouter(
                     broker: broker, frame: frame, timeout: .milliseconds(timeout),
                     endpoints: [
                         "client": clients.boundEndpoints.first ?? clientAt,
                         "worker": workers.boundEndpoints.first ?? workerAt,
                     ],
-                    logger: logger)
-                router.accessLog = logging.accessLogIsOn
+                    accessLog: logging.accessLogIsOn, logger: logger)
                 let limits = ClientFront.Limits(
                     json: JSONLimits(
                         maxDepth: maxJSONDepth, maxStringBytes: maxJSONString, maxContainerEntries: maxJSONEntries),

@@ -13,7 +13,9 @@ import Foundation
 /// ``SocketThreadMailbox/tableIfOnThread``, which hands it out on that thread alone. That is
 /// what makes its non-Sendable sockets safe, and lets a reader send without a queued command.
 final class SocketTable: @unchecked Sendable {
-    struct Entry {
+    /// One socket's state: a reference, so that reading it for every message (the loop, each
+    /// send) takes one reference count, not one per member.
+    final class Entry {
         let socket: Socket
         let streams: SocketStreams
         /// The PAIR socket reading this socket's monitor events, if it is monitored.
@@ -34,6 +36,12 @@ final class SocketTable: @unchecked Sendable {
         var unsent: [[Data]] = []
 
         var isPolled: Bool { receiving && !paused && !(awaitsReader && reader == nil) }
+
+        init(socket: Socket, streams: SocketStreams, monitor: Socket?) {
+            self.socket = socket
+            self.streams = streams
+            self.monitor = monitor
+        }
     }
 
     private(set) var entries: [Int: Entry] = [:]
@@ -76,22 +84,22 @@ final class SocketTable: @unchecked Sendable {
     @discardableResult
     func setPaused(_ id: Int, _ paused: Bool) -> Bool {
         guard let entry = entries[id], entry.paused != paused else { return false }
-        entries[id]!.paused = paused
+        entry.paused = paused
         itemsAreStale = true
         return true
     }
 
     func stopReceiving(_ id: Int) {
-        guard entries[id]?.receiving == true else { return }
-        entries[id]!.receiving = false
-        entries[id]!.streams.messages.finish()
+        guard let entry = entries[id], entry.receiving else { return }
+        entry.receiving = false
+        entry.streams.messages.finish()
         itemsAreStale = true
     }
 
     func startReading(_ id: Int, with reader: any SocketReader, handle: SocketHandle) {
-        guard entries[id] != nil else { return }
-        entries[id]!.reader = reader
-        entries[id]!.handle = handle
+        guard let entry = entries[id] else { return }
+        entry.reader = reader
+        entry.handle = handle
         itemsAreStale = true
     }
 
@@ -140,10 +148,10 @@ final class SocketTable: @unchecked Sendable {
         }
         // Behind what it kept, in order (only a socket that keeps what it cannot send has any).
         if !entry.unsent.isEmpty {
-            entries[id]!.unsent.append(frames)
+            entry.unsent.append(frames)
             return
         }
-        if !trySend(frames, entry: entry, id: id) { entries[id]!.unsent.append(frames) }
+        if !trySend(frames, entry: entry, id: id) { entry.unsent.append(frames) }
     }
 
     /// Sends what the socket kept, in order, as far as it takes them; `true` once all are gone.
@@ -154,8 +162,8 @@ final class SocketTable: @unchecked Sendable {
             guard trySend(frames, entry: entry, id: id) else { break }
             sent += 1
         }
-        entries[id]!.unsent.removeFirst(sent)
-        return entries[id]!.unsent.isEmpty
+        entry.unsent.removeFirst(sent)
+        return entry.unsent.isEmpty
     }
 
     /// Sends one message now; `false` only if the socket keeps what it cannot take and could

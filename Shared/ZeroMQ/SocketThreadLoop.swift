@@ -206,7 +206,7 @@ struct SocketThreadLoop {
                         try pair.connect(endpoint)
                         monitor = pair
                     }
-                    var entry = SocketTable.Entry(socket: socket, streams: streams, monitor: monitor)
+                    let entry = SocketTable.Entry(socket: socket, streams: streams, monitor: monitor)
                     // Not read until its reader is installed.
                     entry.awaitsReader = spec.reader
                     entry.keepsUnsent = spec.keepsUnsent

@@ -25,6 +25,12 @@ extension Broker {
             notReadyBecause: missing.isEmpty ? nil : "not ready: no live replica of \(missing.joined(separator: ", "))")
     }
 
+    /// Requests of `service` waiting for a worker.
+    func queued(_ service: String) -> Int { registry.queued(service) }
+
+    /// Live workers of `service`.
+    func workerCount(_ service: String) -> Int { registry.workerCount(service) }
+
     /// Each service with workers or waiting requests, its replicas oldest first.
     func report() -> [ServiceReport] {
         let services = Set(registry.workers.values.map(\.service)).union(registry.waiting.keys)

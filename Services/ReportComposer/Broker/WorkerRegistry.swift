@@ -4,12 +4,14 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// The broker's bookkeeping, as a plain value: which workers each service has, how many
-/// requests each may hold at once (1 for a plain RFC 7 worker), which requests each holds, which
-/// workers have room (least recently used first), and which requests wait. It sends nothing
-/// itself; the ``Broker`` acts on what it returns.
+/// The broker's bookkeeping: which workers each service has, how many requests each may hold at
+/// once (1 for a plain RFC 7 worker), which requests each holds, which workers have room (least
+/// recently used first), and which requests wait. It sends nothing itself; the ``Broker`` acts
+/// on what it returns. The broker alone holds it (it is never copied), and each worker is a
+/// reference, so that looking one up for every request and reply costs one reference count,
+/// not a copy of its members.
 struct WorkerRegistry {
-    struct Worker {
+    final class Worker {
         let id: Data
         let service: String
         let connectedSince: Date
@@ -22,6 +24,14 @@ struct WorkerRegistry {
         var served = 0
 
         var hasRoom: Bool { inHand.count < capacity }
+
+        init(id: Data, service: String, connectedSince: Date, capacity: Int, lastSeen: ContinuousClock.Instant) {
+            self.id = id
+            self.service = service
+            self.connectedSince = connectedSince
+            self.capacity = capacity
+            self.lastSeen = lastSeen
+        }
     }
 
     private(set) var workers: [Data: Worker] = [:]
@@ -103,10 +113,10 @@ struct WorkerRegistry {
         guard let entry = workers[worker] else { return false }
         let index = request.flatMap { entry.inHand.firstIndex(of: $0) }
         if let index {
-            workers[worker]!.inHand.remove(at: index)
-            workers[worker]!.served += 1
+            entry.inHand.remove(at: index)
+            entry.served += 1
         }
-        if !(available[entry.service]?.contains(worker) ?? false) && workers[worker]!.hasRoom {
+        if !(available[entry.service]?.contains(worker) ?? false) && entry.hasRoom {
             available[entry.service, default: []].append(worker)
         }
         return index != nil
@@ -127,9 +137,9 @@ struct WorkerRegistry {
     }
 
     private mutating func give(_ request: UInt64, to worker: Data) {
-        workers[worker]!.inHand.append(request)
-        let service = workers[worker]!.service
-        available[service]!.removeAll { $0 == worker }
-        if workers[worker]!.hasRoom { available[service]!.append(worker) }
+        let entry = workers[worker]!
+        entry.inHand.append(request)
+        available[entry.service]!.removeAll { $0 == worker }
+        if entry.hasRoom { available[entry.service]!.append(worker) }
     }
 }

@@ -27,7 +27,7 @@ extension ClientFront {
         let service = frames[1]
         let name = String(decoding: service, as: UTF8.self)
         let reply = { (body: Data) in
-            socket.send(message.envelope + [Majordomo.clientHeader, service, body])
+            self.socket.send(message.envelope + [Majordomo.clientHeader, service, body])
         }
         if name.hasPrefix("mmi.") {
             guard name == "mmi.service" else { return reply(Data("501".utf8)) }

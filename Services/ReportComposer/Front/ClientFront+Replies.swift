@@ -34,7 +34,9 @@ extension ClientFront {
             socket.send(message.envelope + [Self.notReading])
             return
         }
-        answer(body, from: frames[0], size: frames.byteCount, broker: broker) { socket.send(message.envelope + [$0]) }
+        answer(body, from: frames[0], size: frames.byteCount, broker: broker) {
+            self.socket.send(message.envelope + [$0])
+        }
     }
 
     /// Answers `body` and sends the reply with `send`; the message counts against
@@ -46,7 +48,7 @@ extension ClientFront {
         if intake.took(bytes: size) { socket.setPaused(true) }
         respond(to: body, from: client, service: service, broker: broker) { reply in
             send(reply)
-            if intake.answered(bytes: size) { socket.setPaused(false) }
+            if self.intake.answered(bytes: size) { self.socket.setPaused(false) }
         }
     }
 
@@ -101,7 +103,7 @@ extension ClientFront {
                 return
             }
             respond(to: entry, broker: broker) { response in
-                inFlight.leave(client)
+                self.inFlight.leave(client)
                 done(response?.encoded() ?? Data())
             }
         case .batch(let entries):
@@ -116,7 +118,7 @@ extension ClientFront {
         let requests = entries.count { $0.isRequest }
         let admitted = inFlight.enter(client, wanted: requests, limit: limits.maxInFlightPerClient)
         let batch = BatchExchange(count: entries.count) { responses in
-            inFlight.leave(client, count: admitted)
+            self.inFlight.leave(client, count: admitted)
             done(responses.isEmpty ? Data() : JSONRPCResponse.encodeBatch(responses))
         }
         var admissions = admitted

@@ -17,7 +17,9 @@ import Foundation
 /// it is parsed, answered at once or handed to the broker, and its reply is sent from the code
 /// that completes it. libzmq's ROUTER reads its peers in turn, so a client sending a burst
 /// delays another's request by one of its messages, not by the burst.
-struct ClientFront: Service {
+///
+/// A class: the reader and every completion hold it by one reference, not a copy of its members.
+final class ClientFront: Service {
     /// What one client may ask of the composer.
     struct Limits: Sendable {
         var json = JSONLimits()

@@ -16,7 +16,10 @@ import Foundation
 /// from the code that read it (the client socket's reader) or, when it waits for services, from
 /// the code that reads the last reply it needs (the worker socket's reader) or the broker's
 /// sweep — no task and no continuation per request.
-struct MethodRouter: Sendable {
+///
+/// A class: each completion a request leaves with the broker holds the router by one
+/// reference, not a copy of its members.
+final class MethodRouter: Sendable {
     let broker: Broker
     let frame: ReportFrame
     /// The longest a request may wait for the services (`timeoutMs` may ask for less).
@@ -26,8 +29,20 @@ struct MethodRouter: Sendable {
     let statistics = MethodStatistics()
     let clock = SecondClock()
     /// Whether each answered request gets its info line (`--no-access-log` turns it off).
-    var accessLog = true
+    let accessLog: Bool
     let logger: Logger
+
+    init(
+        broker: Broker, frame: ReportFrame, timeout: Duration, endpoints: [String: String], accessLog: Bool = true,
+        logger: Logger
+    ) {
+        self.broker = broker
+        self.frame = frame
+        self.timeout = timeout
+        self.endpoints = endpoints
+        self.accessLog = accessLog
+        self.logger = logger
+    }
 
     /// Answers `request` by calling `done` with its outcome, on the broker's executor: before
     /// this returns when no service is asked, otherwise once the services have answered.
