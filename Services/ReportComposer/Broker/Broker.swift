@@ -35,7 +35,8 @@ actor Broker {
         var readiness = Readiness()
     }
 
-    private struct Pending {
+    /// A request in hand: a reference, looked up (not copied) at each step of its way.
+    private final class Pending {
         let service: String
         let requestId: String?
         let body: Data
@@ -45,6 +46,18 @@ actor Broker {
         /// Called with the outcome, on the broker's executor; with none, the outcome is kept in
         /// `finished` until ``outcome(of:)`` asks for it.
         var completion: Completion?
+
+        init(
+            service: String, requestId: String?, body: Data, deadline: ContinuousClock.Instant,
+            hedgeAt: ContinuousClock.Instant?, completion: Completion?
+        ) {
+            self.service = service
+            self.requestId = requestId
+            self.body = body
+            self.deadline = deadline
+            self.hedgeAt = hedgeAt
+            self.completion = completion
+        }
     }
 
     /// What a submitter is called with, on the broker's executor (the socket thread): a
