@@ -1,5 +1,6 @@
 import Logging
 import Metrics
+import Synchronization
 import WireProtocol
 
 #if canImport(FoundationEssentials)
@@ -93,14 +94,29 @@ public struct MethodTable: Sendable {
     public mutating func registerDiscover(_ method: String, service: ServiceName) {
         let summary =
             "The \(service) service's methods, with their params' and results' schemas (OpenRPC method objects)."
-        var table = self
-        table.register(method, summary: summary, params: NoParams.self) { _ in ServiceDescription() }
-        let described = table.entries
-        register(method, summary: summary, params: NoParams.self) { _ in
-            ServiceDescription(
-                service: service.rawValue, version: ProjectVersion.current,
-                methods: try described.keys.sorted().map { try described[$0]!.describe().openRPC })
+        let describeSelf: @Sendable () throws(SchemaError) -> MethodDescription = { () throws(SchemaError) in
+            try MethodDescription(method, summary: summary, params: NoParams.self, result: ServiceDescription.self)
         }
+        let described = entries.mapValues(\.describe).merging([method: describeSelf]) { _, this in this }
+        // What the description depends on besides the code: the data loads its examples come
+        // from. Made again only when one of them has been reloaded.
+        let loads = entries.values.compactMap(\.kept)
+        let kept = Mutex<(loads: [Int], encoded: Data)?>(nil)
+        // Answered at once, and written with the JSON writer (`JSONEncoder` over the methods'
+        // `JSONValue` trees would take milliseconds).
+        entries[method] = Entry(
+            body: .immediate { request in
+                _ = try request.decodeParams(NoParams.self)
+                let now = loads.map { $0.generation() }
+                if let last = kept.withLock({ $0 }), last.loads == now { return last.encoded }
+                let methods = try described.keys.sorted().map { try described[$0]!().openRPC }
+                let encoded = JSONValue.object([
+                    "service": .string(service.rawValue), "version": .string(ProjectVersion.current),
+                    "methods": .array(methods),
+                ]).encoded()
+                kept.withLock { $0 = (now, encoded) }
+                return encoded
+            }, metrics: MethodMetrics(method: method), describe: describeSelf)
     }
 
     /// Answers `body` at once if it is a single request (or notification) whose method answers

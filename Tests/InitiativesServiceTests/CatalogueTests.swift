@@ -218,4 +218,26 @@ struct InitiativesMethodNameTests {
         let ids = Set(store.current.content.initiatives.map(\.id))
         #expect(!examples.isEmpty && examples.allSatisfy { ids.contains($0.stringValue ?? "") })
     }
+
+    @Test("initiatives.discover is made again when the data is reloaded: its examples are the new data's")
+    func describedAfterReload() async throws {
+        let first = "kawasaki-king-skyfront"
+        let url = try CatalogueFiles.variant(replacing: "\"\(first)\"", with: "\"\(first)\"")
+        let store = try ReloadableStore(
+            logger: Logger(label: "test"), describe: { _ in "" }, load: { try Catalogue(contentsOf: url) })
+        let table = store.methods
+        let body = JSONRPCRequest(method: MethodName.Initiatives.discover, id: .integer(1)).encoded()
+        func examples() async throws -> [JSONValue] {
+            let reply = try JSONValue.parse(try #require(await table.respond(to: body, logger: Logger(label: "t"))))
+            let methods = try #require(reply["result"]?["methods"]?.arrayValue)
+            let get = try #require(methods.first { $0["name"] == .string(MethodName.Initiatives.get) })
+            return try #require(get["params"]?.arrayValue?.first?["schema"]?["examples"]?.arrayValue)
+        }
+        #expect(try await examples().first == .string(first))
+        #expect(try await examples().first == .string(first))
+        let text = try String(contentsOf: url, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\"\(first)\"", with: "\"renamed\"").utf8).write(to: url)
+        #expect(store.reload().reloaded)
+        #expect(try await examples().first == .string("renamed"))
+    }
 }

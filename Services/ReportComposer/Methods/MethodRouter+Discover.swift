@@ -1,3 +1,4 @@
+import Synchronization
 import WireProtocol
 
 #if canImport(FoundationEssentials)
@@ -15,6 +16,15 @@ extension MethodRouter {
         requestId: String?, log: RequestLog, broker: isolated Broker, done: @escaping (JSONRPCResponse.Outcome) -> Void
     ) {
         let exchange = ServicePairExchange { statistics, initiatives in
+            // The same two answers as last time make the same document: it is not made again.
+            let key = [statistics, initiatives].map { outcome -> Data? in
+                if case .reply(let reply) = outcome { return reply }
+                return nil
+            }
+            if let document = self.lastDiscovery.document(for: key) {
+                done(.result(document))
+                return
+            }
             var described: [ServiceDescription] = []
             var unavailable: [ServiceName] = []
             for (service, outcome) in [(ServiceName.statistics, statistics), (.initiatives, initiatives)] {
@@ -25,7 +35,9 @@ extension MethodRouter {
                 }
             }
             do {
-                done(.result(try self.encode(APIDescription(services: described, unavailable: unavailable))))
+                let document = try APIDescription(services: described, unavailable: unavailable).encoded()
+                if unavailable.isEmpty { self.lastDiscovery.keep(document, for: key) }
+                done(.result(document))
             } catch {
                 log.error("API description failed", metadata: ["error": "\(error)"])
                 done(.error(.internalError("\(error)")))
@@ -48,20 +60,41 @@ extension MethodRouter {
         -> ServiceDescription?
     {
         guard case .reply(let reply) = outcome else { return nil }
-        struct Response: Decodable {
-            var result: ServiceDescription?
-            var error: JSONRPCError?
-        }
         do {
-            let response = try JSONCoding.decoder.decode(Response.self, from: reply)
-            if let error = response.error {
+            // Read with the JSON reader, not `JSONDecoder`, which takes milliseconds for a
+            // description this size.
+            let response = try JSONValue.parse(reply)
+            if let error = response["error"] {
                 log.error(
-                    "service could not describe itself", metadata: ["service": "\(service)", "error": "\(error)"])
+                    "service could not describe itself",
+                    metadata: ["service": "\(service)", "error": "\(String(decoding: error.encoded(), as: UTF8.self))"])
+                return nil
             }
-            return response.result
+            guard let result = response["result"], case .string(let name)? = result["service"],
+                case .string(let version)? = result["version"], let methods = result["methods"]?.arrayValue
+            else {
+                log.error(
+                    "unreadable reply", metadata: ["service": "\(service)", "error": "not a service description"])
+                return nil
+            }
+            return ServiceDescription(service: name, version: version, methods: methods)
         } catch {
             log.error("unreadable reply", metadata: ["service": "\(service)", "error": "\(error)"])
             return nil
         }
+    }
+}
+
+/// The last API description the composer made, with the two services' answers it was made
+/// from.
+final class LastDiscovery: Sendable {
+    private let last = Mutex<(key: [Data?], document: Data)?>(nil)
+
+    func document(for key: [Data?]) -> Data? {
+        last.withLock { $0?.key == key ? $0?.document : nil }
+    }
+
+    func keep(_ document: Data, for key: [Data?]) {
+        last.withLock { $0 = (key, document) }
     }
 }

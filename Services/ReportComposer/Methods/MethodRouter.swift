@@ -31,6 +31,7 @@ final class MethodRouter: Sendable {
     /// Whether each answered request gets its info line (`--no-access-log` turns it off).
     let accessLog: Bool
     let logger: Logger
+    let lastDiscovery = LastDiscovery()
 
     init(
         broker: Broker, frame: ReportFrame, timeout: Duration, endpoints: [String: String], accessLog: Bool = true,

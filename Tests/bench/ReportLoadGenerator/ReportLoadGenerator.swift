@@ -143,9 +143,9 @@ struct Driver {
                 }
                 let elapsed = ContinuousClock.now - started
                 _ = result.histogram.record(UInt64(max(1, elapsed.microseconds)))
-                if body.range(of: Data(#""error":{"#.utf8)) != nil
-                    || body.range(of: Data(#""degraded":true"#.utf8)) != nil
-                {
+                // An error response (told by its top-level member, not by an "error" a result
+                // may hold, as rpc.discover's schemas do), or a report missing a service's part.
+                if JSONRPCResponse.encodedIsError(body) || body.range(of: Data(#""degraded":true"#.utf8)) != nil {
                     result.errors += 1
                 }
                 if more() {
