@@ -75,11 +75,15 @@ extension JSONRPCRequest {
     {
         do {
             if members.isEmpty { return P() }
-            if let unknown = members.keys.sorted().first(where: { !P.fields.contains($0) }) {
+            // Each member is a key of the params type (a switch, with no set made per request);
+            // the first unknown one in sorted order is named, so the error does not vary.
+            if members.keys.contains(where: { P.CodingKeys(stringValue: $0) == nil }),
+                let unknown = members.keys.sorted().first(where: { P.CodingKeys(stringValue: $0) == nil })
+            {
                 throw JSONRPCError.invalidParams(
                     field: unknown.clipped, "unknown parameter; accepted: \(P.fields.sorted().joined(separator: ", "))")
             }
-            return try JSONValue.object(members).decode(P.self)
+            return try JSONValueDecoder.decode(P.self, from: .object(members))
         } catch let error as JSONRPCError {
             throw error
         } catch let error as DecodingError {
