@@ -13,6 +13,10 @@ struct SocketThreadLoop {
     /// At most this many messages are taken from one socket per wake-up, so that one busy
     /// socket cannot starve the others or the command queue.
     static let receiveBatch = 256
+    /// …and for at most this long: messages that each take long to handle (a flood of large
+    /// ones) must not keep the other sockets — a composer's replies from its workers — waiting
+    /// for the whole batch (256 messages of 2 ms held a worker's reply for half a second).
+    static let receiveBatchDuration: Duration = .milliseconds(1)
 
     /// At most this many rounds of queued commands and jobs run between two polls.
     static let commandRounds = 64
@@ -143,7 +147,10 @@ struct SocketThreadLoop {
         // What it could not send goes first; until it has, its peer waits (its ZMQ_FD fires
         // when the socket can take more).
         guard entry.unsent.isEmpty || table.sendUnsent(id) else { return true }
+        let deadline = ContinuousClock.now + Self.receiveBatchDuration
         for _ in 0..<Self.receiveBatch {
+            // Its turn is over: the loop reads the other sockets, then this one again.
+            guard ContinuousClock.now < deadline else { return false }
             do {
                 guard let frames = try entry.socket.receive(blocking: false) else { return true }
                 if let reader = entry.reader, let handle = entry.handle {
