@@ -70,10 +70,18 @@ struct SocketThreadLoop {
                 for index in unread.indices where readiness.isReadable(index + 1) { unread[index] = true }
             }
             idle = true
+            var turnEnded = false
             for (index, id) in polled.enumerated() where unread[index] {
                 // Read until EAGAIN: from then on its ZMQ_FD signals the next message.
                 unread[index] = !receiveAvailable(from: id)
+                turnEnded = turnEnded || unread[index]
                 idle = false
+            }
+            // A socket still has input (its turn ended first): the thread will not sleep, so ask
+            // now, without waiting, which other sockets have input too — otherwise they would not
+            // be read until this one is drained.
+            if turnEnded, (try? readiness.wait(timeoutMilliseconds: 0)) != nil {
+                for index in unread.indices where readiness.isReadable(index + 1) { unread[index] = true }
             }
             for (index, id) in monitored.enumerated() where unread[polled.count + index] {
                 receiveMonitorEvents(from: id)
