@@ -48,12 +48,17 @@ public struct JSONRPCResponse: Sendable, Equatable {
         case .error(let error):
             (member, value) = (",\"error\":", (try? JSONCoding.encoder.encode(error)) ?? Data("null".utf8))
         }
+        return Self.envelope(id: id.encoded(), member: member, value: value)
+    }
+
+    /// `{"jsonrpc":"2.0","id":ID,MEMBER VALUE}` from the id's and the value's encoded bytes.
+    static func envelope(id: Data, member: StaticString, value: Data) -> Data {
         // Room for the whole response at once: growing it while a report is appended would
         // copy the report again. Literals go in as bytes (a `String`'s UTF-8 view would take
         // Data's generic, dynamically cast path).
-        var out = Data(capacity: value.count + 64)
+        var out = Data(capacity: value.count + id.count + 40)
         Self.append("{\"jsonrpc\":\"2.0\",\"id\":", to: &out)
-        out.append(id.encoded())
+        out.append(id)
         Self.append(member, to: &out)
         out.append(value)
         out.append(UInt8(ascii: "}"))

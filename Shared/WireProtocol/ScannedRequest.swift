@@ -93,16 +93,6 @@ public struct ScannedRequest: Sendable, Equatable {
     }
 
     private func response(_ member: StaticString, _ value: Data) -> Data {
-        var out = Data(capacity: value.count + id.count + 40)
-        Self.append("{\"jsonrpc\":\"2.0\",\"id\":", to: &out)
-        out.append(id)
-        Self.append(member, to: &out)
-        out.append(value)
-        out.append(UInt8(ascii: "}"))
-        return out
-    }
-
-    private static func append(_ literal: StaticString, to data: inout Data) {
-        literal.withUTF8Buffer { bytes in data.append(bytes.baseAddress!, count: bytes.count) }
+        JSONRPCResponse.envelope(id: id, member: member, value: value)
     }
 }
