@@ -54,6 +54,7 @@ struct CatalogueTests {
         ])
     func refused(find: String, replace: String, message: String) throws {
         let url = try CatalogueFiles.variant(replacing: find, with: replace)
+        defer { try? FileManager.default.removeItem(at: url) }
         let error = try #require(throws: Catalogue.LoadError.self) { try Catalogue(contentsOf: url) }
         #expect(error.description == "\(url.lastPathComponent): \(message)")
     }
@@ -91,6 +92,7 @@ struct CatalogueTests {
     @Test("reload keeps the old catalogue when the new file is bad")
     func reload() throws {
         let url = try CatalogueFiles.variant(replacing: "x", with: "x")
+        defer { try? FileManager.default.removeItem(at: url) }
         let store = try ReloadableStore(
             logger: Logger(label: "test"), describe: { _ in "" }, load: { try Catalogue(contentsOf: url) })
         try Data("{".utf8).write(to: url)
@@ -169,6 +171,7 @@ struct CatalogueReloadTests {
     @Test("initiatives.reload answers as statistics.reload does: -32003 with detail and loadedAt, then the outcome")
     func reloadMethod() async throws {
         let url = try CatalogueFiles.variant(replacing: "\"kind\": \"company\"", with: "\"kind\": \"company\"")
+        defer { try? FileManager.default.removeItem(at: url) }
         let store = try ReloadableStore(
             logger: Logger(label: "test"), describe: { _ in "catalogue" },
             load: {
@@ -223,6 +226,7 @@ struct InitiativesMethodNameTests {
     func describedAfterReload() async throws {
         let first = "kawasaki-king-skyfront"
         let url = try CatalogueFiles.variant(replacing: "\"\(first)\"", with: "\"\(first)\"")
+        defer { try? FileManager.default.removeItem(at: url) }
         let store = try ReloadableStore(
             logger: Logger(label: "test"), describe: { _ in "" }, load: { try Catalogue(contentsOf: url) })
         let table = store.methods

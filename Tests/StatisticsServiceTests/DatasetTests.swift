@@ -13,6 +13,9 @@ struct DataFolder {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
+    /// Removes the folder and what was written into it.
+    func remove() { try? FileManager.default.removeItem(at: url) }
+
     @discardableResult
     func write(_ name: String, _ text: String) throws -> URL {
         let file = url.appendingPathComponent(name)
@@ -54,6 +57,7 @@ struct DatasetLoadingTests {
     @Test("a CSV dataset with its side file loads, in any column order")
     func goodCSV() throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         let dataset = try DatasetLoader.loadFile(try folder.csv(Self.good))
         #expect(dataset.years.map(\.year) == [1990, 2000])
         #expect(dataset.sectors.map(\.code) == ["p", "q", "total"])
@@ -94,6 +98,7 @@ struct DatasetLoadingTests {
         ])
     func refused(body: String, message: String) throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         let url = try folder.csv(body)
         let error = try #require(throws: DataError.self) { try DatasetLoader.loadFile(url) }
         #expect(error.description == message)
@@ -122,6 +127,7 @@ struct DatasetLoadingTests {
         ])
     func badMetadata(find: String, replace: String, message: String) throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         let url = try folder.csv(Self.good, meta: DataFolder.meta.replacingOccurrences(of: find, with: replace))
         let error = try #require(throws: DataError.self) { try DatasetLoader.loadFile(url) }
         #expect(error.description.hasSuffix(message), "\(error)")
@@ -130,6 +136,7 @@ struct DatasetLoadingTests {
     @Test("absolute values become shares; a folder holds several datasets")
     func absoluteAndFolder() throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         try folder.write(
             "a.meta.json",
             DataFolder.meta.replacingOccurrences(
@@ -149,6 +156,7 @@ struct DatasetLoadingTests {
     @Test("a JSON dataset's bad value names its place")
     func jsonPlace() throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         var text = try String(contentsOf: SeedData.url, encoding: .utf8)
         text = text.replacingOccurrences(
             of: #""sector": "tertiary", "value": 83.62"#, with: #""sector": "fishing", "value": 83.62"#)
@@ -172,6 +180,7 @@ struct QueryTests {
         #expect(kawasaki.rows.count == 1)
         #expect(kawasaki.rows[0].change?.ratePercent?.decimal == Decimal(string: "-45.3"))
         let folder = try DataFolder()
+        defer { folder.remove() }
         let three = try DatasetLoader.loadFile(
             try folder.csv(DatasetLoadingTests.good + "\nA,2010,p,50\nA,2010,q,50\nB,2010,p,50\nB,2010,q,50\n"))
         let endpoints = try three.structure(IndustryStructureParams(span: .endpoints))

@@ -11,6 +11,7 @@ struct ReloadTests {
     @Test("a good reload swaps the data; a bad one keeps the old data and says why")
     func reload() throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         let url = try folder.csv(DatasetLoadingTests.good)
         let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
             try StatisticsCatalogue.load(from: url)
@@ -30,6 +31,7 @@ struct ReloadTests {
     @Test("a kept result is served until a reload replaces the data, then the new data's result")
     func keptResults() async throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         let url = try folder.csv(DatasetLoadingTests.good)
         let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
             try StatisticsCatalogue.load(from: url)
@@ -55,6 +57,7 @@ struct ReloadTests {
     @Test("a request answered before is answered from its bytes: the same reply, until a reload")
     func keptByBytes() throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         let url = try folder.csv(DatasetLoadingTests.good)
         let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
             try StatisticsCatalogue.load(from: url)
@@ -95,6 +98,7 @@ struct ReloadTests {
     @Test("statistics.reload answers -32003 with the reason when the data is bad")
     func reloadMethod() async throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         let url = try folder.csv(DatasetLoadingTests.good)
         let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
             try StatisticsCatalogue.load(from: url)
@@ -113,6 +117,7 @@ struct StatisticsMethodNameTests {
     @Test("every method the service answers is declared in MethodName, so the composer counts it by name")
     func declared() throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         let url = try folder.csv(DatasetLoadingTests.good)
         let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
             try StatisticsCatalogue.load(from: url)
@@ -126,6 +131,7 @@ struct StatisticsMethodNameTests {
     @Test("statistics.discover describes every method the service answers, by name, with a result schema")
     func described() async throws {
         let folder = try DataFolder()
+        defer { folder.remove() }
         let url = try folder.csv(DatasetLoadingTests.good)
         let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
             try StatisticsCatalogue.load(from: url)

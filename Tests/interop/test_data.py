@@ -3,7 +3,6 @@ import json
 import os
 import signal
 import subprocess
-import tempfile
 
 from conftest import BIN, ROOT, Stack
 from load import drive
@@ -27,8 +26,8 @@ def modified_dataset(folder):
     return path
 
 
-def test_report_follows_other_data():
-    folder = tempfile.mkdtemp()
+def test_report_follows_other_data(tmp_path):
+    folder = str(tmp_path)
     stack = Stack()
     try:
         stack.start("statistics", "--data", modified_dataset(folder))
@@ -70,8 +69,8 @@ def seed_rows(kawasaki_secondary_2010="29.19", kawasaki_tertiary_2010="70.73"):
     return rows
 
 
-def test_reload_under_load_loses_nothing_and_bad_data_is_refused():
-    folder = tempfile.mkdtemp()
+def test_reload_under_load_loses_nothing_and_bad_data_is_refused(tmp_path):
+    folder = str(tmp_path)
     path = write_csv(folder, seed_rows())
     stack = Stack()
     try:
@@ -110,8 +109,8 @@ def test_reload_under_load_loses_nothing_and_bad_data_is_refused():
         stack.close()
 
 
-def test_a_bad_file_stops_the_service_at_start_with_the_place():
-    folder = tempfile.mkdtemp()
+def test_a_bad_file_stops_the_service_at_start_with_the_place(tmp_path):
+    folder = str(tmp_path)
     path = write_csv(folder, seed_rows("abc"))
     out = subprocess.run([os.path.join(BIN, "statistics-service"), "--data", path, "--connect", "tcp://127.0.0.1:1"],
                          capture_output=True, text=True, timeout=30)

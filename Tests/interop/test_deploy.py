@@ -4,7 +4,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 
 from conftest import ROOT
 
@@ -78,9 +77,9 @@ def test_docker_build_context_leaves_out_build_products_and_history():
         assert path in ignored, path
 
 
-def test_compose_file_and_curve_overlay_are_valid():
+def test_compose_file_and_curve_overlay_are_valid(tmp_path):
     assert run("docker-compose", "-f", "compose.yaml", "config", "-q", cwd=DEPLOY).returncode == 0
-    project = tempfile.mkdtemp()
+    project = str(tmp_path)
     os.makedirs(os.path.join(project, "keys", "workers"))
     os.makedirs(os.path.join(project, "keys", "clients"))
     for name in ("composer.key", "composer.pub", "statistics.key", "initiatives.key"):
@@ -97,8 +96,8 @@ def test_dockerfile_passes_hadolint_at_its_default_threshold():
     assert out.stdout.strip() == "", out.stdout  # not a warning, not an info line
 
 
-def test_systemd_units_verify_cleanly_under_a_fake_root():
-    root = tempfile.mkdtemp()
+def test_systemd_units_verify_cleanly_under_a_fake_root(tmp_path):
+    root = str(tmp_path)
     try:
         for folder in ("usr/local/bin", "etc/keihin-report", "etc/systemd/system", "usr/lib/systemd", "bin"):
             os.makedirs(os.path.join(root, folder), exist_ok=True)

@@ -4,7 +4,6 @@ import os
 import re
 import shutil
 import subprocess
-import tempfile
 import unicodedata
 import xml.etree.ElementTree as ET
 
@@ -84,11 +83,11 @@ def test_svg_bars_match_the_data(stack):
         assert float(a.get("x")) + float(a.get("width")) == pytest.approx(float(b.get("x")), abs=0.02)
 
 
-def test_markup_in_service_data_renders_as_text():
+def test_markup_in_service_data_renders_as_text(tmp_path):
     catalogue = json.load(open(os.path.join(ROOT, "Services", "InitiativesService", "Resources", "special-zone.json")))
     catalogue["initiatives"][1]["summary"] = "<script>alert(1)</script> & <b>bold</b>"
     catalogue["initiatives"][1]["organisation"]["name"] = "\"quoted\" <i>org</i>"
-    path = os.path.join(tempfile.mkdtemp(), "hostile.json")
+    path = os.path.join(str(tmp_path), "hostile.json")
     json.dump(catalogue, open(path, "w"), ensure_ascii=False)
     stack = Stack()
     try:
@@ -300,9 +299,9 @@ addEventListener("load", () => {
 @pytest.mark.skipif(shutil.which("chromium") is None and not os.environ.get("CI"),
                     reason="needs Debian's chromium (make test installs it; in CI its absence is a failure)")
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_the_page_fits_a_desktop_a_tablet_and_a_phone(stack, lang):
+def test_the_page_fits_a_desktop_a_tablet_and_a_phone(stack, lang, tmp_path):
     document = compose(stack, format="html", lang=lang)["content"]
-    folder = tempfile.mkdtemp()
+    folder = str(tmp_path)
     page = os.path.join(folder, f"measure-{lang}.html")
     open(page, "w").write(document.replace("</body>", MEASURE + "</body>"))
     regions = 3

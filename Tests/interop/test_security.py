@@ -4,7 +4,6 @@ import os
 import random
 import stat
 import subprocess
-import tempfile
 import time
 
 import pytest
@@ -32,8 +31,8 @@ def secret_of(path):
 
 
 @pytest.fixture
-def secure():
-    folder = tempfile.mkdtemp()
+def secure(tmp_path):
+    folder = str(tmp_path)
     k = keys(folder, "composer", "statistics", "initiatives", "alice", "mallory")
     for allowed, names in (("clients", ["alice"]), ("workers", ["statistics", "initiatives"])):
         os.makedirs(os.path.join(folder, allowed))
@@ -68,8 +67,8 @@ def call(sock, method, params=None, timeout_ms=10000):
     return json.loads(sock.recv())
 
 
-def test_keys_command_writes_private_secret_files_and_never_overwrites():
-    folder = tempfile.mkdtemp()
+def test_keys_command_writes_private_secret_files_and_never_overwrites(tmp_path):
+    folder = str(tmp_path)
     k = keys(folder, "svc")
     public, secret_path, public_path = k["svc"]
     assert len(public) == 40
@@ -143,8 +142,8 @@ def test_unauthorised_worker_cannot_register_and_serves_nobody(secure):
         ctx.destroy(linger=0)
 
 
-def test_curve_client_against_a_plain_composer_fails_clearly(stack):
-    folder = tempfile.mkdtemp()
+def test_curve_client_against_a_plain_composer_fails_clearly(stack, tmp_path):
+    folder = str(tmp_path)
     k = keys(folder, "server")
     out = subprocess.run([os.path.join(BIN, "report-client"), "--endpoint", stack.client_endpoint,
                           "--curve-server-key", k["server"][0], "--timeout", "500", "--attempts", "1"],
@@ -299,10 +298,10 @@ def test_json_limits_are_flags_and_refuse_before_decoding():
         stack.close()
 
 
-def test_keys_come_from_systemd_credentials_when_no_flag_names_them(monkeypatch):
+def test_keys_come_from_systemd_credentials_when_no_flag_names_them(monkeypatch, tmp_path):
     """As under systemd's LoadCredential=: each process finds its key files by name in
     $CREDENTIALS_DIRECTORY, and CURVE is on for every endpoint without a flag."""
-    folder = tempfile.mkdtemp()
+    folder = str(tmp_path)
     k = keys(folder, "composer", "statistics", "initiatives", "alice", "mallory")
 
     def credentials(name, files):
