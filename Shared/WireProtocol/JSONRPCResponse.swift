@@ -110,12 +110,19 @@ public struct JSONRPCResponse: Sendable, Equatable {
     /// Reads a response whose result is a `T` with ``JSONReader``: no `Codable`, no
     /// intermediate tree. The composer reads every service reply this way.
     public static func readResult<T: JSONReadable>(_ type: T.Type, from data: Data) throws -> Result<T, JSONRPCError> {
+        try readResult(from: data) { try T(reading: &$0) }
+    }
+
+    /// Reads a response's result with `readValue`, or its error.
+    public static func readResult<T>(
+        from data: Data, _ readValue: (inout JSONReader) throws -> T
+    ) throws -> Result<T, JSONRPCError> {
         try JSONReader.read(data) { reader in
             var result: T?
             var error: JSONRPCError?
             try reader.readObject { key, reader in
                 switch key {
-                case "result": result = try T(reading: &reader)
+                case "result": result = try readValue(&reader)
                 case "error": error = try JSONCoding.decoder.decode(JSONRPCError.self, from: try reader.readRawValue())
                 default: try reader.skipValue()
                 }

@@ -10,7 +10,7 @@ import WireProtocol
 struct Fixture {
     let frame: ReportFrame
     let statistics: IndustryStructure
-    let catalogue: ZoneCatalogue
+    let catalogue: CatalogueText
     let seed: SeedDocument
 
     init() throws {
@@ -20,9 +20,8 @@ struct Fixture {
         statistics = try DatasetLoader.loadFile(
             root.appendingPathComponent("Services/StatisticsService/Resources/industry-structure.json")
         ).structure(IndustryStructureParams())
-        catalogue = try JSONDecoder().decode(
-            ZoneCatalogue.self,
-            from: Data(
+        catalogue = try CatalogueText(
+            json: Data(
                 contentsOf: root.appendingPathComponent("Services/InitiativesService/Resources/special-zone.json")))
         seed = try SeedDocument.load()
     }
@@ -65,9 +64,10 @@ struct ReportAssemblyTests {
     /// Each block's text as the seed writes it.
     func texts(_ block: Report.Block) -> [String] {
         switch block.kind {
-        case .paragraph: ["○" + block.text!]
+        case .paragraph: ["○" + block.text!.string]
         case .initiative:
-            ["○" + (block.organisation.map { $0 + "…" } ?? "") + block.text!] + (block.outlook.map { ["➢" + $0] } ?? [])
+            ["○" + (block.organisation.map { $0.string + "…" } ?? "") + block.text!.string]
+                + (block.outlook.map { ["➢" + $0.string] } ?? [])
         default: []
         }
     }
@@ -106,10 +106,10 @@ struct ReportAssemblyTests {
     func frameText() {
         let report = fixture.report()
         let seedText = fixture.seed.blocks.joined(separator: "\n")
-        #expect(fixture.seed.blocks.contains(report.title + report.series))
-        #expect(fixture.seed.blocks.contains(report.authors.joined()))
-        #expect(report.abstract.map { "☆" + $0 } == fixture.seed.abstract)
-        let notes = report.sections.flatMap(\.blocks).filter { $0.kind == .note }.compactMap(\.text)
+        #expect(fixture.seed.blocks.contains(report.title.string + report.series.string))
+        #expect(fixture.seed.blocks.contains(report.authors.map(\.string).joined()))
+        #expect(report.abstract.map { "☆" + $0.string } == fixture.seed.abstract)
+        let notes = report.sections.flatMap(\.blocks).filter { $0.kind == .note }.compactMap(\.text?.string)
         #expect(notes.count == 3)
         for note in notes {
             let normalised = seedText.replacingOccurrences(of: "(画像提供：味の素(株))", with: "（画像提供：味の素(株)）")
@@ -117,8 +117,8 @@ struct ReportAssemblyTests {
         }
         let background = report.sections[1].blocks
         let table = background.firstIndex { $0.kind == .table }
-        #expect(table != nil && background[table! + 1].text?.hasPrefix("出典：") == true)
-        #expect(background[table! - 1].text?.hasSuffix("（下表参照）") == true)
+        #expect(table != nil && background[table! + 1].text?.string.hasPrefix("出典：") == true)
+        #expect(background[table! - 1].text?.string.hasSuffix("（下表参照）") == true)
     }
 
     @Test("a missing service marks its parts unavailable and keeps the rest whole")

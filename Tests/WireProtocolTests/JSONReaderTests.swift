@@ -186,9 +186,33 @@ struct JSONReaderTests {
             let ours = bytes.withUnsafeBufferPointer(UTF8Validation.string)
             #expect((ours != nil) == expected, "\(bytes)")
             if let ours { #expect(Array(ours.utf8) == bytes) }
+            #expect(bytes.withUnsafeBufferPointer(UTF8Validation.isWellFormed) == expected, "\(bytes)")
         }
         let japanese = "川崎市及び横浜市における「京浜臨海部」☆😀\u{FFFD}"
         #expect(Array(japanese.utf8).withUnsafeBufferPointer(UTF8Validation.string) == japanese)
+        #expect(Array(japanese.utf8).withUnsafeBufferPointer(UTF8Validation.isWellFormed))
+        // A three-byte sequence cut short at the end, after a long run of them.
+        let cut = Array(String(repeating: "川", count: 9).utf8.dropLast())
+        #expect(!cut.withUnsafeBufferPointer(UTF8Validation.isWellFormed))
+    }
+
+    @Test("a string's UTF-8 is handed over in place when it has no escapes, decoded when it has")
+    func stringUTF8() throws {
+        let json = Data(#"["川崎市", "a\"b\u00e9\n", "\ud83d\ude00", ""]"#.utf8)
+        let read = try JSONReader.read(json) { reader in
+            try reader.readArray { reader in
+                try reader.readStringUTF8 { utf8, offset in (String(decoding: utf8, as: UTF8.self), offset) }
+            }
+        }
+        #expect(read.map(\.0) == ["川崎市", "a\"bé\n", "😀", ""])
+        #expect(read.map(\.1) == [2, nil, nil, 47])
+        for bad in [Data([0x22, 0xe5, 0xb7, 0x22]), Data(#""\ud800""#.utf8), Data(#""a"#.utf8), Data([0x22, 0x0a, 0x22])] {
+            #expect(throws: JSONReadError.self) { try JSONReader.read(bad) { try $0.readStringUTF8 { _, _ in } } }
+        }
+        let invalid = try #require(throws: JSONReadError.self) {
+            try JSONReader.read(Data([0x22, 0x61, 0xe5, 0xb7, 0x22])) { try $0.readStringUTF8 { _, _ in } }
+        }
+        #expect(invalid.kind == .invalidUTF8 && invalid.offset == 1)
     }
 
     @Test("JSONWriter writes what JSONEncoder writes, for 2,000 random values")

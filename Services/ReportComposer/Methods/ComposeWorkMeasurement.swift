@@ -33,7 +33,7 @@ enum ComposeWorkMeasurement {
             var marks = [ContinuousClock.now]
             let statistics = try JSONRPCResponse.readResult(IndustryStructure.self, from: statisticsReply).get()
             marks.append(.now)
-            let catalogue = try JSONRPCResponse.readResult(ZoneCatalogue.self, from: catalogueReply).get()
+            let catalogue = try CatalogueText.readResult(from: catalogueReply).get()
             marks.append(.now)
             let report = ReportAssembler(frame: frame, lang: .ja).assemble(statistics: statistics, catalogue: catalogue)
             marks.append(.now)
@@ -59,7 +59,7 @@ enum ComposeWorkMeasurement {
         lines.append("thread CPU per report: \(micros(cpuTimed / reports))")
         // Each format's own part: rendering and writing the result, from the assembled report.
         let statistics = try JSONRPCResponse.readResult(IndustryStructure.self, from: statisticsReply).get()
-        let catalogue = try JSONRPCResponse.readResult(ZoneCatalogue.self, from: catalogueReply).get()
+        let catalogue = try CatalogueText.readResult(from: catalogueReply).get()
         let report = ReportAssembler(frame: frame, lang: .ja).assemble(statistics: statistics, catalogue: catalogue)
         var costs: [String] = []
         for format in ReportFormat.allCases {

@@ -17,8 +17,10 @@ extension MethodRouter {
         let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
         let deadline = ContinuousClock.now + limit
         let exchange = ServicePairExchange { statistics, catalogue in
-            let stats = self.result(IndustryStructure.self, of: statistics, from: .statistics, log: log)
-            let zone = self.result(ZoneCatalogue.self, of: catalogue, from: .initiatives, log: log)
+            let stats = self.result(of: statistics, from: .statistics, log: log) {
+                try JSONRPCResponse.readResult(IndustryStructure.self, from: $0)
+            }
+            let zone = self.result(of: catalogue, from: .initiatives, log: log, CatalogueText.readResult)
             done(self.render(params, statistics: stats, catalogue: zone))
         }
         // Both requests go out before either is answered, so the services work in parallel.
@@ -42,12 +44,13 @@ extension MethodRouter {
 
     /// The decoded result of a service's reply, or `nil` if the service did not answer or
     /// answered with an error.
-    private func result<T: JSONReadable>(
-        _ type: T.Type, of outcome: BackendOutcome, from service: ServiceName, log: RequestLog
+    private func result<T>(
+        of outcome: BackendOutcome, from service: ServiceName, log: RequestLog,
+        _ read: (Data) throws -> Result<T, JSONRPCError>
     ) -> T? {
         guard case .reply(let reply) = outcome else { return nil }
         do {
-            switch try JSONRPCResponse.readResult(T.self, from: reply) {
+            switch try read(reply) {
             case .success(let value): return value
             case .failure(let error):
                 log.error("service answered with an error", metadata: ["service": "\(service)", "error": "\(error)"])
@@ -59,7 +62,7 @@ extension MethodRouter {
         }
     }
 
-    private func render(_ params: ComposeParams, statistics: IndustryStructure?, catalogue: ZoneCatalogue?)
+    private func render(_ params: ComposeParams, statistics: IndustryStructure?, catalogue: CatalogueText?)
         -> ComposeResult
     {
         let report = ReportAssembler(frame: frame, lang: params.lang).assemble(

@@ -113,7 +113,7 @@ final class MethodRouter: Sendable {
         switch request.method {
         case MethodName.Report.sections:
             let params = try request.decodeParams(SectionsParams.self)
-            return try encode(SectionHeadings(sections: frame.sections.map { $0.heading.text(params.lang) }))
+            return try encode(SectionHeadings(sections: frame.sections.map { $0.heading.text(params.lang).string }))
         case MethodName.System.ping:
             _ = try request.decodeParams(NoParams.self)
             return try encode(Pong())

@@ -107,14 +107,16 @@ struct HTMLRenderer: Sendable {
                 out += "</p>\n"
             }
         case .note:
-            out.append("<p class=\"note\">", escaping: Marks.note(block.text ?? "", lang), "</p>\n")
+            out.append("<p class=\"note\">", escaping: Marks.noteOpening(lang), "")
+            if let text = block.text { out.append(escaping: text) }
+            out.append("", escaping: Marks.noteClosing(lang), "</p>\n")
         case .unavailable:
             out.append(
                 "<p class=\"unavailable\" role=\"note\">",
                 escaping: SystemNotice.unavailable(block.service ?? "?", lang: lang), "</p>\n")
         case .table:
             guard let data = block.table else { return }
-            table(TableText(data, lang: lang, changeLabel: report.labels.changeRate), into: &out)
+            table(TableText(data, lang: lang, changeLabel: report.labels.changeRate.string), into: &out)
         case .chart:
             chart(report, into: &out)
         }

@@ -47,25 +47,27 @@ struct MarkdownRenderer: Sendable {
         switch block.kind {
         case .paragraph:
             out += Marks.paragraph(lang)
-            escape(block.text ?? "", into: &out)
+            if let text = block.text { escape(text, into: &out) }
         case .initiative:
             out += Marks.paragraph(lang)
             if let organisation = block.organisation {
                 escape(organisation, into: &out)
                 out += Marks.lead(lang)
             }
-            escape(block.text ?? "", into: &out)
+            if let text = block.text { escape(text, into: &out) }
             if let outlook = block.outlook {
                 out += "\n\n" + Marks.outlook(lang)
                 escape(outlook, into: &out)
             }
         case .note:
-            out += Marks.note(escape(block.text ?? ""), lang)
+            out += Marks.noteOpening(lang)
+            if let text = block.text { escape(text, into: &out) }
+            out += Marks.noteClosing(lang)
         case .unavailable:
             out += "> " + SystemNotice.unavailable(block.service ?? "?", lang: lang)
         case .table:
             guard let table = block.table else { return false }
-            self.table(TableText(table, lang: lang, changeLabel: report.labels.changeRate), into: &out)
+            self.table(TableText(table, lang: lang, changeLabel: report.labels.changeRate.string), into: &out)
         case .chart:
             return false
         }
@@ -105,9 +107,8 @@ struct MarkdownRenderer: Sendable {
     /// Appends `text` with a backslash before each character Markdown would read as markup.
     /// Markup characters are all ASCII, so the scan is over UTF-8 bytes; runs without markup
     /// are appended whole.
-    func escape(_ text: String, into out: inout MarkdownBuffer) {
-        var copy = text
-        copy.withUTF8 { utf8 in
+    func escape(_ text: some UTF8Text, into out: inout MarkdownBuffer) {
+        text.withUTF8Bytes { utf8 in
             var runStart = 0
             var index = 0
             while index < utf8.count {

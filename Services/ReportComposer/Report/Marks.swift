@@ -5,5 +5,7 @@ enum Marks {
     static func paragraph(_ lang: ReportLanguage) -> String { lang == .ja ? "○" : "○ " }
     static func outlook(_ lang: ReportLanguage) -> String { lang == .ja ? "➢" : "➢ " }
     static func lead(_ lang: ReportLanguage) -> String { lang == .ja ? "…" : ": " }
-    static func note(_ text: String, _ lang: ReportLanguage) -> String { lang == .ja ? "（\(text)）" : "(\(text))" }
+    static func note(_ text: String, _ lang: ReportLanguage) -> String { noteOpening(lang) + text + noteClosing(lang) }
+    static func noteOpening(_ lang: ReportLanguage) -> String { lang == .ja ? "（" : "(" }
+    static func noteClosing(_ lang: ReportLanguage) -> String { lang == .ja ? "）" : ")" }
 }

@@ -21,9 +21,8 @@ struct MarkupBuffer {
     }
 
     /// Appends `text` with `& < > " '` escaped, as ``HTML/escape(_:)`` does.
-    mutating func append(escaping text: String) {
-        var text = text
-        text.withUTF8 { utf8 in
+    mutating func append(escaping text: some UTF8Text) {
+        text.withUTF8Bytes { utf8 in
             var runStart = 0
             for index in 0..<utf8.count {
                 let replacement: StaticString
@@ -44,7 +43,7 @@ struct MarkupBuffer {
     }
 
     /// Appends `open`, `text` escaped, then `close`: an element or attribute with its text.
-    mutating func append(_ open: StaticString, escaping text: String, _ close: StaticString) {
+    mutating func append(_ open: StaticString, escaping text: some UTF8Text, _ close: StaticString) {
         self += open
         append(escaping: text)
         self += close

@@ -6,21 +6,21 @@ struct Report: Codable, Sendable, Equatable {
     var lang: ReportLanguage
     /// Words printed around the data, in the edition's language.
     var labels: Labels
-    var series: String
-    var title: String
-    var authors: [String]
-    var abstract: [String]
+    var series: ReportText
+    var title: ReportText
+    var authors: [ReportText]
+    var abstract: [ReportText]
     var sections: [Section]
 
     struct Labels: Codable, Sendable, Equatable {
-        var abstract: String
-        var changeRate: String
-        var chartTitle: String
+        var abstract: ReportText
+        var changeRate: ReportText
+        var chartTitle: ReportText
     }
 
     struct Section: Codable, Sendable, Equatable {
         var id: String
-        var heading: String
+        var heading: ReportText
         var blocks: [Block]
     }
 
@@ -42,22 +42,19 @@ struct Report: Codable, Sendable, Equatable {
         }
 
         var kind: Kind
-        var text: String?
-        var organisation: String?
-        var outlook: String?
+        var text: ReportText?
+        var organisation: ReportText?
+        var outlook: ReportText?
         var table: IndustryStructure?
         var service: String?
 
-        static func paragraph(_ text: String) -> Block { Block(kind: .paragraph, text: text) }
-        static func note(_ text: String) -> Block { Block(kind: .note, text: text) }
-        static func initiative(_ initiative: Initiative, lang: ReportLanguage) -> Block {
-            let english = lang == .en
-            let organisation =
-                english ? initiative.organisation.nameEn ?? initiative.organisation.name : initiative.organisation.name
-            return Block(
-                kind: .initiative, text: english ? initiative.summaryEn ?? initiative.summary : initiative.summary,
-                organisation: initiative.leadsWithOrganisation ? organisation : nil,
-                outlook: english ? initiative.outlookEn ?? initiative.outlook : initiative.outlook)
+        static func paragraph(_ text: ReportText) -> Block { Block(kind: .paragraph, text: text) }
+        static func note(_ text: ReportText) -> Block { Block(kind: .note, text: text) }
+        static func initiative(_ initiative: CatalogueText.Initiative, lang: ReportLanguage) -> Block {
+            Block(
+                kind: .initiative, text: initiative.summary.text(lang),
+                organisation: initiative.leadsWithOrganisation ? initiative.organisation.text(lang) : nil,
+                outlook: lang == .en ? initiative.outlookEn ?? initiative.outlook : initiative.outlook)
         }
         static func table(_ table: IndustryStructure) -> Block { Block(kind: .table, table: table) }
         static func chart(_ table: IndustryStructure) -> Block { Block(kind: .chart, table: table) }
@@ -65,5 +62,5 @@ struct Report: Codable, Sendable, Equatable {
     }
 
     /// The numbered section headings, in order.
-    var headings: [String] { sections.map(\.heading) }
+    var headings: [String] { sections.map(\.heading.string) }
 }

@@ -6,7 +6,7 @@ struct ReportAssembler: Sendable {
     let frame: ReportFrame
     var lang: ReportLanguage = .ja
 
-    func assemble(statistics: IndustryStructure?, catalogue: ZoneCatalogue?) -> Report {
+    func assemble(statistics: IndustryStructure?, catalogue: CatalogueText?) -> Report {
         let sections = frame.sections.map { section in
             var blocks: [Report.Block] = []
             for block in section.blocks {
@@ -35,13 +35,13 @@ struct ReportAssembler: Sendable {
     }
 
     /// The English text where the data has one, else the Japanese (so nothing goes missing).
-    private func pick(_ japanese: String, _ english: String?) -> String {
-        lang == .en ? english ?? japanese : japanese
+    private func pick(_ japanese: String, _ english: String?) -> ReportText {
+        ReportText(lang == .en ? english ?? japanese : japanese)
     }
 
     /// The blocks for one slot, or `nil` when its service's data is missing.
     private func fill(
-        _ slot: ReportFrame.Slot, statistics: IndustryStructure?, catalogue: ZoneCatalogue?
+        _ slot: ReportFrame.Slot, statistics: IndustryStructure?, catalogue: CatalogueText?
     ) -> [Report.Block]? {
         switch slot {
         case .industryStructure:
@@ -52,11 +52,11 @@ struct ReportAssembler: Sendable {
                 .chart(statistics),
             ]
         case .zoneDefinition:
-            return catalogue.map { [.paragraph(pick($0.zone.definition, $0.zone.definitionEn))] }
+            return catalogue.map { [.paragraph($0.zone.definition.text(lang))] }
         case .zoneDesignation:
-            return catalogue.map { [.paragraph(pick($0.zone.designation, $0.zone.designationEn))] }
+            return catalogue.map { [.paragraph($0.zone.designation.text(lang))] }
         case .zoneApplicationReasons:
-            return catalogue.map { $0.zone.applicationReasons.map { .paragraph(pick($0.text, $0.textEn)) } }
+            return catalogue.map { $0.zone.applicationReasons.map { .paragraph($0.text(lang)) } }
         case .sectionInitiatives(let section):
             guard let catalogue else { return nil }
             let initiatives = catalogue.initiatives(inSection: section)

@@ -11,10 +11,10 @@ import Foundation
 struct ReportFrame: Decodable, Sendable {
     /// A text in both editions.
     struct Localized: Decodable, Sendable, Equatable {
-        var ja: String
-        var en: String
+        var ja: ReportText
+        var en: ReportText
 
-        func text(_ lang: ReportLanguage) -> String {
+        func text(_ lang: ReportLanguage) -> ReportText {
             switch lang {
             case .ja: ja
             case .en: en
@@ -62,7 +62,7 @@ struct ReportFrame: Decodable, Sendable {
     enum Slot: Sendable, Equatable {
         case zoneDefinition, zoneDesignation, zoneApplicationReasons
         case industryStructure
-        case sectionInitiatives(section: String)
+        case sectionInitiatives(section: ReportText)
 
         init?(name: String) {
             switch name {
@@ -72,7 +72,7 @@ struct ReportFrame: Decodable, Sendable {
             case "statistics.industryStructure": self = .industryStructure
             default:
                 guard name.hasPrefix("initiatives."), name.count > "initiatives.".count else { return nil }
-                self = .sectionInitiatives(section: String(name.dropFirst("initiatives.".count)))
+                self = .sectionInitiatives(section: ReportText(String(name.dropFirst("initiatives.".count))))
             }
         }
 

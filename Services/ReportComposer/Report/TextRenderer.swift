@@ -10,14 +10,14 @@ struct TextRenderer: Sendable {
         var out: [String] = []
         out.append(contentsOf: wrap(report.series))
         out.append(contentsOf: wrap(report.title))
-        out.append(String(repeating: "=", count: min(width, DisplayWidth.of(report.title))))
+        out.append(String(repeating: "=", count: min(width, DisplayWidth.of(report.title.string))))
         out.append(contentsOf: report.authors.flatMap { wrap($0) })
         out.append("")
-        for line in report.abstract { out.append(contentsOf: wrap((lang == .ja ? "☆" : "☆ ") + line, indent: "  ")) }
+        for line in report.abstract { out.append(contentsOf: wrap((lang == .ja ? "☆" : "☆ ") + line.string, indent: "  ")) }
         for section in report.sections {
             out.append("")
             out.append(contentsOf: wrap(section.heading))
-            out.append(String(repeating: "-", count: min(width, DisplayWidth.of(section.heading))))
+            out.append(String(repeating: "-", count: min(width, DisplayWidth.of(section.heading.string))))
             for block in section.blocks where block.kind != .chart {
                 out.append(contentsOf: render(block, report: report))
             }
@@ -29,18 +29,18 @@ struct TextRenderer: Sendable {
         let lang = report.lang
         switch block.kind {
         case .paragraph:
-            return wrap(Marks.paragraph(lang) + (block.text ?? ""), indent: "  ")
+            return wrap(Marks.paragraph(lang) + (block.text?.string ?? ""), indent: "  ")
         case .initiative:
-            let lead = block.organisation.map { $0 + Marks.lead(lang) } ?? ""
-            var lines = wrap(Marks.paragraph(lang) + lead + (block.text ?? ""), indent: "  ")
-            if let outlook = block.outlook { lines += wrap(Marks.outlook(lang) + outlook, indent: "  ") }
+            let lead = block.organisation.map { $0.string + Marks.lead(lang) } ?? ""
+            var lines = wrap(Marks.paragraph(lang) + lead + (block.text?.string ?? ""), indent: "  ")
+            if let outlook = block.outlook { lines += wrap(Marks.outlook(lang) + outlook.string, indent: "  ") }
             return lines
         case .note:
-            return wrap(Marks.note(block.text ?? "", lang)) + [""]
+            return wrap(Marks.note(block.text?.string ?? "", lang)) + [""]
         case .unavailable:
             return wrap(SystemNotice.unavailable(block.service ?? "?", lang: lang))
         case .table:
-            return block.table.map { table(TableText($0, lang: lang, changeLabel: report.labels.changeRate)) } ?? []
+            return block.table.map { table(TableText($0, lang: lang, changeLabel: report.labels.changeRate.string)) } ?? []
         case .chart:
             return []
         }
@@ -128,9 +128,8 @@ struct TextRenderer: Sendable {
     /// break between any two characters of Japanese text, between words elsewhere, and never
     /// before closing punctuation. Works on the UTF-8 bytes: a line is a range of them, no
     /// `Character` (grapheme breaking) and no `String` per character.
-    func wrap(_ text: String, indent: String = "") -> [String] {
-        var text = text
-        return text.withUTF8 { utf8 in
+    func wrap(_ text: some UTF8Text, indent: String = "") -> [String] {
+        text.withUTF8Bytes { utf8 in
             var wrapper = LineWrapper(text: utf8, width: width, indent: indent)
             return wrapper.wrap()
         }

@@ -99,12 +99,48 @@ public struct JSONReader {
 
     /// Reads a string, decoding its escapes.
     public mutating func readString() throws -> String {
+        let (start, plain, nonASCII) = try scanString()
+        guard let plain else { return try readEscapedString(from: start) }
+        if !nonASCII { return String(decoding: plain, as: UTF8.self) }
+        return try makeString(plain, start: start)
+    }
+
+    /// Reads a string without making a `String` of it: `body` gets its UTF-8, checked to be
+    /// well-formed — the bytes between the quotes and their offset in the JSON text when the
+    /// string has no escapes (the usual case), else the decoded bytes and `nil`. The bytes are
+    /// valid only during the call.
+    @inlinable
+    public mutating func readStringUTF8<R>(
+        _ body: (_ utf8: UnsafeBufferPointer<UInt8>, _ offset: Int?) throws -> R
+    ) throws -> R {
+        let (start, plain, nonASCII) = try scanString()
+        if let plain {
+            guard !nonASCII || UTF8Validation.isWellFormed(plain) else { throw invalidUTF8(at: start) }
+            return try body(plain, start)
+        }
+        let decoded = try readEscapedUTF8(from: start)
+        return try decoded.withUnsafeBufferPointer { utf8 in
+            guard UTF8Validation.isWellFormed(utf8) else { throw invalidUTF8(at: start) }
+            return try body(utf8, nil)
+        }
+    }
+
+    /// The error for a string at `start` whose bytes are not well-formed UTF-8.
+    @usableFromInline
+    func invalidUTF8(at start: Int) -> JSONReadError {
+        error("a string is not valid UTF-8", at: start, kind: .invalidUTF8)
+    }
+
+    /// Reads up to a string's closing quote when it has no escapes and returns its bytes
+    /// (`plain`) and whether any is not ASCII; at the first backslash it stops there, with
+    /// `plain` `nil`. `start` is just after the opening quote.
+    @usableFromInline
+    mutating func scanString() throws -> (start: Int, plain: UnsafeBufferPointer<UInt8>?, nonASCII: Bool) {
         guard try peekKind() == .string else { throw mismatch("a string") }
         index += 1
         let start = index
         var sawNonASCII = false
-        // Fast path: no escapes — the bytes between the quotes are the string. Eight bytes at a
-        // time while none is a quote, a backslash or a control character.
+        // Eight bytes at a time while none is a quote, a backslash or a control character.
         let base = bytes.baseAddress!
         while index + 8 <= bytes.count {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
@@ -117,15 +153,14 @@ public struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeRawBufferPointer(rebasing: bytes[start..<index]).assumingMemoryBound(to: UInt8.self)
                 index += 1
-                if !sawNonASCII { return String(decoding: slice, as: UTF8.self) }
-                return try makeString(slice, start: start)
+                return (start, slice, sawNonASCII)
             }
-            if byte == UInt8(ascii: "\\") { break }
+            if byte == UInt8(ascii: "\\") { return (start, nil, sawNonASCII) }
             if byte < 0x20 { throw error("a control character inside a string (escape it)") }
             sawNonASCII = sawNonASCII || byte >= 0x80
             index += 1
         }
-        return try readEscapedString(from: start)
+        throw error("a string is not closed", at: start - 1)
     }
 
     /// A number as scanned: where its text is, and its digits as an integer when they fit.
@@ -322,6 +357,7 @@ public struct JSONReader {
     }
 
     /// Reads an array of `T`, each element read by `element`.
+    @inlinable
     public mutating func readArray<T>(of element: (inout JSONReader) throws -> T) throws -> [T] {
         var items: [T] = []
         try readElements { reader in items.append(try element(&reader)) }
@@ -333,8 +369,8 @@ public struct JSONReader {
         switch try peekKind() {
         case .object: try readObject { _, reader in try reader.skipValue() }
         case .array: try readElements { reader in try reader.skipValue() }
-        case .string: _ = try readString()
-        case .number: _ = try readNumber()
+        case .string: try readStringUTF8 { _, _ in }
+        case .number: _ = try scanNumber()
         case .bool: _ = try readBool()
         case .null: try readNull()
         }
@@ -439,6 +475,14 @@ public struct JSONReader {
     /// The slow path of ``readString()``: from `start` (just after the opening quote), with
     /// escapes.
     private mutating func readEscapedString(from start: Int) throws -> String {
+        let utf8 = try readEscapedUTF8(from: start)
+        return try utf8.withUnsafeBufferPointer { try makeString($0, start: start) }
+    }
+
+    /// The decoded bytes of a string with escapes, from `start` (just after the opening quote)
+    /// to its closing quote, which is read; not yet checked to be well-formed UTF-8.
+    @usableFromInline
+    mutating func readEscapedUTF8(from start: Int) throws -> [UInt8] {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(index - start + 16)
         utf8.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[start..<index]))
@@ -447,7 +491,7 @@ public struct JSONReader {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                return try utf8.withUnsafeBufferPointer { try makeString($0, start: start) }
+                return utf8
             case UInt8(ascii: "\\"):
                 index += 1
                 guard index < bytes.count else { break }

@@ -1,0 +1,52 @@
+import WireProtocol
+
+/// What the report takes from the initiatives service's catalogue (`initiatives.catalogue`'s
+/// ``ZoneCatalogue``), its texts as ranges of the reply they came in (``ReportText``).
+struct CatalogueText: Sendable {
+    /// The zone's definition, its designation, and each city's reasons for applying.
+    struct Zone: Sendable {
+        var definition: Localized
+        var designation: Localized
+        var applicationReasons: [Localized]
+    }
+
+    /// A city's code and the notes on where its material came from.
+    struct City: Sendable {
+        var code: ReportText
+        var credits: [ReportText]
+        var creditsEn: [ReportText]?
+    }
+
+    /// One initiative as a paragraph of the report prints it.
+    struct Initiative: Sendable {
+        var city: ReportText
+        var section: ReportText
+        var organisation: Localized
+        var leadsWithOrganisation: Bool
+        var summary: Localized
+        var outlook: ReportText?
+        var outlookEn: ReportText?
+        var credits: [ReportText]
+        var creditsEn: [ReportText]?
+    }
+
+    /// A text and its English, where the data has one.
+    struct Localized: Sendable {
+        var ja: ReportText
+        var en: ReportText?
+
+        /// The English where there is one, else the Japanese, so nothing goes missing.
+        func text(_ lang: ReportLanguage) -> ReportText {
+            lang == .en ? en ?? ja : ja
+        }
+    }
+
+    var zone: Zone
+    var cities: [City]
+    var initiatives: [Initiative]
+
+    /// The initiatives of one report section, in catalogue order.
+    func initiatives(inSection section: ReportText) -> [Initiative] {
+        initiatives.filter { $0.section == section }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import WireProtocol
+
+@testable import ReportComposer
+
+@Suite("the catalogue as texts of the reply")
+struct CatalogueTextTests {
+    static let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../Services/InitiativesService/Resources/special-zone.json").standardized
+
+    /// The catalogue as the initiatives service answers it: a JSON-RPC response.
+    static func reply(_ catalogue: Data) -> Data {
+        Data(#"{"jsonrpc":"2.0","id":1,"result":"#.utf8) + catalogue + Data("}".utf8)
+    }
+
+    @Test("every text reads as ZoneCatalogue's reader reads it")
+    func sameTexts() throws {
+        let json = try Data(contentsOf: Self.file)
+        let expected = try JSONRPCResponse.readResult(ZoneCatalogue.self, from: Self.reply(json)).get()
+        let texts = try CatalogueText.readResult(from: Self.reply(json)).get()
+        #expect(texts.zone.definition.ja.string == expected.zone.definition)
+        #expect(texts.zone.designation.en?.string == expected.zone.designationEn)
+        #expect(texts.zone.applicationReasons.map(\.ja.string) == expected.zone.applicationReasons.map(\.text))
+        #expect(texts.cities.map(\.code.string) == expected.cities.map(\.code))
+        #expect(texts.cities.map { $0.credits.map(\.string) } == expected.cities.map(\.credits))
+        #expect(texts.initiatives.count == expected.initiatives.count)
+        for (text, initiative) in zip(texts.initiatives, expected.initiatives) {
+            #expect(text.summary.ja.string == initiative.summary)
+            #expect(text.summary.en?.string == initiative.summaryEn)
+            #expect(text.outlook?.string == initiative.outlook)
+            #expect(text.organisation.ja.string == initiative.organisation.name)
+            #expect(text.organisation.en?.string == initiative.organisation.nameEn)
+            #expect(text.leadsWithOrganisation == initiative.leadsWithOrganisation)
+            #expect(text.section.string == initiative.section)
+            #expect(text.credits.map(\.string) == initiative.credits)
+        }
+    }
+
+    @Test("a text with escapes is decoded; the reply's own bytes are not changed")
+    func escapes() throws {
+        let json = try String(contentsOf: Self.file, encoding: .utf8)
+        let first = try JSONDecoder().decode(ZoneCatalogue.self, from: Data(json.utf8)).zone.definition
+        let escaped = json.replacingOccurrences(
+            of: "\"definition\": \"\(first)\"", with: #""definition": "\"quoted\"\n\u5ddd\ud83d\ude00 \#(first)""#)
+        #expect(escaped != json)
+        let texts = try CatalogueText.readResult(from: Self.reply(Data(escaped.utf8))).get()
+        #expect(texts.zone.definition.ja.string == "\"quoted\"\n川😀 \(first)")
+        #expect(texts.zone.designation.ja.string.isEmpty == false)
+    }
+
+    @Test(
+        "a member the contract requires is required here too, with ZoneCatalogue's message",
+        arguments: [
+            (#""id": "kawasaki-king-skyfront","#, #""ident": "x","#),
+            (#""fields": ["research infrastructure"],"#, ""),
+            (#""leadsWithOrganisation": true,"#, ""),
+            (#""partners": [],"#, ""),
+            (#""code": "kawasaki","#, ""),
+        ])
+    func required(find: String, replace: String) throws {
+        let json = try String(contentsOf: Self.file, encoding: .utf8).replacingOccurrences(of: " ", with: "")
+            .replacingOccurrences(of: "\n", with: "")
+        let compactFind = find.replacingOccurrences(of: " ", with: "")
+        #expect(json.contains(compactFind))
+        let reply = Self.reply(Data(json.replacingOccurrences(of: compactFind, with: replace).utf8))
+        let expected = try #require(throws: JSONReadError.self) {
+            try JSONRPCResponse.readResult(ZoneCatalogue.self, from: reply)
+        }
+        let ours = try #require(throws: JSONReadError.self) { try CatalogueText.readResult(from: reply) }
+        #expect(ours.message == expected.message)
+    }
+}
