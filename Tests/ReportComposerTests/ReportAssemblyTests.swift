@@ -9,7 +9,10 @@ import WireProtocol
 /// The report built from the real resource files of all three services.
 struct Fixture {
     let frame: ReportFrame
-    let statistics: IndustryStructure
+    /// The table as the composer holds it: read from a reply, as a report reads it.
+    let statistics: StatisticsTable
+    /// The same table as the statistics service answers it.
+    let structure: IndustryStructure
     let catalogue: CatalogueText
     let seed: SeedDocument
 
@@ -17,13 +20,23 @@ struct Fixture {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
         frame = try ReportFrame.load(
             from: root.appendingPathComponent("Services/ReportComposer/Resources/report-frame.json"))
-        statistics = try DatasetLoader.loadFile(
+        structure = try DatasetLoader.loadFile(
             root.appendingPathComponent("Services/StatisticsService/Resources/industry-structure.json")
         ).structure(IndustryStructureParams())
+        statistics = try StatisticsTable.readResult(from: Self.reply(structure)).get()
         catalogue = try CatalogueText(
             json: Data(
                 contentsOf: root.appendingPathComponent("Services/InitiativesService/Resources/special-zone.json")))
         seed = try SeedDocument.load()
+    }
+
+    /// A JSON-RPC response with `structure` as its result, written as the service writes it.
+    static func reply(_ structure: IndustryStructure) -> Data {
+        var writer = JSONWriter()
+        writer.raw(#"{"jsonrpc":"2.0","id":1,"result":"#)
+        structure.write(to: &writer)
+        writer.raw("}")
+        return writer.data
     }
 
     func report(statistics: Bool = true, catalogue: Bool = true) -> Report {

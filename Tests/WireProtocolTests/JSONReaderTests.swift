@@ -206,7 +206,9 @@ struct JSONReaderTests {
         }
         #expect(read.map(\.0) == ["川崎市", "a\"bé\n", "😀", ""])
         #expect(read.map(\.1) == [2, nil, nil, 47])
-        for bad in [Data([0x22, 0xe5, 0xb7, 0x22]), Data(#""\ud800""#.utf8), Data(#""a"#.utf8), Data([0x22, 0x0a, 0x22])] {
+        for bad in [
+            Data([0x22, 0xe5, 0xb7, 0x22]), Data(#""\ud800""#.utf8), Data(#""a"#.utf8), Data([0x22, 0x0a, 0x22]),
+        ] {
             #expect(throws: JSONReadError.self) { try JSONReader.read(bad) { try $0.readStringUTF8 { _, _ in } } }
         }
         let invalid = try #require(throws: JSONReadError.self) {

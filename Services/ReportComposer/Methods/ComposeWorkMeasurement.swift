@@ -31,7 +31,7 @@ enum ComposeWorkMeasurement {
             if index == warmUp { cpuTimed = .zero }
             let cpuBefore = threadCPUTime()
             var marks = [ContinuousClock.now]
-            let statistics = try JSONRPCResponse.readResult(IndustryStructure.self, from: statisticsReply).get()
+            let statistics = try StatisticsTable.readResult(from: statisticsReply).get()
             marks.append(.now)
             let catalogue = try CatalogueText.readResult(from: catalogueReply).get()
             marks.append(.now)
@@ -58,7 +58,7 @@ enum ComposeWorkMeasurement {
         }
         lines.append("thread CPU per report: \(micros(cpuTimed / reports))")
         // Each format's own part: rendering and writing the result, from the assembled report.
-        let statistics = try JSONRPCResponse.readResult(IndustryStructure.self, from: statisticsReply).get()
+        let statistics = try StatisticsTable.readResult(from: statisticsReply).get()
         let catalogue = try CatalogueText.readResult(from: catalogueReply).get()
         let report = ReportAssembler(frame: frame, lang: .ja).assemble(statistics: statistics, catalogue: catalogue)
         var costs: [String] = []

@@ -17,9 +17,7 @@ extension MethodRouter {
         let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
         let deadline = ContinuousClock.now + limit
         let exchange = ServicePairExchange { statistics, catalogue in
-            let stats = self.result(of: statistics, from: .statistics, log: log) {
-                try JSONRPCResponse.readResult(IndustryStructure.self, from: $0)
-            }
+            let stats = self.result(of: statistics, from: .statistics, log: log, StatisticsTable.readResult)
             let zone = self.result(of: catalogue, from: .initiatives, log: log, CatalogueText.readResult)
             done(self.render(params, statistics: stats, catalogue: zone))
         }
@@ -62,7 +60,7 @@ extension MethodRouter {
         }
     }
 
-    private func render(_ params: ComposeParams, statistics: IndustryStructure?, catalogue: CatalogueText?)
+    private func render(_ params: ComposeParams, statistics: StatisticsTable?, catalogue: CatalogueText?)
         -> ComposeResult
     {
         let report = ReportAssembler(frame: frame, lang: params.lang).assemble(

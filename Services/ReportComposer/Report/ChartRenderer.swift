@@ -36,7 +36,7 @@ struct ChartRenderer: Sendable {
     /// A value is printed in its segment when the segment is at least this wide.
     static let valueWidth = 56.0
 
-    private var table: IndustryStructure? {
+    private var table: StatisticsTable? {
         report.sections.lazy.flatMap(\.blocks).compactMap(\.table).first
     }
 
@@ -89,7 +89,7 @@ struct ChartRenderer: Sendable {
         let groupHeight = Double(data.years.count) * rowHeight + Self.groupGap
         let plotTop = 38.0
         let axisY = plotTop + Double(data.regions.count) * groupHeight
-        let sectorNames = parts.map { english ? $0.nameEn ?? $0.name : $0.name }
+        let sectorNames = parts.map { (english ? $0.nameEn ?? $0.name : $0.name).string }
         let legend = Self.legendRows(sectorNames, startingAt: axisY + 44)
         let height = (legend.last?.y ?? axisY + 44) + 24
         var out = MarkupBuffer(capacity: 8192)
@@ -118,7 +118,7 @@ struct ChartRenderer: Sendable {
         out += "</text>"
         for (regionIndex, region) in data.regions.enumerated() {
             let top = plotTop + Double(regionIndex) * groupHeight
-            let regionName = HTML.escape(english ? region.nameEn ?? region.name : region.name)
+            let regionName = HTML.escape((english ? region.nameEn ?? region.name : region.name).string)
             let rows = parts.map { data.row(region: region.code, sector: $0.code) }
             for (yearIndex, year) in data.years.enumerated() {
                 let labelY = top + Double(yearIndex) * rowHeight + Self.fontSize
@@ -255,7 +255,7 @@ struct ChartRenderer: Sendable {
     }
 
     /// The parts of the whole economy (its direct children): the segments of a bar.
-    static func parts(of data: IndustryStructure) -> [IndustryStructure.Sector] {
+    static func parts(of data: StatisticsTable) -> [StatisticsTable.Sector] {
         let totals = Set(data.sectors.filter(\.isTotal).map(\.code))
         return data.sectors.filter { $0.parent.map(totals.contains) ?? false }
     }

@@ -17,14 +17,14 @@ enum FigureFormat {
     /// in English, `−50.6%`; `-` for none.
     static func rate(_ value: ExactDecimal?, lang: ReportLanguage = .ja) -> String {
         guard let value else { return "-" }
-        guard value < 0 else { return "\(fixed(value, decimals: 1))%" }
-        return (lang == .ja ? "▲" : "\u{2212}") + "\(fixed(-value, decimals: 1))%"
+        guard value < 0 else { return fixed(value, decimals: 1) + "%" }
+        return (lang == .ja ? "▲" : "\u{2212}") + fixed(-value, decimals: 1) + "%"
     }
 
     /// A year as the edition writes it: `平成2年`, or `1990 (Heisei 2)`.
-    static func year(_ year: IndustryStructure.Year, lang: ReportLanguage) -> String {
+    static func year(_ year: StatisticsTable.Year, lang: ReportLanguage) -> String {
         switch lang {
-        case .ja: year.era
+        case .ja: year.era.string
         case .en: year.eraEn.map { "\(year.year) (\($0))" } ?? String(year.year)
         }
     }
@@ -55,14 +55,30 @@ enum FigureFormat {
             // Half away from zero: the remainder is at least half the divisor.
             if significand % divisor >= divisor - divisor / 2 { units += 1 }
         }
-        let scale = powersOfTen[decimals]
-        var text = negative && units > 0 ? "-" : ""
-        text += String(units / scale)
-        if decimals > 0 {
-            let fraction = String(units % scale)
-            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        // The digits written back to front into a buffer on the stack (at most 19 integer
+        // digits, a point, 18 decimals and a sign), then made one string.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            var start = buffer.count
+            func put(_ byte: UInt8) {
+                start -= 1
+                buffer[start] = byte
+            }
+            var integer = units / powersOfTen[decimals]
+            var fraction = units % powersOfTen[decimals]
+            if decimals > 0 {
+                for _ in 0..<decimals {
+                    put(UInt8(fraction % 10) + UInt8(ascii: "0"))
+                    fraction /= 10
+                }
+                put(UInt8(ascii: "."))
+            }
+            repeat {
+                put(UInt8(integer % 10) + UInt8(ascii: "0"))
+                integer /= 10
+            } while integer > 0
+            if negative && units > 0 { put(UInt8(ascii: "-")) }
+            return String(decoding: UnsafeMutableBufferPointer(rebasing: buffer[start...]), as: UTF8.self)
         }
-        return text
     }
 
     /// Any value and any number of places, one decimal digit at a time.
@@ -118,8 +134,4 @@ enum FigureFormat {
 extension ExactDecimal {
     /// Whether the value is a whole number (`100`, `100.00`).
     var isInteger: Bool { normalized.exponent >= 0 }
-}
-
-extension IndustryStructure {
-    func sector(_ code: String) -> Sector? { sectors.first { $0.code == code } }
 }

@@ -35,7 +35,7 @@ extension Report.Block {
         writer.optional(",\"service\":", service)
         if let table {
             writer.raw(",\"table\":")
-            table.write(to: &writer)
+            table.structure.write(to: &writer)
         }
         writer.optional(",\"text\":", text)
         writer.raw("}")

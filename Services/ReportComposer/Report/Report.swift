@@ -45,7 +45,7 @@ struct Report: Codable, Sendable, Equatable {
         var text: ReportText?
         var organisation: ReportText?
         var outlook: ReportText?
-        var table: IndustryStructure?
+        var table: StatisticsTable?
         var service: String?
 
         static func paragraph(_ text: ReportText) -> Block { Block(kind: .paragraph, text: text) }
@@ -56,8 +56,8 @@ struct Report: Codable, Sendable, Equatable {
                 organisation: initiative.leadsWithOrganisation ? initiative.organisation.text(lang) : nil,
                 outlook: lang == .en ? initiative.outlookEn ?? initiative.outlook : initiative.outlook)
         }
-        static func table(_ table: IndustryStructure) -> Block { Block(kind: .table, table: table) }
-        static func chart(_ table: IndustryStructure) -> Block { Block(kind: .chart, table: table) }
+        static func table(_ table: StatisticsTable) -> Block { Block(kind: .table, table: table) }
+        static func chart(_ table: StatisticsTable) -> Block { Block(kind: .chart, table: table) }
         static func unavailable(_ service: String) -> Block { Block(kind: .unavailable, service: service) }
     }
 

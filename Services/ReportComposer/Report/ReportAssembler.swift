@@ -6,7 +6,7 @@ struct ReportAssembler: Sendable {
     let frame: ReportFrame
     var lang: ReportLanguage = .ja
 
-    func assemble(statistics: IndustryStructure?, catalogue: CatalogueText?) -> Report {
+    func assemble(statistics: StatisticsTable?, catalogue: CatalogueText?) -> Report {
         let sections = frame.sections.map { section in
             var blocks: [Report.Block] = []
             for block in section.blocks {
@@ -35,13 +35,13 @@ struct ReportAssembler: Sendable {
     }
 
     /// The English text where the data has one, else the Japanese (so nothing goes missing).
-    private func pick(_ japanese: String, _ english: String?) -> ReportText {
-        ReportText(lang == .en ? english ?? japanese : japanese)
+    private func pick(_ japanese: ReportText, _ english: ReportText?) -> ReportText {
+        lang == .en ? english ?? japanese : japanese
     }
 
     /// The blocks for one slot, or `nil` when its service's data is missing.
     private func fill(
-        _ slot: ReportFrame.Slot, statistics: IndustryStructure?, catalogue: CatalogueText?
+        _ slot: ReportFrame.Slot, statistics: StatisticsTable?, catalogue: CatalogueText?
     ) -> [Report.Block]? {
         switch slot {
         case .industryStructure:

@@ -20,11 +20,11 @@ struct TableText: Sendable {
     let rows: [Row]
     let caption: String
 
-    init(_ data: IndustryStructure, lang: ReportLanguage, changeLabel: String) {
+    init(_ data: StatisticsTable, lang: ReportLanguage, changeLabel: String) {
         let english = lang == .en
-        regions = data.regions.map { english ? $0.nameEn ?? $0.name : $0.name }
+        regions = data.regions.map { (english ? $0.nameEn ?? $0.name : $0.name).string }
         columnTitles = data.years.map { FigureFormat.year($0, lang: lang) } + [changeLabel]
-        caption = (english ? data.measureEn ?? data.measure : data.measure) + " (\(data.unit))"
+        caption = (english ? data.measureEn ?? data.measure : data.measure).string + " (\(data.unit))"
         rows = data.sectors.map { sector in
             var cells: [String] = []
             for region in data.regions {
@@ -35,7 +35,7 @@ struct TableText: Sendable {
                 cells += row.values.map { FigureFormat.share($0, decimals: data.decimals, isTotal: sector.isTotal) }
                 cells.append(FigureFormat.rate(row.change?.ratePercent, lang: lang))
             }
-            return Row(sector: english ? sector.nameEn ?? sector.name : sector.name, cells: cells)
+            return Row(sector: (english ? sector.nameEn ?? sector.name : sector.name).string, cells: cells)
         }
     }
 

@@ -13,7 +13,9 @@ struct TextRenderer: Sendable {
         out.append(String(repeating: "=", count: min(width, DisplayWidth.of(report.title.string))))
         out.append(contentsOf: report.authors.flatMap { wrap($0) })
         out.append("")
-        for line in report.abstract { out.append(contentsOf: wrap((lang == .ja ? "☆" : "☆ ") + line.string, indent: "  ")) }
+        for line in report.abstract {
+            out.append(contentsOf: wrap((lang == .ja ? "☆" : "☆ ") + line.string, indent: "  "))
+        }
         for section in report.sections {
             out.append("")
             out.append(contentsOf: wrap(section.heading))
@@ -40,7 +42,8 @@ struct TextRenderer: Sendable {
         case .unavailable:
             return wrap(SystemNotice.unavailable(block.service ?? "?", lang: lang))
         case .table:
-            return block.table.map { table(TableText($0, lang: lang, changeLabel: report.labels.changeRate.string)) } ?? []
+            return block.table.map { table(TableText($0, lang: lang, changeLabel: report.labels.changeRate.string)) }
+                ?? []
         case .chart:
             return []
         }

@@ -1,9 +1,10 @@
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import WireProtocol
 
 /// Reading ``CatalogueText`` from a reply, as strictly as ``ZoneCatalogue``'s own reader: every
 /// member the contract requires must be there, even those the report does not print.
@@ -150,7 +151,8 @@ extension CatalogueText.Initiative {
         try reader.require(partners, "partners", of: type)
         try reader.require(fields, "fields", of: type)
         self.init(
-            city: try reader.required(city, "city", of: type), section: try reader.required(section, "section", of: type),
+            city: try reader.required(city, "city", of: type),
+            section: try reader.required(section, "section", of: type),
             organisation: try reader.required(organisation, "organisation", of: type),
             leadsWithOrganisation: try reader.required(leadsWithOrganisation, "leadsWithOrganisation", of: type),
             summary: .init(ja: try reader.required(summary, "summary", of: type), en: summaryEn),

@@ -1,9 +1,10 @@
+import WireProtocol
+
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
-import WireProtocol
 
 /// Reads the texts of one service reply as ranges of a copy of it (``TextStorage``): a text
 /// without escapes is where it is in the reply; one with escapes is decoded into the storage

@@ -1,38 +1,81 @@
-/// A text of the report as UTF-8 bytes kept in a ``TextStorage``: a service's text is a range
-/// of the reply it came in (its bytes between the quotes, when it has no escapes), so reading a
-/// reply makes no `String` — no allocation, no copy and no second UTF-8 check per text — and the
-/// renderers copy the bytes as they are. Copying one costs a retain, as a `String` does.
+/// A text of the report as UTF-8 bytes: a service's text is a range of the reply it came in
+/// (its bytes between the quotes, when it has no escapes) kept in a ``TextStorage``, so reading
+/// a reply makes no `String` — no allocation, no copy and no second UTF-8 check per text — and
+/// the renderers copy the bytes as they are. A text of at most 15 bytes (a code, a short name,
+/// a year) is held inline instead, as a small `String` is: copying it costs no retain.
 struct ReportText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
-    private let storage: TextStorage
-    private let start: Int32
-    /// The length in UTF-8 bytes.
-    let count: Int32
+    private enum Bytes: Sendable {
+        /// Up to 15 bytes, inline; `count` says how many.
+        case inline((UInt64, UInt64), count: UInt8)
+        /// A range of a storage's bytes.
+        case slice(TextStorage, start: Int32, count: Int32)
+    }
 
-    /// A range of `storage`'s bytes, which must be well-formed UTF-8.
+    private let bytes: Bytes
+
+    /// Texts this long or shorter are held inline.
+    private static let inlineCapacity = 15
+
+    /// A range of `storage`'s bytes, which must be well-formed UTF-8; held inline when short.
     init(storage: TextStorage, start: Int, count: Int) {
-        self.storage = storage
-        self.start = Int32(start)
-        self.count = Int32(count)
+        if count <= Self.inlineCapacity {
+            self.init(inline: UnsafeBufferPointer(start: storage.base + start, count: count))
+        } else {
+            self.init(bytes: .slice(storage, start: Int32(start), count: Int32(count)))
+        }
+    }
+
+    /// At most ``inlineCapacity`` bytes of well-formed UTF-8, copied inline.
+    private init(inline utf8: UnsafeBufferPointer<UInt8>) {
+        var words: (UInt64, UInt64) = (0, 0)
+        withUnsafeMutableBytes(of: &words) { raw in
+            if let source = utf8.baseAddress { raw.baseAddress!.copyMemory(from: source, byteCount: utf8.count) }
+        }
+        self.init(bytes: .inline(words, count: UInt8(utf8.count)))
+    }
+
+    private init(bytes: Bytes) {
+        self.bytes = bytes
     }
 
     init(_ text: String) {
         var text = text
         let utf8Count = text.utf8.count
+        if utf8Count <= Self.inlineCapacity {
+            self = text.withUTF8 { Self(inline: $0) }
+            return
+        }
         let storage = TextStorage(capacity: utf8Count)
         text.withUTF8 { _ = storage.append($0) }
-        self.init(storage: storage, start: 0, count: utf8Count)
+        self.init(bytes: .slice(storage, start: 0, count: Int32(utf8Count)))
     }
 
     init(stringLiteral value: String) {
         self.init(value)
     }
 
+    /// The length in UTF-8 bytes.
+    var count: Int {
+        switch bytes {
+        case .inline(_, let count): Int(count)
+        case .slice(_, _, let count): Int(count)
+        }
+    }
+
     var isEmpty: Bool { count == 0 }
 
     /// Calls `body` with the text's bytes, valid only during the call.
     func withUTF8<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
-        try withExtendedLifetime(storage) {
-            try body(UnsafeBufferPointer(start: storage.base + Int(start), count: Int(count)))
+        switch bytes {
+        case .inline(var words, let count):
+            return try withUnsafeBytes(of: &words) { raw in
+                try body(
+                    UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: Int(count)))
+            }
+        case .slice(let storage, let start, let count):
+            return try withExtendedLifetime(storage) {
+                try body(UnsafeBufferPointer(start: storage.base + Int(start), count: Int(count)))
+            }
         }
     }
 
@@ -42,7 +85,11 @@ struct ReportText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Cust
     var description: String { string }
 
     static func == (lhs: ReportText, rhs: ReportText) -> Bool {
-        lhs.count == rhs.count
+        // Inline texts are zero past their bytes: equal texts have equal words.
+        if case .inline(let left, let leftCount) = lhs.bytes, case .inline(let right, let rightCount) = rhs.bytes {
+            return leftCount == rightCount && left.0 == right.0 && left.1 == right.1
+        }
+        return lhs.count == rhs.count
             && lhs.withUTF8 { left in rhs.withUTF8 { right in left.elementsEqual(right) } }
     }
 
@@ -52,10 +99,10 @@ struct ReportText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Cust
 
     /// The texts one after the other, as one text.
     static func + (lhs: ReportText, rhs: ReportText) -> ReportText {
-        let storage = TextStorage(capacity: Int(lhs.count + rhs.count))
+        let storage = TextStorage(capacity: lhs.count + rhs.count)
         lhs.withUTF8 { _ = storage.append($0) }
         rhs.withUTF8 { _ = storage.append($0) }
-        return ReportText(storage: storage, start: 0, count: Int(lhs.count + rhs.count))
+        return ReportText(storage: storage, start: 0, count: lhs.count + rhs.count)
     }
 
     init(from decoder: any Decoder) throws {

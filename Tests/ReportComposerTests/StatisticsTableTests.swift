@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+import WireProtocol
+
+@testable import ReportComposer
+
+@Suite("the industry structure as texts of the reply")
+struct StatisticsTableTests {
+    let fixture: Fixture
+    init() throws { fixture = try Fixture() }
+
+    @Test("read from a reply, it is the service's table, member for member")
+    func sameTable() throws {
+        #expect(fixture.statistics.structure == fixture.structure)
+        #expect(fixture.statistics == StatisticsTable(fixture.structure))
+        #expect(fixture.statistics.regions.map(\.name) == ["全国", "川崎市", "横浜市"])
+    }
+
+    @Test("an escaped text is decoded; an error reply is the error")
+    func escapesAndErrors() throws {
+        var structure = fixture.structure
+        structure.measure = "産業\"構造\"\n\u{1F600}"
+        let table = try StatisticsTable.readResult(from: Fixture.reply(structure)).get()
+        #expect(table.measure.string == structure.measure)
+        let refused = Data(#"{"jsonrpc":"2.0","id":1,"error":{"code":-32602,"message":"no"}}"#.utf8)
+        guard case .failure(let error) = try StatisticsTable.readResult(from: refused) else {
+            Issue.record("an error reply read as a table")
+            return
+        }
+        #expect(error.code == -32602)
+    }
+
+    @Test(
+        "a member the contract requires is required here too, with IndustryStructure's message",
+        arguments: [#""unit":"%","#, #""era":"平成2年","#, #""kind":"national","#, #""values":[2.39,1.18]"#])
+    func required(member: String) throws {
+        let json = String(decoding: Fixture.reply(fixture.structure), as: UTF8.self)
+        #expect(json.contains(member))
+        var without = json.replacingOccurrences(of: member, with: "")
+        without = without.replacingOccurrences(of: ",}", with: "}")
+        let reply = Data(without.utf8)
+        let expected = try #require(throws: JSONReadError.self) {
+            try JSONRPCResponse.readResult(IndustryStructure.self, from: reply)
+        }
+        let ours = try #require(throws: JSONReadError.self) { try StatisticsTable.readResult(from: reply) }
+        #expect(ours.message == expected.message)
+    }
+}
