@@ -74,27 +74,33 @@ struct MarkdownRenderer: Sendable {
         return true
     }
 
-    /// The table's caption (measure and unit) in bold, then the table.
+    /// The table's caption (measure and unit) in bold, then the table: a header row of
+    /// "region title" per column, the alignment row, and a row per sector. Written cell by cell
+    /// into the buffer, with no array or string per row.
     private func table(_ table: TableText, into out: inout MarkdownBuffer) {
         out += "**"
         escape(table.caption, into: &out)
-        out += "**\n\n"
-        let header = [" "] + table.columns.map { "\($0.region) \($0.title)" }
-        row(header, into: &out)
-        out += "\n|:---" + String(repeating: "|---:", count: header.count - 1) + "|"
+        out += "**\n\n|  "
+        for region in table.regions {
+            for title in table.columnTitles {
+                out += " | "
+                escape(region, into: &out)
+                out += " "
+                escape(title, into: &out)
+            }
+        }
+        out += " |\n|:---"
+        for _ in 0..<(table.regions.count * table.columnTitles.count) { out += "|---:" }
+        out += "|"
         for tableRow in table.rows {
-            out += "\n"
-            row([tableRow.sector] + tableRow.cells, into: &out)
+            out += "\n| "
+            escape(tableRow.sector, into: &out)
+            for cell in tableRow.cells {
+                out += " | "
+                escape(cell, into: &out)
+            }
+            out += " |"
         }
-    }
-
-    private func row(_ cells: [String], into out: inout MarkdownBuffer) {
-        out += "| "
-        for (index, cell) in cells.enumerated() {
-            if index > 0 { out += " | " }
-            escape(cell, into: &out)
-        }
-        out += " |"
     }
 
     /// Escapes the characters Markdown would read as markup.

@@ -4,11 +4,6 @@ import WireProtocol
 /// year and one for the rate of change; per sector, one row. Names, years and figures are in
 /// the edition's language.
 struct TableText: Sendable {
-    struct Column: Sendable {
-        var region: String
-        var title: String
-    }
-
     struct Row: Sendable {
         var sector: String
         var cells: [String]
@@ -37,10 +32,5 @@ struct TableText: Sendable {
             }
             return Row(sector: (english ? sector.nameEn ?? sector.name : sector.name).string, cells: cells)
         }
-    }
-
-    /// Every column with its region, in order.
-    var columns: [Column] {
-        regions.flatMap { region in columnTitles.map { Column(region: region, title: $0) } }
     }
 }
