@@ -39,6 +39,7 @@ final class ClientFront: Service {
     let unread = UnreadClients()
     let intake: ClientIntake
     let drops: ReplyDropLog
+    let requestIds = RequestIDs()
 
     init(socket: SocketHandle, router: MethodRouter, limits: Limits = Limits(), logger: Logger) {
         self.socket = socket
