@@ -239,13 +239,10 @@ struct StructureReadingTests {
     func roundTrip(params: IndustryStructureParams) throws {
         let structure = try SeedData.dataset().structure(params)
         let encoded = try JSONCoding.encoder.encode(structure)
-        #expect(try IndustryStructure(json: encoded) == structure)
+        #expect(try JSONCoding.decoder.decode(IndustryStructure.self, from: encoded) == structure)
         let response = JSONRPCResponse(id: .integer(1), outcome: .result(encoded)).encoded()
-        guard case .success(let read) = try JSONRPCResponse.readResult(IndustryStructure.self, from: response) else {
-            Issue.record("not a result")
-            return
-        }
-        #expect(read == structure)
+        let read = try JSONRPCResponse.decode(response).result.get()
+        #expect(try JSONCoding.decoder.decode(IndustryStructure.self, from: read) == structure)
     }
 
     @Test("a missing member is named")
@@ -258,7 +255,13 @@ struct StructureReadingTests {
         }
         members["rows"] = nil
         object = .object(members)
-        let error = try #require(throws: JSONReadError.self) { try IndustryStructure(json: object.encoded()) }
-        #expect(error.message == #"IndustryStructure needs the member "rows""#)
+        let error = try #require(throws: DecodingError.self) {
+            try JSONCoding.decoder.decode(IndustryStructure.self, from: object.encoded())
+        }
+        guard case .keyNotFound(let key, _) = error else {
+            Issue.record("not a missing member: \(error)")
+            return
+        }
+        #expect(key.stringValue == "rows")
     }
 }

@@ -42,9 +42,8 @@ struct ReloadTests {
         ).encoded()
         func years() async throws -> Int {
             let reply = try #require(await table.respond(to: body, logger: Logger(label: "test")))
-            guard case .success(let structure) = try JSONRPCResponse.readResult(IndustryStructure.self, from: reply)
-            else { return -1 }
-            return structure.years.count
+            guard case .success(let result) = try JSONRPCResponse.decode(reply).result else { return -1 }
+            return try JSONCoding.decoder.decode(IndustryStructure.self, from: result).years.count
         }
         #expect(try await years() == 2)
         // The file changes without a reload: the kept result (and the loaded data) still answer.
