@@ -18,6 +18,14 @@ import Foundation
 /// WCAG AA: each segment at least 3:1 against the page, each value 4.5:1 against its segment.
 struct ChartRenderer: Sendable {
     let report: Report
+    /// A sentence per region and year, as the chart's text alternative: made once, for the
+    /// chart's description and for the list HTML prints under it.
+    let textAlternative: [String]
+
+    init(report: Report) {
+        self.report = report
+        textAlternative = Self.textAlternative(of: report)
+    }
 
     /// Pixels per percentage point.
     static let scale = 4.0
@@ -36,18 +44,21 @@ struct ChartRenderer: Sendable {
     /// A value is printed in its segment when the segment is at least this wide.
     static let valueWidth = 56.0
 
-    private var table: StatisticsTable? {
+    private var table: StatisticsTable? { Self.table(of: report) }
+
+    private static func table(of report: Report) -> StatisticsTable? {
         report.sections.lazy.flatMap(\.blocks).compactMap(\.table).first
     }
 
-    /// The chart as an SVG fragment for inline use in HTML (no namespace needed there).
-    func inlineSVG(idPrefix: String = "chart") -> String? {
-        svg(namespace: false, idPrefix: idPrefix)
+    /// The chart as an SVG fragment for inline use in HTML (no namespace needed there), as the
+    /// UTF-8 bytes written.
+    func inlineSVG(idPrefix: String = "chart") -> [UInt8]? {
+        svg(namespace: false, idPrefix: idPrefix)?.bytes
     }
 
     /// The chart as a standalone SVG document.
     func standaloneSVG() -> String? {
-        svg(namespace: true, idPrefix: "chart").map { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + $0 }
+        svg(namespace: true, idPrefix: "chart").map { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + $0.text }
     }
 
     /// What `format: "svg"` returns when there is no table (its service did not answer).
@@ -60,9 +71,8 @@ struct ChartRenderer: Sendable {
             """
     }
 
-    /// A sentence per region and year, as the chart's text alternative.
-    func textAlternative() -> [String] {
-        guard let data = table else { return [] }
+    private static func textAlternative(of report: Report) -> [String] {
+        guard let data = table(of: report) else { return [] }
         let english = report.lang == .en
         let parts = Self.parts(of: data)
         return data.regions.flatMap { region in
@@ -81,7 +91,7 @@ struct ChartRenderer: Sendable {
         }
     }
 
-    private func svg(namespace: Bool, idPrefix: String) -> String? {
+    private func svg(namespace: Bool, idPrefix: String) -> MarkupBuffer? {
         guard let data = table, !data.years.isEmpty else { return nil }
         let english = report.lang == .en
         let parts = Self.parts(of: data)
@@ -112,7 +122,7 @@ struct ChartRenderer: Sendable {
         out += "</title><desc id=\""
         out.append(escaping: idPrefix)
         out += "-desc\">"
-        out.append(escaping: textAlternative().joined(separator: english ? "; " : "。"))
+        out.append(escaping: textAlternative.joined(separator: english ? "; " : "。"))
         out += "</desc><text x=\"18\" y=\"22\" font-size=\"16\" font-weight=\"bold\">"
         out.append(escaping: report.labels.chartTitle)
         out += "</text>"
@@ -197,7 +207,7 @@ struct ChartRenderer: Sendable {
             }
         }
         out += "</svg>"
-        return out.text
+        return out
     }
 
     /// The 0–100 % axis under the bars: its line, a tick and a label every 25 points.

@@ -153,9 +153,9 @@ struct HTMLRenderer: Sendable {
         let chart = ChartRenderer(report: report)
         guard let svg = chart.inlineSVG() else { return }
         out += "<figure class=\"chart\">\n"
-        out.append(raw: svg)
+        out.bytes.append(contentsOf: svg)
         out.append("\n<figcaption>", escaping: report.labels.chartTitle, "<ul class=\"note\">")
-        for line in chart.textAlternative() {
+        for line in chart.textAlternative {
             out.append("<li>", escaping: line, "</li>")
         }
         out += "</ul></figcaption>\n</figure>\n"
