@@ -72,7 +72,7 @@ private func scalar<T: Decodable>(_ type: T.Type, _ value: JSONValue, _ path: [a
 
 private func fit<I: FixedWidthInteger>(_ number: Int64, as type: I.Type) -> Any? { I(exactly: number) }
 
-private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+private struct Keyed<Key: CodingKey>: UniformKeyedDecoding {
     let members: [String: JSONValue]
     let codingPath: [any CodingKey]
 
@@ -89,51 +89,8 @@ private struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     func decodeNil(forKey key: Key) throws -> Bool { try member(key) == .null }
 
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+    func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try scalar(T.self, try member(key), codingPath + [key])
-    }
-
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 {
-        try scalar(type, try member(key), codingPath + [key])
-    }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 {
-        try scalar(type, try member(key), codingPath + [key])
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
@@ -161,7 +118,7 @@ private struct Index: CodingKey {
     init?(intValue: Int) { self.intValue = intValue }
 }
 
-private struct Unkeyed: UnkeyedDecodingContainer {
+private struct Unkeyed: UniformUnkeyedDecoding {
     let items: [JSONValue]
     let codingPath: [any CodingKey]
     private(set) var currentIndex = 0
@@ -190,27 +147,10 @@ private struct Unkeyed: UnkeyedDecodingContainer {
         return true
     }
 
-    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try element(type) }
-
-    private mutating func element<T: Decodable>(_ type: T.Type) throws -> T {
+    mutating func decodeElement<T: Decodable>(_ type: T.Type) throws -> T {
         let (value, path) = try next(T.self)
         return try scalar(T.self, value, path)
     }
-
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try element(type) }
-    mutating func decode(_ type: String.Type) throws -> String { try element(type) }
-    mutating func decode(_ type: Double.Type) throws -> Double { try element(type) }
-    mutating func decode(_ type: Float.Type) throws -> Float { try element(type) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try element(type) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try element(type) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try element(type) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try element(type) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try element(type) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try element(type) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try element(type) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try element(type) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try element(type) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try element(type) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
         -> KeyedDecodingContainer<NestedKey>
@@ -230,25 +170,11 @@ private struct Unkeyed: UnkeyedDecodingContainer {
     }
 }
 
-private struct Single: SingleValueDecodingContainer {
+private struct Single: UniformSingleValueDecoding {
     let value: JSONValue
     let codingPath: [any CodingKey]
 
     func decodeNil() -> Bool { value == .null }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try scalar(T.self, value, codingPath) }
+    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T { try scalar(T.self, value, codingPath) }
 
-    func decode(_ type: Bool.Type) throws -> Bool { try scalar(type, value, codingPath) }
-    func decode(_ type: String.Type) throws -> String { try scalar(type, value, codingPath) }
-    func decode(_ type: Double.Type) throws -> Double { try scalar(type, value, codingPath) }
-    func decode(_ type: Float.Type) throws -> Float { try scalar(type, value, codingPath) }
-    func decode(_ type: Int.Type) throws -> Int { try scalar(type, value, codingPath) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try scalar(type, value, codingPath) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try scalar(type, value, codingPath) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try scalar(type, value, codingPath) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try scalar(type, value, codingPath) }
-    func decode(_ type: UInt.Type) throws -> UInt { try scalar(type, value, codingPath) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try scalar(type, value, codingPath) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try scalar(type, value, codingPath) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try scalar(type, value, codingPath) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar(type, value, codingPath) }
 }

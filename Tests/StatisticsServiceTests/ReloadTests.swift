@@ -12,10 +12,7 @@ struct ReloadTests {
     func reload() throws {
         let folder = try DataFolder()
         defer { folder.remove() }
-        let url = try folder.csv(DatasetLoadingTests.good)
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
-            try StatisticsCatalogue.load(from: url)
-        }
+        let store = try folder.goodStore()
         #expect(try store.current.dataset(nil).years.count == 2)
         try folder.csv(DatasetLoadingTests.good + "\nA,2010,p,50\nA,2010,q,50\nB,2010,p,50\nB,2010,q,50\n")
         let good = store.reload()
@@ -32,10 +29,7 @@ struct ReloadTests {
     func keptResults() async throws {
         let folder = try DataFolder()
         defer { folder.remove() }
-        let url = try folder.csv(DatasetLoadingTests.good)
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
-            try StatisticsCatalogue.load(from: url)
-        }
+        let store = try folder.goodStore()
         let table = store.methods
         let body = JSONRPCRequest(
             method: MethodName.Statistics.industryStructure, params: .object([:]), id: .integer(1)
@@ -57,10 +51,7 @@ struct ReloadTests {
     func keptByBytes() throws {
         let folder = try DataFolder()
         defer { folder.remove() }
-        let url = try folder.csv(DatasetLoadingTests.good)
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
-            try StatisticsCatalogue.load(from: url)
-        }
+        let store = try folder.goodStore()
         let table = store.methods
         let logger = Logger(label: "test")
         func ask(id: String, params: String = #"{"span":"all"}"#) throws -> JSONValue {
@@ -98,10 +89,7 @@ struct ReloadTests {
     func reloadMethod() async throws {
         let folder = try DataFolder()
         defer { folder.remove() }
-        let url = try folder.csv(DatasetLoadingTests.good)
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
-            try StatisticsCatalogue.load(from: url)
-        }
+        let store = try folder.goodStore()
         try folder.csv("region,year,sector,value\n")
         let body = JSONRPCRequest(method: MethodName.Statistics.reload, id: .integer(1)).encoded()
         let reply = try #require(await store.methods.respond(to: body, logger: Logger(label: "test")))
@@ -117,10 +105,7 @@ struct StatisticsMethodNameTests {
     func declared() throws {
         let folder = try DataFolder()
         defer { folder.remove() }
-        let url = try folder.csv(DatasetLoadingTests.good)
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
-            try StatisticsCatalogue.load(from: url)
-        }
+        let store = try folder.goodStore()
         let methods = Set(store.methods.methods)
         #expect(methods.count == 8)
         #expect(methods.isSubset(of: MethodName.all), "\(methods.subtracting(MethodName.all))")
@@ -131,15 +116,22 @@ struct StatisticsMethodNameTests {
     func described() async throws {
         let folder = try DataFolder()
         defer { folder.remove() }
-        let url = try folder.csv(DatasetLoadingTests.good)
-        let store = try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
-            try StatisticsCatalogue.load(from: url)
-        }
+        let store = try folder.goodStore()
         let body = JSONRPCRequest(method: MethodName.Statistics.discover, id: .integer(1)).encoded()
         let reply = try JSONValue.parse(try #require(await store.methods.respond(to: body, logger: Logger(label: "t"))))
         let methods = try #require(reply["result"]?["methods"]?.arrayValue, "\(reply)")
         #expect(methods.compactMap { $0["name"]?.stringValue } == store.methods.methods)
         #expect(methods.allSatisfy { $0["result"]?["schema"]?["type"] != nil && $0["params"]?.arrayValue != nil })
         #expect(reply["result"]?["service"] == "statistics")
+    }
+}
+
+extension DataFolder {
+    /// A store of the catalogue loaded from the good dataset, written into this folder as `t.csv`.
+    func goodStore() throws -> ReloadableStore<StatisticsCatalogue> {
+        let url = try csv(DatasetLoadingTests.good)
+        return try ReloadableStore(logger: Logger(label: "test"), describe: \.summary) {
+            try StatisticsCatalogue.load(from: url)
+        }
     }
 }

@@ -18,13 +18,16 @@ import Foundation
 /// WCAG AA: each segment at least 3:1 against the page, each value 4.5:1 against its segment.
 struct ChartRenderer: Sendable {
     let report: Report
+    /// The report's table: what the chart draws.
+    private let table: StatisticsTable?
     /// A sentence per region and year, as the chart's text alternative: made once, for the
     /// chart's description and for the list HTML prints under it.
     let textAlternative: [String]
 
     init(report: Report) {
         self.report = report
-        textAlternative = Self.textAlternative(of: report)
+        table = report.sections.lazy.flatMap(\.blocks).compactMap(\.table).first
+        textAlternative = table.map { Self.textAlternative(of: $0, lang: report.lang) } ?? []
     }
 
     /// Pixels per percentage point.
@@ -43,12 +46,6 @@ struct ChartRenderer: Sendable {
     ]
     /// A value is printed in its segment when the segment is at least this wide.
     static let valueWidth = 56.0
-
-    private var table: StatisticsTable? { Self.table(of: report) }
-
-    private static func table(of report: Report) -> StatisticsTable? {
-        report.sections.lazy.flatMap(\.blocks).compactMap(\.table).first
-    }
 
     /// The chart as an SVG fragment for inline use in HTML (no namespace needed there), as the
     /// UTF-8 bytes written.
@@ -71,9 +68,8 @@ struct ChartRenderer: Sendable {
             """
     }
 
-    private static func textAlternative(of report: Report) -> [String] {
-        guard let data = table(of: report) else { return [] }
-        let english = report.lang == .en
+    private static func textAlternative(of data: StatisticsTable, lang: ReportLanguage) -> [String] {
+        let english = lang == .en
         let parts = Self.parts(of: data)
         return data.regions.flatMap { region in
             data.years.enumerated().map { index, year in
@@ -85,7 +81,7 @@ struct ChartRenderer: Sendable {
                     return "\(name) \(FigureFormat.share(value, decimals: data.decimals, isTotal: false))%"
                 }
                 let regionName = english ? region.nameEn ?? region.name : region.name
-                return "\(regionName) \(FigureFormat.year(year, lang: report.lang)): "
+                return "\(regionName) \(FigureFormat.year(year, lang: lang)): "
                     + shares.joined(separator: english ? ", " : "、")
             }
         }

@@ -107,9 +107,11 @@ struct HTMLRenderer: Sendable {
                 out += "</p>\n"
             }
         case .note:
-            out.append("<p class=\"note\">", escaping: Marks.noteOpening(lang), "")
+            out += "<p class=\"note\">"
+            out.append(raw: Marks.noteOpening(lang))
             if let text = block.text { out.append(escaping: text) }
-            out.append("", escaping: Marks.noteClosing(lang), "</p>\n")
+            out.append(raw: Marks.noteClosing(lang))
+            out += "</p>\n"
         case .unavailable:
             out.append(
                 "<p class=\"unavailable\" role=\"note\">",

@@ -19,7 +19,7 @@ extension SchemaProbe {
     private static func zero<I: FixedWidthInteger>(_ type: I.Type) -> I { .zero }
 }
 
-struct KeyedProbe<Key: CodingKey>: KeyedDecodingContainerProtocol {
+struct KeyedProbe<Key: CodingKey>: UniformKeyedDecoding {
     let probe: SchemaProbe
     var codingPath: [any CodingKey] { [] }
     var allKeys: [Key] { [] }
@@ -27,28 +27,12 @@ struct KeyedProbe<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func contains(_ key: Key) -> Bool { true }
     func decodeNil(forKey key: Key) throws -> Bool { false }
 
-    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try required(type, key) }
-
-    private func required<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
+    /// A member `decode` reads is required.
+    func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         let (schema, value) = try probe.read(T.self)
         probe.note(.init(name: key.stringValue, schema: schema, required: true))
         return value
     }
-
-    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try required(type, key) }
-    func decode(_ type: String.Type, forKey key: Key) throws -> String { try required(type, key) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try required(type, key) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try required(type, key) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try required(type, key) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try required(type, key) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try required(type, key) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try required(type, key) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try required(type, key) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try required(type, key) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try required(type, key) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try required(type, key) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try required(type, key) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try required(type, key) }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try optional(type, key) }
 
@@ -88,7 +72,7 @@ struct KeyedProbe<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func superDecoder(forKey key: Key) throws -> any Decoder { probe }
 }
 
-struct UnkeyedProbe: UnkeyedDecodingContainer {
+struct UnkeyedProbe: UniformUnkeyedDecoding {
     let probe: SchemaProbe
     var codingPath: [any CodingKey] { [] }
     var count: Int? { nil }
@@ -100,29 +84,12 @@ struct UnkeyedProbe: UnkeyedDecodingContainer {
 
     mutating func decodeNil() throws -> Bool { false }
 
-    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try element(type) }
-
-    private mutating func element<T: Decodable>(_ type: T.Type) throws -> T {
+    mutating func decodeElement<T: Decodable>(_ type: T.Type) throws -> T {
         let (schema, value) = try probe.read(T.self)
         probe.shape = .array(items: schema)
         currentIndex += 1
         return value
     }
-
-    mutating func decode(_ type: Bool.Type) throws -> Bool { try element(type) }
-    mutating func decode(_ type: String.Type) throws -> String { try element(type) }
-    mutating func decode(_ type: Double.Type) throws -> Double { try element(type) }
-    mutating func decode(_ type: Float.Type) throws -> Float { try element(type) }
-    mutating func decode(_ type: Int.Type) throws -> Int { try element(type) }
-    mutating func decode(_ type: Int8.Type) throws -> Int8 { try element(type) }
-    mutating func decode(_ type: Int16.Type) throws -> Int16 { try element(type) }
-    mutating func decode(_ type: Int32.Type) throws -> Int32 { try element(type) }
-    mutating func decode(_ type: Int64.Type) throws -> Int64 { try element(type) }
-    mutating func decode(_ type: UInt.Type) throws -> UInt { try element(type) }
-    mutating func decode(_ type: UInt8.Type) throws -> UInt8 { try element(type) }
-    mutating func decode(_ type: UInt16.Type) throws -> UInt16 { try element(type) }
-    mutating func decode(_ type: UInt32.Type) throws -> UInt32 { try element(type) }
-    mutating func decode(_ type: UInt64.Type) throws -> UInt64 { try element(type) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
         -> KeyedDecodingContainer<NestedKey>
@@ -137,32 +104,16 @@ struct UnkeyedProbe: UnkeyedDecodingContainer {
     mutating func superDecoder() throws -> any Decoder { probe }
 }
 
-struct SingleValueProbe: SingleValueDecodingContainer {
+struct SingleValueProbe: UniformSingleValueDecoding {
     let probe: SchemaProbe
     var codingPath: [any CodingKey] { [] }
 
     func decodeNil() -> Bool { false }
 
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try value(type) }
-
-    private func value<T: Decodable>(_ type: T.Type) throws -> T {
+    func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         let (schema, value) = try probe.read(T.self)
         probe.shape = .value(schema)
         return value
     }
 
-    func decode(_ type: Bool.Type) throws -> Bool { try value(type) }
-    func decode(_ type: String.Type) throws -> String { try value(type) }
-    func decode(_ type: Double.Type) throws -> Double { try value(type) }
-    func decode(_ type: Float.Type) throws -> Float { try value(type) }
-    func decode(_ type: Int.Type) throws -> Int { try value(type) }
-    func decode(_ type: Int8.Type) throws -> Int8 { try value(type) }
-    func decode(_ type: Int16.Type) throws -> Int16 { try value(type) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try value(type) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try value(type) }
-    func decode(_ type: UInt.Type) throws -> UInt { try value(type) }
-    func decode(_ type: UInt8.Type) throws -> UInt8 { try value(type) }
-    func decode(_ type: UInt16.Type) throws -> UInt16 { try value(type) }
-    func decode(_ type: UInt32.Type) throws -> UInt32 { try value(type) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try value(type) }
 }

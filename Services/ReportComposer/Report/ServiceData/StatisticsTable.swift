@@ -47,8 +47,6 @@ struct StatisticsTable: Sendable, Equatable {
     func row(region: ReportText, sector: ReportText) -> Row? {
         rows.first { $0.region == region && $0.sector == sector }
     }
-
-    func sector(_ code: ReportText) -> Sector? { sectors.first { $0.code == code } }
 }
 
 /// The table and the contract's own type, each made from the other: the `json` format writes
