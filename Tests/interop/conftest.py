@@ -15,6 +15,9 @@ import uuid
 
 import pytest
 import zmq
+from tinyrpc import RPCClient
+from tinyrpc.protocols.jsonrpc import JSONRPCProtocol
+from tinyrpc.transports.zmq import ZmqClientTransport
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BIN = os.environ.get("REPORT_BIN_DIR", os.path.join(ROOT, ".build", "debug"))
@@ -157,3 +160,13 @@ def seed_paragraphs():
             blocks[-1] += line
         prev_blank = False
     return [b for b in blocks if b[0] in "○➢"]
+
+
+def tinyrpc_client(stack, timeout_ms=15000):
+    """Yields a tinyrpc client (its own ZeroMQ REQ transport) on the stack's client endpoint."""
+    ctx = zmq.Context()
+    transport = ZmqClientTransport.create(ctx, stack.client_endpoint)
+    transport.socket.linger = 0
+    transport.socket.rcvtimeo = timeout_ms
+    yield RPCClient(JSONRPCProtocol(), transport)
+    ctx.destroy(linger=0)

@@ -13,13 +13,9 @@ import os
 
 import jsonschema
 import pytest
-import zmq
-from tinyrpc import RPCClient
 from tinyrpc.exc import RPCError
-from tinyrpc.protocols.jsonrpc import JSONRPCProtocol
-from tinyrpc.transports.zmq import ZmqClientTransport
 
-from conftest import Stack
+from conftest import Stack, tinyrpc_client
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(HERE, "schemas", "openrpc-1.3.json")) as f:
@@ -29,15 +25,6 @@ with open(os.path.join(HERE, "schemas", "openrpc-1.3.json")) as f:
 @pytest.fixture
 def rpc(stack):
     yield from tinyrpc_client(stack)
-
-
-def tinyrpc_client(stack):
-    ctx = zmq.Context()
-    transport = ZmqClientTransport.create(ctx, stack.client_endpoint)
-    transport.socket.linger = 0
-    transport.socket.rcvtimeo = 15000
-    yield RPCClient(JSONRPCProtocol(), transport)
-    ctx.destroy(linger=0)
 
 
 def validate_document(doc):

@@ -1,20 +1,13 @@
 """tinyrpc, an off-the-shelf JSON-RPC client, over its own ZeroMQ transport (a REQ socket)."""
 import pytest
-import zmq
-from tinyrpc import RPCClient
 from tinyrpc.exc import RPCError
-from tinyrpc.protocols.jsonrpc import JSONRPCProtocol
-from tinyrpc.transports.zmq import ZmqClientTransport
+
+from conftest import tinyrpc_client
 
 
 @pytest.fixture
 def client(stack):
-    ctx = zmq.Context()
-    transport = ZmqClientTransport.create(ctx, stack.client_endpoint)
-    transport.socket.linger = 0
-    transport.socket.rcvtimeo = 10000
-    yield RPCClient(JSONRPCProtocol(), transport)
-    ctx.destroy(linger=0)
+    yield from tinyrpc_client(stack, timeout_ms=10000)
 
 
 def test_tinyrpc_compose(client, seed_paragraphs):
