@@ -4,6 +4,10 @@ enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
+    static func of(_ text: ReportText) -> Int {
+        of(text.string)
+    }
+
     static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value == 0 || (0x300...0x36F).contains(value) || (0x200B...0x200F).contains(value) { return 0 }
@@ -21,5 +25,9 @@ enum DisplayWidth {
     static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
         let fill = String(repeating: " ", count: max(0, width - of(text)))
         return right ? fill + text : text + fill
+    }
+
+    static func pad(_ text: ReportText, to width: Int, right: Bool = false) -> String {
+        pad(text.string, to: width, right: right)
     }
 }

@@ -118,7 +118,7 @@ struct HTMLRenderer: Sendable {
                 escaping: SystemNotice.unavailable(block.service ?? "?", lang: lang), "</p>\n")
         case .table:
             guard let data = block.table else { return }
-            table(TableText(data, lang: lang, changeLabel: report.labels.changeRate.string), into: &out)
+            table(TableText(data, lang: lang, changeLabel: report.labels.changeRate), into: &out)
         case .chart:
             chart(report, into: &out)
         }
@@ -128,7 +128,9 @@ struct HTMLRenderer: Sendable {
     /// where they fit and one below the other where they do not: no column is ever hidden
     /// behind a scrollbar, from a phone to a desktop, in either language.
     private func table(_ table: TableText, into out: inout MarkupBuffer) {
-        out.append("<figure class=\"tables\">\n<figcaption>", escaping: table.caption, "</figcaption>\n")
+        out.append("<figure class=\"tables\">\n<figcaption>", escaping: table.measure, " (")
+        out.append(escaping: table.unit)
+        out += ")</figcaption>\n"
         out += "<div class=\"table-grid\">\n"
         let columns = table.columnTitles.count
         for (index, region) in table.regions.enumerated() {

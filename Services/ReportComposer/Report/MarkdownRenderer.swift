@@ -67,7 +67,7 @@ struct MarkdownRenderer: Sendable {
             out += "> " + SystemNotice.unavailable(block.service ?? "?", lang: lang)
         case .table:
             guard let table = block.table else { return false }
-            self.table(TableText(table, lang: lang, changeLabel: report.labels.changeRate.string), into: &out)
+            self.table(TableText(table, lang: lang, changeLabel: report.labels.changeRate), into: &out)
         case .chart:
             return false
         }
@@ -79,8 +79,10 @@ struct MarkdownRenderer: Sendable {
     /// into the buffer, with no array or string per row.
     private func table(_ table: TableText, into out: inout MarkdownBuffer) {
         out += "**"
-        escape(table.caption, into: &out)
-        out += "**\n\n|  "
+        escape(table.measure, into: &out)
+        out += " ("
+        escape(table.unit, into: &out)
+        out += ")**\n\n|  "
         for region in table.regions {
             for title in table.columnTitles {
                 out += " | "

@@ -2,35 +2,55 @@ import WireProtocol
 
 /// The industry-structure table as the text every renderer prints: per region, one column per
 /// year and one for the rate of change; per sector, one row. Names, years and figures are in
-/// the edition's language.
+/// the edition's language, as report texts: a figure is a few bytes held inline, a name a
+/// range of the reply it came in, so making the table makes no `String`.
 struct TableText: Sendable {
     struct Row: Sendable {
-        var sector: String
-        var cells: [String]
+        var sector: ReportText
+        /// Per region, its columns' cells.
+        var cells: [ReportText]
     }
 
-    let regions: [String]
+    let regions: [ReportText]
     /// Column titles within one region: the years, then the rate of change.
-    let columnTitles: [String]
+    let columnTitles: [ReportText]
     let rows: [Row]
-    let caption: String
+    /// The caption's two parts, printed `measure (unit)`.
+    let measure: ReportText
+    let unit: ReportText
 
-    init(_ data: StatisticsTable, lang: ReportLanguage, changeLabel: String) {
+    /// The caption: the measure and, in parentheses, its unit.
+    var caption: String { "\(measure) (\(unit))" }
+
+    init(_ data: StatisticsTable, lang: ReportLanguage, changeLabel: ReportText) {
         let english = lang == .en
-        regions = data.regions.map { (english ? $0.nameEn ?? $0.name : $0.name).string }
-        columnTitles = data.years.map { FigureFormat.year($0, lang: lang) } + [changeLabel]
-        caption = (english ? data.measureEn ?? data.measure : data.measure).string + " (\(data.unit))"
-        rows = data.sectors.map { sector in
-            var cells: [String] = []
+        regions = data.regions.map { english ? $0.nameEn ?? $0.name : $0.name }
+        let columns = data.years.count + 1
+        var titles: [ReportText] = []
+        titles.reserveCapacity(columns)
+        for year in data.years { titles.append(FigureFormat.yearText(year, lang: lang)) }
+        titles.append(changeLabel)
+        columnTitles = titles
+        measure = english ? data.measureEn ?? data.measure : data.measure
+        unit = data.unit
+        var rows: [Row] = []
+        rows.reserveCapacity(data.sectors.count)
+        for sector in data.sectors {
+            var cells: [ReportText] = []
+            cells.reserveCapacity(data.regions.count * columns)
             for region in data.regions {
-                guard let row = data.row(region: region.code, sector: sector.code) else {
-                    cells += Array(repeating: "", count: data.years.count + 1)
+                guard let index = data.rows.firstIndex(where: { $0.region == region.code && $0.sector == sector.code })
+                else {
+                    for _ in 0..<columns { cells.append("") }
                     continue
                 }
-                cells += row.values.map { FigureFormat.share($0, decimals: data.decimals, isTotal: sector.isTotal) }
-                cells.append(FigureFormat.rate(row.change?.ratePercent, lang: lang))
+                for value in data.rows[index].values {
+                    cells.append(FigureFormat.shareText(value, decimals: data.decimals, isTotal: sector.isTotal))
+                }
+                cells.append(FigureFormat.rateText(data.rows[index].change?.ratePercent, lang: lang))
             }
-            return Row(sector: (english ? sector.nameEn ?? sector.name : sector.name).string, cells: cells)
+            rows.append(Row(sector: english ? sector.nameEn ?? sector.name : sector.name, cells: cells))
         }
+        self.rows = rows
     }
 }

@@ -42,7 +42,7 @@ struct TextRenderer: Sendable {
         case .unavailable:
             return wrap(SystemNotice.unavailable(block.service ?? "?", lang: lang))
         case .table:
-            return block.table.map { table(TableText($0, lang: lang, changeLabel: report.labels.changeRate.string)) }
+            return block.table.map { table(TableText($0, lang: lang, changeLabel: report.labels.changeRate)) }
                 ?? []
         case .chart:
             return []
@@ -54,8 +54,8 @@ struct TextRenderer: Sendable {
         let labelWidth = table.rows.map { DisplayWidth.of($0.sector) }.max() ?? 0
         let columns = table.columnTitles.count
         let columnWidth = max(
-            table.columnTitles.map(DisplayWidth.of).max() ?? 0,
-            table.rows.flatMap(\.cells).map(DisplayWidth.of).max() ?? 0)
+            table.columnTitles.map { DisplayWidth.of($0) }.max() ?? 0,
+            table.rows.flatMap(\.cells).map { DisplayWidth.of($0) }.max() ?? 0)
         let regionWidth = columns * (columnWidth + 2)
         // Narrower than one region's columns: each figure on a line of its own.
         guard labelWidth + regionWidth <= width else { return stackedTable(table, valueWidth: columnWidth) }
@@ -92,7 +92,7 @@ struct TextRenderer: Sendable {
     /// The table for a width that one region's columns do not fit: per region, per sector, one
     /// line per figure with its column's title (the value on a line below it if both do not fit).
     private func stackedTable(_ table: TableText, valueWidth: Int) -> [String] {
-        let titleWidth = table.columnTitles.map(DisplayWidth.of).max() ?? 0
+        let titleWidth = table.columnTitles.map { DisplayWidth.of($0) }.max() ?? 0
         let sideBySide = 4 + titleWidth + 2 + valueWidth <= width
         var lines: [String] = [""] + wrap(table.caption)
         for (region, name) in table.regions.enumerated() {
@@ -106,8 +106,8 @@ struct TextRenderer: Sendable {
                             "    " + DisplayWidth.pad(title, to: titleWidth) + "  "
                                 + DisplayWidth.pad(value, to: valueWidth, right: true))
                     } else {
-                        lines.append("    " + title)
-                        lines.append("      " + value)
+                        lines.append("    " + title.string)
+                        lines.append("      " + value.string)
                     }
                 }
             }

@@ -564,8 +564,8 @@ public struct JSONReader {
 /// A member name as ``JSONReader/readObject(_:)`` hands it over: valid only
 /// during that call.
 public struct JSONKey {
-    private let raw: UnsafeRawBufferPointer?
-    private let decoded: String?
+    @usableFromInline let raw: UnsafeRawBufferPointer?
+    @usableFromInline let decoded: String?
 
     init(raw: UnsafeRawBufferPointer) {
         self.raw = raw
@@ -583,7 +583,7 @@ public struct JSONKey {
         return decoded!
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func == (key: JSONKey, name: StaticString) -> Bool {
         guard let raw = key.raw else { return key.decoded! == name.description }
         guard raw.count == name.utf8CodeUnitCount else { return false }
@@ -595,7 +595,7 @@ public struct JSONKey {
     }
 
     /// Lets `switch key { case "name": … }` compare bytes.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func ~= (name: StaticString, key: JSONKey) -> Bool {
         key == name
     }

@@ -40,14 +40,18 @@ struct ReportText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Cust
 
     init(_ text: String) {
         var text = text
-        let utf8Count = text.utf8.count
-        if utf8Count <= Self.inlineCapacity {
-            self = text.withUTF8 { Self(inline: $0) }
+        self = text.withUTF8 { Self(copying: $0) }
+    }
+
+    /// A copy of `utf8`, which must be well-formed UTF-8: inline when short, else in a storage
+    /// of its own.
+    init(copying utf8: UnsafeBufferPointer<UInt8>) {
+        if utf8.count <= Self.inlineCapacity {
+            self.init(inline: utf8)
             return
         }
-        let storage = TextStorage(capacity: utf8Count)
-        text.withUTF8 { _ = storage.append($0) }
-        self.init(bytes: .slice(storage, start: 0, count: Int32(utf8Count)))
+        let storage = TextStorage(capacity: utf8.count)
+        self.init(bytes: .slice(storage, start: Int32(storage.append(utf8)), count: Int32(utf8.count)))
     }
 
     init(stringLiteral value: String) {
