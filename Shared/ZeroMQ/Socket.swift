@@ -128,6 +128,9 @@ public final class Socket {
     public func receive(blocking: Bool = true) throws -> [Data]? {
         let socket = try live("zmq_msg_recv")
         var frames: [Data] = []
+        // Room for a Majordomo message (seven frames) at once: growing one frame at a time cost
+        // four allocations per message.
+        frames.reserveCapacity(8)
         var message = zmq_msg_t()
         zmq_msg_init(&message)
         defer { zmq_msg_close(&message) }

@@ -9,15 +9,16 @@ struct ReportAssembler: Sendable {
     func assemble(statistics: StatisticsTable?, catalogue: CatalogueText?) -> Report {
         let sections = frame.sections.map { section in
             var blocks: [Report.Block] = []
+            // A slot is a few blocks: room for them at once, not one allocation per doubling.
+            blocks.reserveCapacity(section.blocks.count + 8)
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text):
                     blocks.append(.paragraph(text.text(lang)))
                 case .slot(let slot):
-                    let filled = fill(slot, statistics: statistics, catalogue: catalogue)
-                    if let filled {
-                        blocks.append(contentsOf: filled)
-                    } else if !blocks.contains(.unavailable(slot.service.rawValue)) {
+                    if !fill(slot, statistics: statistics, catalogue: catalogue, into: &blocks),
+                        !blocks.contains(.unavailable(slot.service.rawValue))
+                    {
                         blocks.append(.unavailable(slot.service.rawValue))
                     }
                 }
@@ -39,33 +40,44 @@ struct ReportAssembler: Sendable {
         lang == .en ? english ?? japanese : japanese
     }
 
-    /// The blocks for one slot, or `nil` when its service's data is missing.
+    /// Appends the blocks for one slot; `false` when its service's data is missing.
     private func fill(
-        _ slot: ReportFrame.Slot, statistics: StatisticsTable?, catalogue: CatalogueText?
-    ) -> [Report.Block]? {
+        _ slot: ReportFrame.Slot, statistics: StatisticsTable?, catalogue: CatalogueText?,
+        into blocks: inout [Report.Block]
+    ) -> Bool {
         switch slot {
         case .industryStructure:
-            guard let statistics else { return nil }
-            return [
-                .table(statistics),
-                .note(frame.labels.sourcePrefix.text(lang) + pick(statistics.source, statistics.sourceEn)),
-                .chart(statistics),
-            ]
+            guard let statistics else { return false }
+            blocks.append(.table(statistics))
+            blocks.append(.note(frame.labels.sourcePrefix.text(lang) + pick(statistics.source, statistics.sourceEn)))
+            blocks.append(.chart(statistics))
         case .zoneDefinition:
-            return catalogue.map { [.paragraph($0.zone.definition.text(lang))] }
+            guard let catalogue else { return false }
+            blocks.append(.paragraph(catalogue.zone.definition.text(lang)))
         case .zoneDesignation:
-            return catalogue.map { [.paragraph($0.zone.designation.text(lang))] }
+            guard let catalogue else { return false }
+            blocks.append(.paragraph(catalogue.zone.designation.text(lang)))
         case .zoneApplicationReasons:
-            return catalogue.map { $0.zone.applicationReasons.map { .paragraph($0.text(lang)) } }
+            guard let catalogue else { return false }
+            for reason in catalogue.zone.applicationReasons { blocks.append(.paragraph(reason.text(lang))) }
         case .sectionInitiatives(let section):
-            guard let catalogue else { return nil }
-            let initiatives = catalogue.initiatives(inSection: section)
-            // Credits of the initiatives, then the notes of their cities, as the report prints them.
-            let cities = catalogue.cities.filter { city in initiatives.contains { $0.city == city.code } }
+            guard let catalogue else { return false }
             let english = lang == .en
-            return initiatives.map { Report.Block.initiative($0, lang: lang) }
-                + initiatives.flatMap { english ? $0.creditsEn ?? $0.credits : $0.credits }.map(Report.Block.note)
-                + cities.flatMap { english ? $0.creditsEn ?? $0.credits : $0.credits }.map(Report.Block.note)
+            // The initiatives, then their credits, then the notes of their cities, as the report
+            // prints them.
+            for initiative in catalogue.initiatives where initiative.section == section {
+                blocks.append(.initiative(initiative, lang: lang))
+            }
+            for initiative in catalogue.initiatives where initiative.section == section {
+                for credit in english ? initiative.creditsEn ?? initiative.credits : initiative.credits {
+                    blocks.append(.note(credit))
+                }
+            }
+            for city in catalogue.cities
+            where catalogue.initiatives.contains(where: { $0.section == section && $0.city == city.code }) {
+                for credit in english ? city.creditsEn ?? city.credits : city.credits { blocks.append(.note(credit)) }
+            }
         }
+        return true
     }
 }

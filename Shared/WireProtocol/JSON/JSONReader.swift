@@ -360,7 +360,12 @@ public struct JSONReader {
     @inlinable
     public mutating func readArray<T>(of element: (inout JSONReader) throws -> T) throws -> [T] {
         var items: [T] = []
-        try readElements { reader in items.append(try element(&reader)) }
+        try readElements { reader in
+            // Room for a few elements at the first: growing from one at a time cost an
+            // allocation per doubling. An empty array allocates nothing.
+            if items.isEmpty { items.reserveCapacity(8) }
+            items.append(try element(&reader))
+        }
         return items
     }
 

@@ -44,9 +44,4 @@ struct CatalogueText: Sendable {
     var zone: Zone
     var cities: [City]
     var initiatives: [Initiative]
-
-    /// The initiatives of one report section, in catalogue order.
-    func initiatives(inSection section: ReportText) -> [Initiative] {
-        initiatives.filter { $0.section == section }
-    }
 }
