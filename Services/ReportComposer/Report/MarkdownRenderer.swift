@@ -27,12 +27,14 @@ struct MarkdownRenderer: Sendable {
             escape(line, into: &out)
             out += "\n\n"
         }
-        for section in report.sections {
+        // By index, so that no section or block is copied (a copy retains each of its texts).
+        for section in report.sections.indices {
             out += "## "
-            escape(section.heading, into: &out)
+            escape(report.sections[section].heading, into: &out)
             out += "\n\n"
-            for block in section.blocks where block.kind != .chart {
-                if render(block, report: report, into: &out) { out += "\n\n" }
+            for block in report.sections[section].blocks.indices
+            where report.sections[section].blocks[block].kind != .chart {
+                if render(report.sections[section].blocks[block], report: report, into: &out) { out += "\n\n" }
             }
         }
         // One newline at the end, however the last block ended.

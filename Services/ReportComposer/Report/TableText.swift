@@ -33,23 +33,38 @@ struct TableText: Sendable {
         columnTitles = titles
         measure = english ? data.measureEn ?? data.measure : data.measure
         unit = data.unit
+        // Which row of the data each cell group shows, found in one pass: per sector and region,
+        // the first row with both codes (a later duplicate is not shown).
+        let regionCount = data.regions.count
+        var rowIndex = [Int](repeating: -1, count: data.sectors.count * regionCount)
+        for index in data.rows.indices.reversed() {
+            let regionCode = data.rows[index].region
+            let sectorCode = data.rows[index].sector
+            for region in 0..<regionCount where data.regions[region].code == regionCode {
+                for sector in data.sectors.indices where data.sectors[sector].code == sectorCode {
+                    rowIndex[sector * regionCount + region] = index
+                }
+            }
+        }
         var rows: [Row] = []
         rows.reserveCapacity(data.sectors.count)
-        for sector in data.sectors {
+        for sector in data.sectors.indices {
+            let isTotal = data.sectors[sector].isTotal
             var cells: [ReportText] = []
-            cells.reserveCapacity(data.regions.count * columns)
-            for region in data.regions {
-                guard let index = data.rows.firstIndex(where: { $0.region == region.code && $0.sector == sector.code })
-                else {
+            cells.reserveCapacity(regionCount * columns)
+            for region in 0..<regionCount {
+                let index = rowIndex[sector * regionCount + region]
+                guard index >= 0 else {
                     for _ in 0..<columns { cells.append("") }
                     continue
                 }
                 for value in data.rows[index].values {
-                    cells.append(FigureFormat.shareText(value, decimals: data.decimals, isTotal: sector.isTotal))
+                    cells.append(FigureFormat.shareText(value, decimals: data.decimals, isTotal: isTotal))
                 }
                 cells.append(FigureFormat.rateText(data.rows[index].change?.ratePercent, lang: lang))
             }
-            rows.append(Row(sector: english ? sector.nameEn ?? sector.name : sector.name, cells: cells))
+            let name = english ? data.sectors[sector].nameEn ?? data.sectors[sector].name : data.sectors[sector].name
+            rows.append(Row(sector: name, cells: cells))
         }
         self.rows = rows
     }

@@ -37,41 +37,66 @@ public struct JSONWriter {
     /// Appends well-formed UTF-8 text as a JSON string, quoted and escaped: for text kept as the
     /// bytes it was written in, which need not become a `String` first.
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        bytes.append(UInt8(ascii: "\""))
-        var runStart = 0
+        // Escaped into a buffer of the worst case's size (every byte as `\u00XX`), on the stack
+        // when it fits, then appended at once: appending each unescaped run and each escape to
+        // the array cost a call, a uniqueness and a capacity check per newline of a document.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count * 6 + 2) { out in
+            let written = Self.escape(utf8, into: out.baseAddress!)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[..<written]))
+        }
+    }
+
+    /// Writes `utf8` quoted and escaped at `out`, which has room for six bytes per byte and two
+    /// quotes; returns how many bytes it wrote.
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let hex: StaticString = "0123456789abcdef"
+        var written = 0
+        func put(_ byte: UInt8) {
+            out[written] = byte
+            written += 1
+        }
+        put(UInt8(ascii: "\""))
+        guard let source = utf8.baseAddress else {
+            put(UInt8(ascii: "\""))
+            return written
+        }
         var index = 0
         while index < utf8.count {
             // Eight bytes at a time while none needs escaping.
-            if index + 8 <= utf8.count,
-                !JSONReader.hasSpecialByte(UnsafeRawPointer(utf8.baseAddress! + index).loadUnaligned(as: UInt64.self))
-            {
-                index += 8
+            if index + 8 <= utf8.count {
+                let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
+                if !JSONReader.hasSpecialByte(word) {
+                    UnsafeMutableRawPointer(out + written).storeBytes(of: word, as: UInt64.self)
+                    written += 8
+                    index += 8
+                    continue
+                }
+            }
+            let byte = source[index]
+            index += 1
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                put(byte)
                 continue
             }
-            let byte = utf8[index]
-            index += 1
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            let position = index - 1
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position]))
-            runStart = position + 1
+            put(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): raw("\\\"")
-            case UInt8(ascii: "\\"): raw("\\\\")
-            case 0x0a: raw("\\n")
-            case 0x0d: raw("\\r")
-            case 0x09: raw("\\t")
-            case 0x08: raw("\\b")
-            case 0x0c: raw("\\f")
+            case UInt8(ascii: "\""): put(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): put(UInt8(ascii: "\\"))
+            case 0x0a: put(UInt8(ascii: "n"))
+            case 0x0d: put(UInt8(ascii: "r"))
+            case 0x09: put(UInt8(ascii: "t"))
+            case 0x08: put(UInt8(ascii: "b"))
+            case 0x0c: put(UInt8(ascii: "f"))
             default:
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [
-                    UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                    hex[Int(byte >> 4)], hex[Int(byte & 0xf)],
-                ])
+                put(UInt8(ascii: "u"))
+                put(UInt8(ascii: "0"))
+                put(UInt8(ascii: "0"))
+                put(hex.utf8Start[Int(byte >> 4)])
+                put(hex.utf8Start[Int(byte & 0xf)])
             }
         }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
-        bytes.append(UInt8(ascii: "\""))
+        put(UInt8(ascii: "\""))
+        return written
     }
 
     public mutating func integer(_ value: some BinaryInteger) {
