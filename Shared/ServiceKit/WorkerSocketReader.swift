@@ -17,7 +17,7 @@ import Foundation
 ///
 /// Requests handed on are bounded: at `maxWaiting` the socket is not read until one is
 /// answered, so libzmq holds what comes next and TCP pushes back on the composer.
-struct WorkerSocketReader: SocketReader {
+final class WorkerSocketReader: SocketReader {
     /// What the session's task does for the reader.
     enum Event: Sendable {
         /// A request whose method waits: answered by a task, then ``WaitingRequests/finished(on:)``.
@@ -32,6 +32,18 @@ struct WorkerSocketReader: SocketReader {
     let waiting: WaitingRequests
     let events: AsyncStream<Event>.Continuation
     let logger: Logger
+
+    init(
+        methods: MethodTable, contact: PeerContact, registrations: Registrations, waiting: WaitingRequests,
+        events: AsyncStream<Event>.Continuation, logger: Logger
+    ) {
+        self.methods = methods
+        self.contact = contact
+        self.registrations = registrations
+        self.waiting = waiting
+        self.events = events
+        self.logger = logger
+    }
 
     func received(_ frames: [Data], on socket: SocketHandle) {
         let message: Majordomo.BrokerMessage

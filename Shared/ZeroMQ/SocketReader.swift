@@ -10,8 +10,9 @@ import Foundation
 /// through a ``SocketHandle`` of the same thread goes straight to libzmq.
 ///
 /// Installed with ``SocketHandle/startReading(with:)``. Its methods must not block: while one
-/// runs, no socket of the thread is read or written.
-public protocol SocketReader: Sendable {
+/// runs, no socket of the thread is read or written. A class: the thread reaches it through one
+/// reference per message, not a copy of an existential's contents.
+public protocol SocketReader: AnyObject, Sendable {
     /// One whole multipart message from `socket`.
     func received(_ frames: [Data], on socket: SocketHandle)
     /// A message `socket` could not send, with the reason.

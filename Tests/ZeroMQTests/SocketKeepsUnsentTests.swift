@@ -4,7 +4,7 @@ import Testing
 @testable import ZeroMQ
 
 /// Echoes every message on the thread, as a worker answers each request it reads.
-private struct EchoReader: SocketReader {
+private final class EchoReader: SocketReader {
     func received(_ frames: [Data], on socket: SocketHandle) {
         socket.send(frames)
     }

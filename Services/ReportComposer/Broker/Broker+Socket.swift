@@ -18,8 +18,12 @@ extension Broker {
 
 /// Hands the worker socket's messages to the broker on the socket thread — the broker's own
 /// executor, so each is handled synchronously, isolated to it, with no task per message.
-struct WorkerSocketReader: SocketReader {
+final class WorkerSocketReader: SocketReader {
     let broker: Broker
+
+    init(broker: Broker) {
+        self.broker = broker
+    }
 
     func received(_ frames: [Data], on socket: SocketHandle) {
         broker.assumeIsolated { $0.receive(frames) }

@@ -64,8 +64,12 @@ final class ClientFront: Service {
 
 /// Reads the client socket on its thread, isolated to the broker (whose executor that thread
 /// is), so a request goes from its frame to the broker and back to its reply synchronously.
-struct ClientSocketReader: SocketReader {
+final class ClientSocketReader: SocketReader {
     let front: ClientFront
+
+    init(front: ClientFront) {
+        self.front = front
+    }
 
     func received(_ frames: [Data], on socket: SocketHandle) {
         front.router.broker.assumeIsolated { front.received(frames, broker: $0) }
