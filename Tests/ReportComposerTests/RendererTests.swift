@@ -140,6 +140,46 @@ struct RendererTests {
             FigureFormat.fixed(ExactDecimal(significand: 96, exponent: -22), decimals: 21) == "0.000000000000000000010")
     }
 
+    @Test("figures as report texts: the same bytes, inline when short, a storage of their own when long")
+    func figureTexts() {
+        // Beyond 64 bits, the digit path keeps the rate's mark and its percent sign.
+        let huge = ExactDecimal(significand: -12_345_678_901_234_567, exponent: 5)
+        #expect(FigureFormat.rateText(huge) == "▲1234567890123456700000.0%")
+        #expect(FigureFormat.rateText(huge, lang: .en) == "\u{2212}1234567890123456700000.0%")
+        // Longer than the 15 bytes held inline.
+        let long = FigureFormat.shareText(
+            ExactDecimal(significand: 123_456_789_012_345_678, exponent: -2), decimals: 2, isTotal: false)
+        #expect(long.string == "1234567890123456.78" && long.count == 19)
+        #expect(FigureFormat.rateText(Self.figure("-50.6")) == ReportText(FigureFormat.rate(Self.figure("-50.6"))))
+        #expect(FigureFormat.fixedText(Self.figure("1.25"), decimals: 1, prefix: "[", suffix: "]") == "[1.3]")
+    }
+
+    @Test("the table shows the first row of a region and sector, and blanks where the data has none")
+    func tableRows() throws {
+        var data = fixture.statistics
+        let first = try #require(data.rows.first)
+        // A later row for the same region and sector is not shown; the removed one leaves blanks.
+        var duplicate = first
+        duplicate.values = duplicate.values.map { _ in 99 }
+        data.rows.append(duplicate)
+        let removed = data.rows.remove(at: 1)
+        let table = TableText(data, lang: .ja, changeLabel: "増減率")
+        let columns = data.years.count + 1
+        let sector = try #require(data.sectors.firstIndex { $0.code == first.sector })
+        let region = try #require(data.regions.firstIndex { $0.code == first.region })
+        let shown = table.rows[sector].cells[(region * columns)..<(region * columns + data.years.count)]
+        #expect(
+            shown.map(\.string)
+                == first.values.map {
+                    FigureFormat.share($0, decimals: data.decimals, isTotal: data.sectors[sector].isTotal)
+                })
+        let gapSector = try #require(data.sectors.firstIndex { $0.code == removed.sector })
+        let gapRegion = try #require(data.regions.firstIndex { $0.code == removed.region })
+        let gap = table.rows[gapSector].cells[(gapRegion * columns)..<((gapRegion + 1) * columns)]
+        #expect(gap.allSatisfy { $0.isEmpty })
+        #expect(table.columnTitles.last == "増減率" && table.caption == "\(data.measure) (\(data.unit))")
+    }
+
     /// The exact reference: round in `Decimal` arithmetic, then print the scaled units.
     static func reference(_ value: Decimal, decimals: Int) -> String {
         var scaled = value
