@@ -43,9 +43,14 @@ struct StatisticsTable: Sendable, Equatable {
     var sectors: [Sector]
     var rows: [Row]
 
-    /// The row for a region and sector, if present.
+    /// The row for a region and sector, if present (the first, if the data has two).
     func row(region: ReportText, sector: ReportText) -> Row? {
-        rows.first { $0.region == region && $0.sector == sector }
+        // By index: iterating the rows would copy each one (a retain of its values) to compare
+        // two codes.
+        for index in rows.indices where rows[index].region == region && rows[index].sector == sector {
+            return rows[index]
+        }
+        return nil
     }
 }
 
