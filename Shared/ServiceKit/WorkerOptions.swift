@@ -47,6 +47,8 @@ public struct WorkerOptions: ParsableArguments, Sendable {
     public var concurrency: Int = 64
 
     @Option(
+        // A Z85 key may begin with "-": the next argument is the key whatever it looks like.
+        parsing: .unconditional,
         help: ArgumentHelp(
             """
             The composer's CURVE public key (Z85 text or a file holding it); turns CURVE on. Default: \
