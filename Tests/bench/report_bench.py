@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import re
+import statistics
 import subprocess
 import time
 
@@ -56,7 +57,6 @@ def format_costs(binaries, procs, seconds, rounds=3):
     """The composer's CPU per report for each format at 8 in flight (report-loadgen): the formats
     in turn, `rounds` times (a burst of noise then touches one format's round, not its figure),
     each format's median."""
-    import statistics
     measured = {name: [] for name in FORMATS}
     for _ in range(rounds):
         for name in FORMATS:
@@ -327,7 +327,6 @@ def main():
                                       ("no report work", without_work)], binaries)
 
     # One row per implementation and setting: the median of the rounds.
-    import statistics
     grouped = {}
     for r in rows:
         grouped.setdefault((r["label"], r["c"]), []).append(r)

@@ -33,19 +33,7 @@ struct TableText: Sendable {
         columnTitles = titles
         measure = english ? data.measureEn ?? data.measure : data.measure
         unit = data.unit
-        // Which row of the data each cell group shows, found in one pass: per sector and region,
-        // the first row with both codes (a later duplicate is not shown).
         let regionCount = data.regions.count
-        var rowIndex = [Int](repeating: -1, count: data.sectors.count * regionCount)
-        for index in data.rows.indices.reversed() {
-            let regionCode = data.rows[index].region
-            let sectorCode = data.rows[index].sector
-            for region in 0..<regionCount where data.regions[region].code == regionCode {
-                for sector in data.sectors.indices where data.sectors[sector].code == sectorCode {
-                    rowIndex[sector * regionCount + region] = index
-                }
-            }
-        }
         var rows: [Row] = []
         rows.reserveCapacity(data.sectors.count)
         for sector in data.sectors.indices {
@@ -53,8 +41,8 @@ struct TableText: Sendable {
             var cells: [ReportText] = []
             cells.reserveCapacity(regionCount * columns)
             for region in 0..<regionCount {
-                let index = rowIndex[sector * regionCount + region]
-                guard index >= 0 else {
+                guard let index = data.rowIndex(region: data.regions[region].code, sector: data.sectors[sector].code)
+                else {
                     for _ in 0..<columns { cells.append("") }
                     continue
                 }

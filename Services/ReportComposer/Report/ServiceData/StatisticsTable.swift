@@ -45,12 +45,13 @@ struct StatisticsTable: Sendable, Equatable {
 
     /// The row for a region and sector, if present (the first, if the data has two).
     func row(region: ReportText, sector: ReportText) -> Row? {
-        // By index: iterating the rows would copy each one (a retain of its values) to compare
-        // two codes.
-        for index in rows.indices where rows[index].region == region && rows[index].sector == sector {
-            return rows[index]
-        }
-        return nil
+        rowIndex(region: region, sector: sector).map { rows[$0] }
+    }
+
+    /// Where ``row(region:sector:)`` is in ``rows``. By index: iterating the rows would copy
+    /// each one (a retain of its values) to compare two codes.
+    func rowIndex(region: ReportText, sector: ReportText) -> Int? {
+        rows.indices.first { rows[$0].region == region && rows[$0].sector == sector }
     }
 }
 
