@@ -38,6 +38,21 @@ struct JSONRPCTests {
         #expect(encoded == #"{"jsonrpc":"2.0","id":"# + idText + #","result":1}"#)
     }
 
+    @Test("a request template writes the bytes the request itself writes, with any requestId")
+    func requestTemplate() {
+        let params: JSONValue = .object(["span": "endpoints", "n": .integer(-3), "list": .array([.null, .bool(true)])])
+        for (method, params, id) in [
+            ("statistics.industryStructure", Optional(params), Optional(JSONValue.integer(1))),
+            ("initiatives.catalogue", nil, .string("x")), ("m", nil, nil),
+        ] {
+            let template = JSONRPCRequestTemplate(method: method, params: params, id: id)
+            for requestId in [nil, "0123456789abcdef", "a\"b\\c\n川崎"] {
+                let request = JSONRPCRequest(method: method, params: params, id: id, requestId: requestId)
+                #expect(template.encoded(requestId: requestId) == request.encoded())
+            }
+        }
+    }
+
     @Test("a request without id is a notification")
     func notification() {
         guard case .request(let request)? = single(#"{"jsonrpc":"2.0","method":"m"}"#) else {

@@ -228,6 +228,19 @@ struct JSONReaderTests {
         }
     }
 
+    @Test("JSONWriter writes integers' digits as String(_:) does, at the edges of Int64 and beyond")
+    func writerIntegers() {
+        let values: [Int64] = [0, 7, -7, 10, -10, 1_000_000, Int64.max, Int64.min, Int64.min + 1]
+        for value in values {
+            var writer = JSONWriter()
+            writer.integer(value)
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == String(value))
+        }
+        var wide = JSONWriter()
+        wide.integer(UInt64.max)
+        #expect(String(decoding: wide.bytes, as: UTF8.self) == "18446744073709551615")
+    }
+
     @Test("member names match by bytes, and by their decoded text when escaped")
     func keys() throws {
         let text = #"{"na\u006de":1,"plain":2,"川崎":3,"":4}"#

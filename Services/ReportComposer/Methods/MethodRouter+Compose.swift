@@ -22,21 +22,14 @@ extension MethodRouter {
             done(self.render(params, statistics: stats, catalogue: zone))
         }
         // Both requests go out before either is answered, so the services work in parallel.
-        // Only what the report shows: every region, the first and the last year.
-        let statistics = JSONRPCRequest(
-            method: MethodName.Statistics.industryStructure, params: Self.tableParams, id: .integer(1),
-            requestId: requestId)
-        // The Japanese edition needs no English text; the English one falls back to Japanese.
-        let catalogue = JSONRPCRequest(
-            method: MethodName.Initiatives.catalogue, params: params.lang == .ja ? Self.japaneseOnly : nil,
-            id: .integer(1), requestId: requestId)
+        let catalogue = params.lang == .ja ? Self.japaneseCatalogueRequest : Self.catalogueRequest
         broker.submit(
-            service: ServiceName.statistics.rawValue, body: statistics.encoded(), deadline: deadline,
-            requestId: requestId
+            service: ServiceName.statistics.rawValue, body: Self.tableRequest.encoded(requestId: requestId),
+            deadline: deadline, requestId: requestId
         ) { exchange.statistics = $0 }
         broker.submit(
-            service: ServiceName.initiatives.rawValue, body: catalogue.encoded(), deadline: deadline,
-            requestId: requestId
+            service: ServiceName.initiatives.rawValue, body: catalogue.encoded(requestId: requestId),
+            deadline: deadline, requestId: requestId
         ) { exchange.initiatives = $0 }
     }
 
@@ -75,7 +68,15 @@ extension MethodRouter {
             generatedAt: clock.iso8601)
     }
 
-    static let japaneseOnly = JSONValue.object(["lang": .string(ZoneCatalogueParams.Language.ja.rawValue)])
+    /// Only what the report shows: every region, the first and the last year.
+    static let tableRequest = JSONRPCRequestTemplate(
+        method: MethodName.Statistics.industryStructure,
+        params: .object(["span": .string(IndustryStructureParams.Span.endpoints.rawValue)]), id: .integer(1))
 
-    static let tableParams = JSONValue.object(["span": .string(IndustryStructureParams.Span.endpoints.rawValue)])
+    /// The Japanese edition needs no English text; the English one falls back to Japanese.
+    static let japaneseCatalogueRequest = JSONRPCRequestTemplate(
+        method: MethodName.Initiatives.catalogue,
+        params: .object(["lang": .string(ZoneCatalogueParams.Language.ja.rawValue)]), id: .integer(1))
+
+    static let catalogueRequest = JSONRPCRequestTemplate(method: MethodName.Initiatives.catalogue, id: .integer(1))
 }

@@ -88,29 +88,29 @@ struct HTMLRenderer: Sendable {
         switch block.kind {
         case .paragraph:
             out += "<p>"
-            out.append(escaping: Marks.paragraph(lang))
+            out += Marks.paragraph(lang)
             out.append(escaping: block.text ?? "")
             out += "</p>\n"
         case .initiative:
             out += "<p>"
-            out.append(escaping: Marks.paragraph(lang))
+            out += Marks.paragraph(lang)
             if let organisation = block.organisation {
                 out.append("<strong>", escaping: organisation, "</strong>")
-                out.append(escaping: Marks.lead(lang))
+                out += Marks.lead(lang)
             }
             out.append(escaping: block.text ?? "")
             out += "</p>\n"
             if let outlook = block.outlook {
                 out += "<p class=\"outlook\">"
-                out.append(escaping: Marks.outlook(lang))
+                out += Marks.outlook(lang)
                 out.append(escaping: outlook)
                 out += "</p>\n"
             }
         case .note:
             out += "<p class=\"note\">"
-            out.append(raw: Marks.noteOpening(lang))
+            out += Marks.noteOpening(lang)
             if let text = block.text { out.append(escaping: text) }
-            out.append(raw: Marks.noteClosing(lang))
+            out += Marks.noteClosing(lang)
             out += "</p>\n"
         case .unavailable:
             out.append(

@@ -58,7 +58,8 @@ struct MarkdownRenderer: Sendable {
             }
             if let text = block.text { escape(text, into: &out) }
             if let outlook = block.outlook {
-                out += "\n\n" + Marks.outlook(lang)
+                out += "\n\n"
+                out += Marks.outlook(lang)
                 escape(outlook, into: &out)
             }
         case .note:
@@ -66,7 +67,8 @@ struct MarkdownRenderer: Sendable {
             if let text = block.text { escape(text, into: &out) }
             out += Marks.noteClosing(lang)
         case .unavailable:
-            out += "> " + SystemNotice.unavailable(block.service ?? "?", lang: lang)
+            out += "> "
+            out.append(raw: SystemNotice.unavailable(block.service ?? "?", lang: lang))
         case .table:
             guard let table = block.table else { return false }
             self.table(TableText(table, lang: lang, changeLabel: report.labels.changeRate), into: &out)
@@ -160,8 +162,14 @@ struct MarkdownBuffer {
         bytes.reserveCapacity(capacity)
     }
 
-    static func += (buffer: inout MarkdownBuffer, text: String) {
+    /// Appends a literal's bytes: no `String` is made for a piece of markup.
+    static func += (buffer: inout MarkdownBuffer, literal: StaticString) {
+        buffer.bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    /// Appends text that needs no escaping.
+    mutating func append(raw text: String) {
         var text = text
-        text.withUTF8 { buffer.bytes.append(contentsOf: $0) }
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 }

@@ -64,17 +64,17 @@ struct ReportAssembler: Sendable {
             guard let catalogue else { return false }
             let english = lang == .en
             // The initiatives, then their credits, then the notes of their cities, as the report
-            // prints them.
-            for initiative in catalogue.initiatives where initiative.section == section {
-                blocks.append(.initiative(initiative, lang: lang))
+            // prints them. By index: a loop over the initiatives would copy each one (a retain
+            // of each of its texts) to compare its section.
+            let initiatives = catalogue.initiatives
+            let inSection = initiatives.indices.filter { initiatives[$0].section == section }
+            for index in inSection { blocks.append(.initiative(initiatives[index], lang: lang)) }
+            for index in inSection {
+                let credits =
+                    english ? initiatives[index].creditsEn ?? initiatives[index].credits : initiatives[index].credits
+                for credit in credits { blocks.append(.note(credit)) }
             }
-            for initiative in catalogue.initiatives where initiative.section == section {
-                for credit in english ? initiative.creditsEn ?? initiative.credits : initiative.credits {
-                    blocks.append(.note(credit))
-                }
-            }
-            for city in catalogue.cities
-            where catalogue.initiatives.contains(where: { $0.section == section && $0.city == city.code }) {
+            for city in catalogue.cities where inSection.contains(where: { initiatives[$0].city == city.code }) {
                 for credit in english ? city.creditsEn ?? city.credits : city.credits { blocks.append(.note(credit)) }
             }
         }

@@ -31,11 +31,11 @@ struct TextRenderer: Sendable {
         let lang = report.lang
         switch block.kind {
         case .paragraph:
-            return wrap(Marks.paragraph(lang) + (block.text?.string ?? ""), indent: "  ")
+            return wrap("\(Marks.paragraph(lang))" + (block.text?.string ?? ""), indent: "  ")
         case .initiative:
-            let lead = block.organisation.map { $0.string + Marks.lead(lang) } ?? ""
-            var lines = wrap(Marks.paragraph(lang) + lead + (block.text?.string ?? ""), indent: "  ")
-            if let outlook = block.outlook { lines += wrap(Marks.outlook(lang) + outlook.string, indent: "  ") }
+            let lead = block.organisation.map { "\($0.string)\(Marks.lead(lang))" } ?? ""
+            var lines = wrap("\(Marks.paragraph(lang))" + lead + (block.text?.string ?? ""), indent: "  ")
+            if let outlook = block.outlook { lines += wrap("\(Marks.outlook(lang))" + outlook.string, indent: "  ") }
             return lines
         case .note:
             return wrap(Marks.note(block.text?.string ?? "", lang)) + [""]

@@ -292,13 +292,13 @@ public struct JSONReader {
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 throw error("expected a member name (a string) in an object")
             }
-            let key = try readKey()
-            skipWhitespace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
-                throw error("expected \":\" after a member name")
+            if let plain = readPlainKey() {
+                try readMember(named: JSONKey(raw: plain), body)
+            } else {
+                // Escaped or not ASCII (rare): decoded and checked into bytes of its own.
+                let name = try readKeyBytes()
+                try name.withUnsafeBytes { try readMember(named: JSONKey(raw: $0), body) }
             }
-            index += 1
-            try body(key, &self)
             skipWhitespace()
             guard index < bytes.count else { throw error("an object is not closed") }
             if bytes[index] == UInt8(ascii: ",") {
@@ -312,21 +312,44 @@ public struct JSONReader {
         }
     }
 
-    /// A member name: its raw bytes when it is plain ASCII without escapes (the usual case),
-    /// else the decoded string.
-    private mutating func readKey() throws -> JSONKey {
+    /// The `:` after a member's name, then its value, read by `body`.
+    private mutating func readMember(named key: JSONKey, _ body: (JSONKey, inout JSONReader) throws -> Void) throws {
+        skipWhitespace()
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+            throw error("expected \":\" after a member name")
+        }
+        index += 1
+        try body(key, &self)
+    }
+
+    /// A member name's bytes in the text, read, when it is plain ASCII without escapes (the
+    /// usual case); else `nil`, with nothing read.
+    private mutating func readPlainKey() -> UnsafeRawBufferPointer? {
         let start = index + 1
         var end = start
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") {
                 index = end + 1
-                return JSONKey(raw: UnsafeRawBufferPointer(rebasing: bytes[start..<end]))
+                return UnsafeRawBufferPointer(rebasing: bytes[start..<end])
             }
-            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { return nil }
             end += 1
         }
-        return JSONKey(decoded: try readString())
+        return nil
+    }
+
+    /// A member name with escapes or non-ASCII text: its decoded bytes, checked to be
+    /// well-formed UTF-8.
+    private mutating func readKeyBytes() throws -> [UInt8] {
+        let (start, plain, nonASCII) = try scanString()
+        if let plain {
+            guard !nonASCII || UTF8Validation.isWellFormed(plain) else { throw invalidUTF8(at: start) }
+            return Array(plain)
+        }
+        let decoded = try readEscapedUTF8(from: start)
+        guard decoded.withUnsafeBufferPointer({ UTF8Validation.isWellFormed($0) }) else { throw invalidUTF8(at: start) }
+        return decoded
     }
 
     /// Reads an array, calling `body` once per element; `body` must read (or skip) exactly
@@ -566,31 +589,22 @@ public struct JSONReader {
     }
 }
 
-/// A member name as ``JSONReader/readObject(_:)`` hands it over: valid only
-/// during that call.
+/// A member name as ``JSONReader/readObject(_:)`` hands it over, as its decoded UTF-8 bytes:
+/// valid only during that call. Nothing in it is reference-counted, so handing one over costs
+/// no retain and no release.
 public struct JSONKey {
-    @usableFromInline let raw: UnsafeRawBufferPointer?
-    @usableFromInline let decoded: String?
+    @usableFromInline let raw: UnsafeRawBufferPointer
 
     init(raw: UnsafeRawBufferPointer) {
         self.raw = raw
-        self.decoded = nil
-    }
-
-    init(decoded: String) {
-        self.raw = nil
-        self.decoded = decoded
     }
 
     /// The name as a string.
-    public var string: String {
-        if let raw { return String(decoding: raw, as: UTF8.self) }
-        return decoded!
-    }
+    public var string: String { String(decoding: raw, as: UTF8.self) }
 
     @inlinable @inline(__always)
     public static func == (key: JSONKey, name: StaticString) -> Bool {
-        guard let raw = key.raw else { return key.decoded! == name.description }
+        let raw = key.raw
         guard raw.count == name.utf8CodeUnitCount else { return false }
         // Names are short and most differ in their first bytes: a byte loop that stops at the
         // first difference beats a call to memcmp for each `case` a key is tried against.
