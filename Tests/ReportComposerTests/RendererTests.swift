@@ -68,7 +68,7 @@ struct RendererTests {
         var report = fixture.report()
         report.sections[0].blocks = [.paragraph("<script>alert(1)</script> *bold* | pipe")]
         var table = fixture.statistics
-        table.sectors[0].name = "a|b"
+        table.modify { $0.sectors[0].name = "a|b" }
         let markdown = MarkdownRenderer().render(report)
         #expect(markdown.contains(#"○\<script\>alert(1)\</script\> \*bold\* \| pipe"#))
         report.sections[1].blocks = [.table(table)]
@@ -161,8 +161,12 @@ struct RendererTests {
         // A later row for the same region and sector is not shown; the removed one leaves blanks.
         var duplicate = first
         duplicate.values = duplicate.values.map { _ in 99 }
-        data.rows.append(duplicate)
-        let removed = data.rows.remove(at: 1)
+        var removedRow: StatisticsTable.Row?
+        data.modify { members in
+            members.rows.append(duplicate)
+            removedRow = members.rows.remove(at: 1)
+        }
+        let removed = try #require(removedRow)
         let table = TableText(data, lang: .ja, changeLabel: "増減率")
         let columns = data.years.count + 1
         let sector = try #require(data.sectors.firstIndex { $0.code == first.sector })

@@ -27,14 +27,18 @@ struct MarkdownRenderer: Sendable {
             escape(line, into: &out)
             out += "\n\n"
         }
-        // By index, so that no section or block is copied (a copy retains each of its texts).
-        for section in report.sections.indices {
-            out += "## "
-            escape(report.sections[section].heading, into: &out)
-            out += "\n\n"
-            for block in report.sections[section].blocks.indices
-            where report.sections[section].blocks[block].kind != .chart {
-                if render(report.sections[section].blocks[block], report: report, into: &out) { out += "\n\n" }
+        // Through buffer pointers, so that no section or block is copied (a copy retains each of
+        // its texts): the renderer borrows each where it is.
+        report.sections.withUnsafeBufferPointer { sections in
+            for section in sections {
+                out += "## "
+                escape(section.heading, into: &out)
+                out += "\n\n"
+                section.blocks.withUnsafeBufferPointer { blocks in
+                    for index in blocks.indices where blocks[index].kind != .chart {
+                        if render(blocks[index], report: report, into: &out) { out += "\n\n" }
+                    }
+                }
             }
         }
         // One newline at the end, however the last block ended.

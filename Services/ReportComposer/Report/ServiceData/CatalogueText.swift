@@ -41,7 +41,27 @@ struct CatalogueText: Sendable {
         }
     }
 
-    var zone: Zone
-    var cities: [City]
-    var initiatives: [Initiative]
+    /// The members, held once and shared by every copy: the assembler reads the catalogue for
+    /// each part of the report, and a copy of the members cost a retain and a release of each.
+    private final class Storage: Sendable {
+        let zone: Zone
+        let cities: [City]
+        let initiatives: [Initiative]
+
+        init(zone: Zone, cities: [City], initiatives: [Initiative]) {
+            self.zone = zone
+            self.cities = cities
+            self.initiatives = initiatives
+        }
+    }
+
+    private let storage: Storage
+
+    init(zone: Zone, cities: [City], initiatives: [Initiative]) {
+        storage = Storage(zone: zone, cities: cities, initiatives: initiatives)
+    }
+
+    var zone: Zone { storage.zone }
+    var cities: [City] { storage.cities }
+    var initiatives: [Initiative] { storage.initiatives }
 }

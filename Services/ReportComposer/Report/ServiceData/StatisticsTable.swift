@@ -31,17 +31,69 @@ struct StatisticsTable: Sendable, Equatable {
         var change: IndustryStructure.Change?
     }
 
-    var dataset: ReportText
-    var measure: ReportText
-    var measureEn: ReportText?
-    var unit: ReportText
-    var decimals: Int
-    var source: ReportText
-    var sourceEn: ReportText?
-    var years: [Year]
-    var regions: [Region]
-    var sectors: [Sector]
-    var rows: [Row]
+    /// The table's members, held once in a ``Storage`` that every copy of the table shares: a
+    /// report holds the table in two blocks (the table and the chart) and each renderer reads
+    /// it, and a copy of these members cost a retain and a release of each text and array.
+    struct Members: Sendable, Equatable {
+        var dataset: ReportText
+        var measure: ReportText
+        var measureEn: ReportText?
+        var unit: ReportText
+        var decimals: Int
+        var source: ReportText
+        var sourceEn: ReportText?
+        var years: [Year]
+        var regions: [Region]
+        var sectors: [Sector]
+        var rows: [Row]
+    }
+
+    private final class Storage: Sendable {
+        let members: Members
+
+        init(_ members: Members) {
+            self.members = members
+        }
+    }
+
+    private var storage: Storage
+
+    init(
+        dataset: ReportText, measure: ReportText, measureEn: ReportText?, unit: ReportText, decimals: Int,
+        source: ReportText, sourceEn: ReportText?, years: [Year], regions: [Region], sectors: [Sector], rows: [Row]
+    ) {
+        storage = Storage(
+            Members(
+                dataset: dataset, measure: measure, measureEn: measureEn, unit: unit, decimals: decimals,
+                source: source,
+                sourceEn: sourceEn, years: years, regions: regions, sectors: sectors, rows: rows))
+    }
+
+    /// The members, read in place.
+    var members: Members { storage.members }
+
+    /// Changes members (a test's): the change goes to a storage of this copy's own.
+    mutating func modify(_ change: (inout Members) -> Void) {
+        var members = storage.members
+        change(&members)
+        storage = Storage(members)
+    }
+
+    var dataset: ReportText { storage.members.dataset }
+    var measure: ReportText { storage.members.measure }
+    var measureEn: ReportText? { storage.members.measureEn }
+    var unit: ReportText { storage.members.unit }
+    var decimals: Int { storage.members.decimals }
+    var source: ReportText { storage.members.source }
+    var sourceEn: ReportText? { storage.members.sourceEn }
+    var years: [Year] { storage.members.years }
+    var regions: [Region] { storage.members.regions }
+    var sectors: [Sector] { storage.members.sectors }
+    var rows: [Row] { storage.members.rows }
+
+    static func == (left: StatisticsTable, right: StatisticsTable) -> Bool {
+        left.storage === right.storage || left.storage.members == right.storage.members
+    }
 
     /// The row for a region and sector, if present (the first, if the data has two).
     func row(region: ReportText, sector: ReportText) -> Row? {
