@@ -55,6 +55,32 @@ struct RendererTests {
             })
     }
 
+    @Test("a report text's display width, read from its bytes, is its string's")
+    func displayWidthOfBytes() {
+        let texts = [
+            "", "abc", "平成22年", "ＡＢ", "😀a", "e\u{301}", "a\u{200B}b", "川崎市及び横浜市における取り組み（第2次）",
+            "Kawasaki City and Yokohama City", "한국어", "\u{0}x",
+        ]
+        for text in texts {
+            #expect(DisplayWidth.of(ReportText(text)) == DisplayWidth.of(text), "\(text)")
+        }
+    }
+
+    @Test("text at narrow widths: the table stacks, each line ends with a newline", arguments: [20, 26, 34])
+    func narrowText(width: Int) {
+        let text = TextRenderer(width: width).render(fixture.report())
+        #expect(text.hasSuffix("\n") && !text.hasSuffix("\n\n\n"))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        for line in lines {
+            #expect(DisplayWidth.of(line) <= width, "\(line)")
+        }
+        // Every figure of the table is on a line of its own or after its column's title.
+        let table = TableText(fixture.statistics, lang: .ja, changeLabel: "増減率")
+        for cell in table.rows.flatMap(\.cells) where !cell.isEmpty {
+            #expect(lines.contains { $0.hasSuffix(" " + cell.string) || $0 == "      " + cell.string }, "\(cell)")
+        }
+    }
+
     @Test("display width counts full-width characters as two")
     func displayWidth() {
         #expect(DisplayWidth.of("abc") == 3)

@@ -17,7 +17,7 @@ struct ComposeResult: Codable, Sendable {
         static func rendering(_ report: Report, as format: ReportFormat, width: Int = 80) -> Content {
             switch format {
             case .markdown: .document(MarkdownRenderer().renderUTF8(report))
-            case .text: .document(RenderedText(TextRenderer(width: width).render(report)))
+            case .text: .document(TextRenderer(width: width).renderUTF8(report))
             case .json: .report(report)
             case .html: .document(HTMLRenderer().renderUTF8(report))
             case .svg:

@@ -21,8 +21,9 @@ struct ChartRenderer: Sendable {
     /// The report's table: what the chart draws.
     private let table: StatisticsTable?
     /// A sentence per region and year, as the chart's text alternative: made once, for the
-    /// chart's description and for the list HTML prints under it.
-    let textAlternative: [String]
+    /// chart's description and for the list HTML prints under it. Written as bytes, as the
+    /// chart is: no `String` per figure, name or sentence.
+    let textAlternative: [RenderedText]
 
     init(report: Report) {
         self.report = report
@@ -41,21 +42,28 @@ struct ChartRenderer: Sendable {
     static let rowGap = 10.0
     static let groupGap = 12.0
     /// Segment colours, told apart in grey scale too; each with the text colour that reads on it.
-    static let colours: [(fill: String, text: String)] = [
+    static let colours: [(fill: StaticString, text: StaticString)] = [
         ("#6b4e10", "#fff"), ("#2f6db3", "#fff"), ("#c27c0e", "#1d1d1f"), ("#3b7d2e", "#fff"), ("#a23b58", "#fff"),
     ]
     /// A value is printed in its segment when the segment is at least this wide.
     static let valueWidth = 56.0
 
-    /// The chart as an SVG fragment for inline use in HTML (no namespace needed there), as the
-    /// UTF-8 bytes written.
-    func inlineSVG(idPrefix: String = "chart") -> [UInt8]? {
-        svg(namespace: false, idPrefix: idPrefix)?.bytes
+    /// Whether there is a chart to draw: the table came, with at least one year.
+    var hasChart: Bool { !(table?.years.isEmpty ?? true) }
+
+    /// Appends the chart as an SVG fragment for inline use in HTML (no namespace needed there);
+    /// nothing when there is no chart.
+    func writeInlineSVG(into out: inout MarkupBuffer) {
+        svg(namespace: false, idPrefix: "chart", into: &out)
     }
 
     /// The chart as a standalone SVG document.
     func standaloneSVG() -> String? {
-        svg(namespace: true, idPrefix: "chart").map { "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + $0.text }
+        guard hasChart else { return nil }
+        var out = MarkupBuffer(capacity: 12 << 10)
+        out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        svg(namespace: true, idPrefix: "chart", into: &out)
+        return out.text
     }
 
     /// What `format: "svg"` returns when there is no table (its service did not answer).
@@ -68,37 +76,49 @@ struct ChartRenderer: Sendable {
             """
     }
 
-    private static func textAlternative(of data: StatisticsTable, lang: ReportLanguage) -> [String] {
+    /// "region year: part share%, part share%…" for each region and year, as the text
+    /// alternative lists them; a part with no row is left out.
+    private static func textAlternative(of data: StatisticsTable, lang: ReportLanguage) -> [RenderedText] {
         let english = lang == .en
         let parts = Self.parts(of: data)
-        return data.regions.flatMap { region in
-            data.years.enumerated().map { index, year in
-                let shares = parts.compactMap { sector -> String? in
-                    guard let value = data.row(region: region.code, sector: sector.code)?.values[index] else {
-                        return nil
-                    }
-                    let name = english ? sector.nameEn ?? sector.name : sector.name
-                    return "\(name) \(FigureFormat.share(value, decimals: data.decimals, isTotal: false))%"
+        var sentences: [RenderedText] = []
+        sentences.reserveCapacity(data.regions.count * data.years.count)
+        for region in data.regions {
+            let rows = parts.map { data.rowIndex(region: region.code, sector: $0.code) }
+            for index in data.years.indices {
+                var out = MarkupBuffer(capacity: 192)
+                out.append(raw: english ? region.nameEn ?? region.name : region.name)
+                out += " "
+                out.append(raw: FigureFormat.yearText(data.years[index], lang: lang))
+                out += ": "
+                var first = true
+                for (part, row) in zip(parts, rows) {
+                    guard let row else { continue }
+                    if !first { out += english ? ", " : "、" }
+                    first = false
+                    out.append(raw: english ? part.nameEn ?? part.name : part.name)
+                    out += " "
+                    let share = data.rows[row].values[index]
+                    out.append(raw: FigureFormat.shareText(share, decimals: data.decimals, isTotal: false))
+                    out += "%"
                 }
-                let regionName = english ? region.nameEn ?? region.name : region.name
-                return "\(regionName) \(FigureFormat.year(year, lang: lang)): "
-                    + shares.joined(separator: english ? ", " : "、")
+                sentences.append(RenderedText(writtenUTF8: out.bytes))
             }
         }
+        return sentences
     }
 
-    private func svg(namespace: Bool, idPrefix: String) -> MarkupBuffer? {
-        guard let data = table, !data.years.isEmpty else { return nil }
+    private func svg(namespace: Bool, idPrefix: StaticString, into out: inout MarkupBuffer) {
+        guard let data = table, !data.years.isEmpty else { return }
         let english = report.lang == .en
         let parts = Self.parts(of: data)
         let rowHeight = Self.labelHeight + Self.barHeight + Self.rowGap
         let groupHeight = Double(data.years.count) * rowHeight + Self.groupGap
         let plotTop = 38.0
         let axisY = plotTop + Double(data.regions.count) * groupHeight
-        let sectorNames = parts.map { (english ? $0.nameEn ?? $0.name : $0.name).string }
+        let sectorNames = parts.map { english ? $0.nameEn ?? $0.name : $0.name }
         let legend = Self.legendRows(sectorNames, startingAt: axisY + 44)
         let height = (legend.last?.y ?? axisY + 44) + 24
-        var out = MarkupBuffer(capacity: 8192)
         out += namespace ? "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " : "<svg viewBox=\"0 0 "
         out.append(Int(Self.width))
         out += " "
@@ -108,42 +128,50 @@ struct ChartRenderer: Sendable {
         out += "\" height=\""
         out.append(Int(height))
         out += "\" role=\"img\" aria-labelledby=\""
-        out.append(escaping: idPrefix)
+        out += idPrefix
         out += "-title "
-        out.append(escaping: idPrefix)
+        out += idPrefix
         out += "-desc\" font-family=\"sans-serif\" font-size=\"14\" fill=\"#1d1d1f\"><title id=\""
-        out.append(escaping: idPrefix)
+        out += idPrefix
         out += "-title\">"
         out.append(escaping: report.labels.chartTitle)
         out += "</title><desc id=\""
-        out.append(escaping: idPrefix)
+        out += idPrefix
         out += "-desc\">"
-        out.append(escaping: textAlternative.joined(separator: english ? "; " : "。"))
+        for (index, sentence) in textAlternative.enumerated() {
+            if index > 0 { out += english ? "; " : "。" }
+            out.append(escaping: sentence)
+        }
         out += "</desc><text x=\"18\" y=\"22\" font-size=\"16\" font-weight=\"bold\">"
         out.append(escaping: report.labels.chartTitle)
         out += "</text>"
         for (regionIndex, region) in data.regions.enumerated() {
             let top = plotTop + Double(regionIndex) * groupHeight
-            let regionName = HTML.escape((english ? region.nameEn ?? region.name : region.name).string)
-            let rows = parts.map { data.row(region: region.code, sector: $0.code) }
+            let regionName = english ? region.nameEn ?? region.name : region.name
+            let rows = parts.map { data.rowIndex(region: region.code, sector: $0.code) }
             for (yearIndex, year) in data.years.enumerated() {
                 let labelY = top + Double(yearIndex) * rowHeight + Self.fontSize
                 let y = labelY + 4
-                let label = "\(regionName) \(HTML.escape(FigureFormat.year(year, lang: report.lang)))"
+                // "region year", escaped once for the label and each bar's title.
+                var label = MarkupBuffer(capacity: 64)
+                label.append(escaping: regionName)
+                label += " "
+                label.append(escaping: FigureFormat.yearText(year, lang: report.lang))
                 // The label above its bar, from the bars' left edge: it has the chart's width.
                 out += "<text class=\"label\" x=\""
                 out.append(coordinate: Self.plotX)
                 out += "\" y=\""
                 out.append(coordinate: labelY)
                 out += "\">"
-                out.append(raw: label)
+                out.bytes.append(contentsOf: label.bytes)
                 out += "</text>"
                 var x = Self.plotX
                 for (partIndex, sector) in parts.enumerated() {
-                    guard let value = rows[partIndex]?.values[yearIndex] else { continue }
+                    guard let row = rows[partIndex] else { continue }
+                    let value = data.rows[row].values[yearIndex]
                     let colour = Self.colours[partIndex % Self.colours.count]
                     let barWidth = value.doubleValue * Self.scale
-                    let shareText = FigureFormat.share(value, decimals: data.decimals, isTotal: false)
+                    let shareText = FigureFormat.shareText(value, decimals: data.decimals, isTotal: false)
                     out += "<rect class=\"bar\" x=\""
                     out.append(coordinate: x)
                     out += "\" y=\""
@@ -153,7 +181,7 @@ struct ChartRenderer: Sendable {
                     out += "\" height=\""
                     out.append(coordinate: Self.barHeight)
                     out += "\" fill=\""
-                    out.append(raw: colour.fill)
+                    out += colour.fill
                     out += "\" data-region=\""
                     out.append(escaping: region.code)
                     out += "\" data-year=\""
@@ -163,7 +191,7 @@ struct ChartRenderer: Sendable {
                     out += "\" data-share=\""
                     out.append(raw: shareText)
                     out += "\"><title>"
-                    out.append(raw: label)
+                    out.bytes.append(contentsOf: label.bytes)
                     out += " "
                     out.append(escaping: sectorNames[partIndex])
                     out += " "
@@ -175,7 +203,7 @@ struct ChartRenderer: Sendable {
                         out += "\" y=\""
                         out.append(coordinate: y + Self.barHeight * 0.72)
                         out += "\" text-anchor=\"middle\" fill=\""
-                        out.append(raw: colour.text)
+                        out += colour.text
                         out += "\">"
                         out.append(raw: shareText)
                         out += "%</text>"
@@ -192,7 +220,7 @@ struct ChartRenderer: Sendable {
                 out += "\" y=\""
                 out.append(coordinate: row.y - 11)
                 out += "\" width=\"12\" height=\"12\" fill=\""
-                out.append(raw: Self.colours[entry.part % Self.colours.count].fill)
+                out += Self.colours[entry.part % Self.colours.count].fill
                 out += "\"/><text x=\""
                 out.append(coordinate: entry.x + 16)
                 out += "\" y=\""
@@ -203,7 +231,6 @@ struct ChartRenderer: Sendable {
             }
         }
         out += "</svg>"
-        return out
     }
 
     /// The 0–100 % axis under the bars: its line, a tick and a label every 25 points.
@@ -242,7 +269,7 @@ struct ChartRenderer: Sendable {
 
     /// The legend's entries in rows that fit the chart's width (widths estimated from display
     /// columns: a full-width character is an em, any other about 0.6 of one).
-    static func legendRows(_ names: [String], startingAt top: Double) -> [LegendRow] {
+    static func legendRows(_ names: [ReportText], startingAt top: Double) -> [LegendRow] {
         var rows: [LegendRow] = []
         var x = plotX
         var entries: [(x: Double, part: Int)] = []

@@ -4,8 +4,33 @@ enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
+    /// The width of a report's text, from its UTF-8 bytes: no `String` is made.
     static func of(_ text: ReportText) -> Int {
-        of(text.string)
+        text.withUTF8 { utf8 in
+            var width = 0
+            var index = 0
+            while index < utf8.count {
+                let (value, length) = scalar(in: utf8, at: index)
+                width += value < 0x80 ? (value == 0 ? 0 : 1) : of(Unicode.Scalar(value)!)
+                index += length
+            }
+            return width
+        }
+    }
+
+    /// The scalar value at `index` of well-formed UTF-8, and its length in bytes.
+    @inline(__always)
+    static func scalar(in utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (UInt32, Int) {
+        let lead = UInt32(utf8[index])
+        if lead < 0x80 { return (lead, 1) }
+        if lead < 0xE0 { return ((lead & 0x1F) << 6 | UInt32(utf8[index + 1] & 0x3F), 2) }
+        if lead < 0xF0 {
+            return ((lead & 0x0F) << 12 | UInt32(utf8[index + 1] & 0x3F) << 6 | UInt32(utf8[index + 2] & 0x3F), 3)
+        }
+        let value =
+            (lead & 0x07) << 18 | UInt32(utf8[index + 1] & 0x3F) << 12 | UInt32(utf8[index + 2] & 0x3F) << 6
+            | UInt32(utf8[index + 3] & 0x3F)
+        return (value, 4)
     }
 
     static func of(_ scalar: Unicode.Scalar) -> Int {

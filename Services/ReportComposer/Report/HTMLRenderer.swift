@@ -155,9 +155,9 @@ struct HTMLRenderer: Sendable {
 
     private func chart(_ report: Report, into out: inout MarkupBuffer) {
         let chart = ChartRenderer(report: report)
-        guard let svg = chart.inlineSVG() else { return }
+        guard chart.hasChart else { return }
         out += "<figure class=\"chart\">\n"
-        out.bytes.append(contentsOf: svg)
+        chart.writeInlineSVG(into: &out)
         out.append("\n<figcaption>", escaping: report.labels.chartTitle, "<ul class=\"note\">")
         for line in chart.textAlternative {
             out.append("<li>", escaping: line, "</li>")

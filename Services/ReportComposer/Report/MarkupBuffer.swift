@@ -15,9 +15,8 @@ struct MarkupBuffer {
     }
 
     /// Appends text that needs no escaping (markup already escaped, digits).
-    mutating func append(raw text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+    mutating func append(raw text: some UTF8Text) {
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
     }
 
     /// Appends `text` with `& < > " '` escaped, as ``HTML/escape(_:)`` does.

@@ -20,6 +20,12 @@ extension ReportText: UTF8Text {
     }
 }
 
+extension RenderedText: UTF8Text {
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try utf8.withUnsafeBufferPointer(body)
+    }
+}
+
 extension JSONWriter {
     /// Appends a report's text as a JSON string.
     mutating func string(_ text: ReportText) {
