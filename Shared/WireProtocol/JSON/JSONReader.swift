@@ -479,10 +479,18 @@ public struct JSONReader {
         index += count
     }
 
-    /// Whether one of the eight bytes of `word` is `"`, `\\` or below 0x20 (SWAR: "has a zero
-    /// byte" after XOR, and "has a byte less than 0x20").
+    /// Whether one of the eight bytes of `word` is `"`, `\\` or below 0x20.
     @inline(__always)
     static func hasSpecialByte(_ word: UInt64) -> Bool {
+        specialBytes(word) != 0
+    }
+
+    /// The high bit of each of the eight bytes of `word` that is `"`, `\\` or below 0x20 (SWAR:
+    /// "has a zero byte" after XOR, and "has a byte less than 0x20"). A borrow can also mark a
+    /// byte above a marked one, so only the lowest mark is exact: in memory order (`word` read
+    /// little-endian) it is the first such byte.
+    @inline(__always)
+    static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080
         let quote = word ^ (ones &* 0x22)
@@ -490,7 +498,7 @@ public struct JSONReader {
         let hasQuote = (quote &- ones) & ~quote & highs
         let hasBackslash = (backslash &- ones) & ~backslash & highs
         let hasControl = (word &- ones &* 0x20) & ~word & highs
-        return hasQuote | hasBackslash | hasControl != 0
+        return hasQuote | hasBackslash | hasControl
     }
 
     private func makeString(_ utf8: UnsafeBufferPointer<UInt8>, start: Int) throws -> String {
