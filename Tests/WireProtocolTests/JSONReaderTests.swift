@@ -215,6 +215,19 @@ struct JSONReaderTests {
             try JSONReader.read(Data([0x22, 0x61, 0xe5, 0xb7, 0x22])) { try $0.readStringUTF8 { _, _ in } }
         }
         #expect(invalid.kind == .invalidUTF8 && invalid.offset == 1)
+        // An ill-formed byte anywhere in the eight bytes before the closing quote, after runs of
+        // eight plain bytes or none, is still found (the scan jumps to the quote).
+        for run in [0, 8, 16] {
+            for position in 0..<8 {
+                var bytes = [UInt8(ascii: "\"")] + Array(repeating: UInt8(ascii: "a"), count: run + 8)
+                bytes[1 + run + position] = 0xff
+                let closed = Data(bytes + [UInt8(ascii: "\""), UInt8(ascii: "a")].prefix(1))
+                let error = try #require(throws: JSONReadError.self) {
+                    try JSONReader.read(closed) { try $0.readStringUTF8 { _, _ in } }
+                }
+                #expect(error.kind == .invalidUTF8, "run \(run), position \(position)")
+            }
+        }
     }
 
     @Test("JSONWriter writes what JSONEncoder writes, for 2,000 random values")

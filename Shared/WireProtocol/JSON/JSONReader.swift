@@ -143,8 +143,17 @@ public struct JSONReader {
         // Eight bytes at a time while none is a quote, a backslash or a control character.
         let base = bytes.baseAddress!
         while index + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-            if Self.hasSpecialByte(word) { break }
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            let special = Self.specialBytes(word)
+            if special != 0 {
+                // Straight to the first special byte (the lowest mark is exact): the bytes
+                // before it are plain.
+                let plain = special.trailingZeroBitCount / 8
+                let before: UInt64 = plain == 0 ? 0 : ~0 >> (64 - 8 * plain)
+                sawNonASCII = sawNonASCII || word & before & 0x8080_8080_8080_8080 != 0
+                index += plain
+                break
+            }
             sawNonASCII = sawNonASCII || word & 0x8080_8080_8080_8080 != 0
             index += 8
         }
