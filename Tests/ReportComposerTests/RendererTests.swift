@@ -86,7 +86,11 @@ struct RendererTests {
         #expect(DisplayWidth.of("abc") == 3)
         #expect(DisplayWidth.of("平成22年") == 8)
         #expect(DisplayWidth.of("ＡＢ") == 4)
-        #expect(DisplayWidth.pad("川崎", to: 6, right: true) == "  川崎")
+        var padded = TextLines(capacity: 16)
+        padded.pad("川崎", to: 6, right: true)
+        padded.pad("ab", to: 3)
+        padded.pad(nil, to: 2)
+        #expect(String(decoding: padded.bytes, as: UTF8.self) == "  川崎ab   ")
     }
 
     @Test("Markdown escapes markup in service text")
@@ -207,7 +211,7 @@ struct RendererTests {
         let gapRegion = try #require(data.regions.firstIndex { $0.code == removed.region })
         let gap = table.rows[gapSector].cells[(gapRegion * columns)..<((gapRegion + 1) * columns)]
         #expect(gap.allSatisfy { $0.isEmpty })
-        #expect(table.columnTitles.last == "増減率" && table.caption == "\(data.measure) (\(data.unit))")
+        #expect(table.columnTitles.last == "増減率" && table.measure == data.measure && table.unit == data.unit)
     }
 
     /// The exact reference: round in `Decimal` arithmetic, then print the scaled units.

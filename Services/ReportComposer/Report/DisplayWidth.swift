@@ -45,14 +45,4 @@ enum DisplayWidth {
             return 1
         }
     }
-
-    /// `text` padded with spaces to `width` columns, on the left (`right: true`) or right.
-    static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
-        let fill = String(repeating: " ", count: max(0, width - of(text)))
-        return right ? fill + text : text + fill
-    }
-
-    static func pad(_ text: ReportText, to width: Int, right: Bool = false) -> String {
-        pad(text.string, to: width, right: right)
-    }
 }

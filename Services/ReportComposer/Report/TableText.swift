@@ -19,9 +19,6 @@ struct TableText: Sendable {
     let measure: ReportText
     let unit: ReportText
 
-    /// The caption: the measure and, in parentheses, its unit.
-    var caption: String { "\(measure) (\(unit))" }
-
     init(_ data: StatisticsTable, lang: ReportLanguage, changeLabel: ReportText) {
         let english = lang == .en
         regions = data.regions.map { english ? $0.nameEn ?? $0.name : $0.name }

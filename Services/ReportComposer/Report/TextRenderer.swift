@@ -160,7 +160,7 @@ struct TextRenderer: Sendable {
         out.endLine()
     }
 
-    /// "measure (unit)", as ``TableText/caption`` reads.
+    /// The table's caption: its measure and, in parentheses, its unit.
     private static func caption(of table: TableText) -> TextLines {
         var caption = TextLines(capacity: table.measure.count + table.unit.count + 3)
         caption.append(table.measure)

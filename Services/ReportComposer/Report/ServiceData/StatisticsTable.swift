@@ -95,13 +95,9 @@ struct StatisticsTable: Sendable, Equatable {
         left.storage === right.storage || left.storage.members == right.storage.members
     }
 
-    /// The row for a region and sector, if present (the first, if the data has two).
-    func row(region: ReportText, sector: ReportText) -> Row? {
-        rowIndex(region: region, sector: sector).map { rows[$0] }
-    }
-
-    /// Where ``row(region:sector:)`` is in ``rows``. By index: iterating the rows would copy
-    /// each one (a retain of its values) to compare two codes.
+    /// Where the row for a region and sector is in ``rows`` (the first, if the data has two).
+    /// By index: iterating the rows would copy each one (a retain of its values) to compare
+    /// two codes.
     func rowIndex(region: ReportText, sector: ReportText) -> Int? {
         rows.indices.first { rows[$0].region == region && rows[$0].sector == sector }
     }
