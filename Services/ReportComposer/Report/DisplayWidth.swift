@@ -11,11 +11,17 @@ enum DisplayWidth {
             var index = 0
             while index < utf8.count {
                 let (value, length) = scalar(in: utf8, at: index)
-                width += value < 0x80 ? (value == 0 ? 0 : 1) : of(Unicode.Scalar(value)!)
+                width += of(scalarValue: value)
                 index += length
             }
             return width
         }
+    }
+
+    /// The width of the scalar with this value (read from well-formed UTF-8), ASCII at once.
+    @inline(__always)
+    static func of(scalarValue value: UInt32) -> Int {
+        value < 0x80 ? (value == 0 ? 0 : 1) : of(Unicode.Scalar(value)!)
     }
 
     /// The scalar value at `index` of well-formed UTF-8, and its length in bytes.

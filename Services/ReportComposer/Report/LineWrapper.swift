@@ -26,7 +26,7 @@ struct LineWrapper {
         var index = 0
         while index < text.count {
             let (value, length) = DisplayWidth.scalar(in: text, at: index)
-            let scalarWidth = value < 0x80 ? (value == 0 ? 0 : 1) : DisplayWidth.of(Unicode.Scalar(value)!)
+            let scalarWidth = DisplayWidth.of(scalarValue: value)
             // A wide character, a space, or closing punctuation after a wide character ends the
             // current unit; closing punctuation sticks to what precedes it.
             if (scalarWidth == 2 || value == 0x20) && !Self.mayNotStartLine(value) {
@@ -58,13 +58,13 @@ struct LineWrapper {
     /// The line up to `end`, without its trailing spaces, after the prefix.
     private func emitLine(endingAt end: Int, into out: inout TextLines) {
         out += prefix
-        let mark = out.bytes.count
-        if lineIndented { out += indent }
         var last = end
         while last > lineStart && text[last - 1] == UInt8(ascii: " ") { last -= 1 }
-        out.append(utf8: UnsafeBufferPointer(rebasing: text[lineStart..<last]))
-        // A line of spaces only (its indent, nothing after it) is trimmed to nothing.
-        if last == lineStart { out.bytes.removeSubrange(mark...) }
+        // A line of spaces only is trimmed to nothing, its indent with it.
+        if last > lineStart {
+            if lineIndented { out += indent }
+            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[lineStart..<last]))
+        }
         out.endLine()
     }
 

@@ -159,21 +159,10 @@ struct MarkdownRenderer: Sendable {
 }
 
 /// UTF-8 bytes being written: appending to it costs a copy, not `String`'s bookkeeping.
-struct MarkdownBuffer {
+struct MarkdownBuffer: UTF8Buffer {
     var bytes: [UInt8] = []
 
     init(capacity: Int) {
         bytes.reserveCapacity(capacity)
-    }
-
-    /// Appends a literal's bytes: no `String` is made for a piece of markup.
-    static func += (buffer: inout MarkdownBuffer, literal: StaticString) {
-        buffer.bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
-    /// Appends text that needs no escaping.
-    mutating func append(raw text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 }

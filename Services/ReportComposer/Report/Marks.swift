@@ -6,9 +6,6 @@ enum Marks {
     static func paragraph(_ lang: ReportLanguage) -> StaticString { lang == .ja ? "○" : "○ " }
     static func outlook(_ lang: ReportLanguage) -> StaticString { lang == .ja ? "➢" : "➢ " }
     static func lead(_ lang: ReportLanguage) -> StaticString { lang == .ja ? "…" : ": " }
-    static func note(_ text: String, _ lang: ReportLanguage) -> String {
-        "\(noteOpening(lang))\(text)\(noteClosing(lang))"
-    }
     static func noteOpening(_ lang: ReportLanguage) -> StaticString { lang == .ja ? "（" : "(" }
     static func noteClosing(_ lang: ReportLanguage) -> StaticString { lang == .ja ? "）" : ")" }
 }

@@ -1,7 +1,7 @@
 /// HTML or SVG being written, as UTF-8 bytes: literal pieces, escaped text and coordinates
 /// appended in place, with no `String` per piece (string interpolation made a temporary string
 /// per attribute, and a `Double`'s description per coordinate).
-struct MarkupBuffer {
+struct MarkupBuffer: UTF8Buffer {
     var bytes: [UInt8] = []
 
     init(capacity: Int) {
@@ -9,15 +9,6 @@ struct MarkupBuffer {
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
-
-    static func += (buffer: inout MarkupBuffer, literal: StaticString) {
-        buffer.bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
-    }
-
-    /// Appends text that needs no escaping (markup already escaped, digits).
-    mutating func append(raw text: some UTF8Text) {
-        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
-    }
 
     /// Appends `text` with `& < > " '` escaped, as ``HTML/escape(_:)`` does.
     mutating func append(escaping text: some UTF8Text) {

@@ -22,7 +22,7 @@ struct TextRenderer: Sendable {
         for line in report.abstract {
             var text = TextLines(capacity: line.count + 4)
             text += lang == .ja ? "☆" : "☆ "
-            text.append(line)
+            text.append(raw: line)
             wrap(text, indent: "  ", into: &out)
         }
         report.sections.withUnsafeBufferPointer { sections in
@@ -46,27 +46,27 @@ struct TextRenderer: Sendable {
         case .paragraph:
             var text = TextLines(capacity: 512)
             text += Marks.paragraph(lang)
-            if let body = block.text { text.append(body) }
+            if let body = block.text { text.append(raw: body) }
             wrap(text, indent: "  ", into: &out)
         case .initiative:
             var text = TextLines(capacity: 512)
             text += Marks.paragraph(lang)
             if let organisation = block.organisation {
-                text.append(organisation)
+                text.append(raw: organisation)
                 text += Marks.lead(lang)
             }
-            if let body = block.text { text.append(body) }
+            if let body = block.text { text.append(raw: body) }
             wrap(text, indent: "  ", into: &out)
             if let outlook = block.outlook {
                 var line = TextLines(capacity: outlook.count + 8)
                 line += Marks.outlook(lang)
-                line.append(outlook)
+                line.append(raw: outlook)
                 wrap(line, indent: "  ", into: &out)
             }
         case .note:
             var text = TextLines(capacity: 256)
             text += Marks.noteOpening(lang)
-            if let body = block.text { text.append(body) }
+            if let body = block.text { text.append(raw: body) }
             text += Marks.noteClosing(lang)
             wrap(text, into: &out)
             out.endLine()
@@ -148,10 +148,10 @@ struct TextRenderer: Sendable {
                         out.endLine()
                     } else {
                         out += "    "
-                        out.append(title)
+                        out.append(raw: title)
                         out.endLine()
                         out += "      "
-                        out.append(value)
+                        out.append(raw: value)
                         out.endLine()
                     }
                 }
@@ -163,9 +163,9 @@ struct TextRenderer: Sendable {
     /// The table's caption: its measure and, in parentheses, its unit.
     private static func caption(of table: TableText) -> TextLines {
         var caption = TextLines(capacity: table.measure.count + table.unit.count + 3)
-        caption.append(table.measure)
+        caption.append(raw: table.measure)
         caption += " ("
-        caption.append(table.unit)
+        caption.append(raw: table.unit)
         caption += ")"
         return caption
     }

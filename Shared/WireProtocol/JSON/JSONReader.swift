@@ -351,14 +351,7 @@ public struct JSONReader {
     /// A member name with escapes or non-ASCII text: its decoded bytes, checked to be
     /// well-formed UTF-8.
     private mutating func readKeyBytes() throws -> [UInt8] {
-        let (start, plain, nonASCII) = try scanString()
-        if let plain {
-            guard !nonASCII || UTF8Validation.isWellFormed(plain) else { throw invalidUTF8(at: start) }
-            return Array(plain)
-        }
-        let decoded = try readEscapedUTF8(from: start)
-        guard decoded.withUnsafeBufferPointer({ UTF8Validation.isWellFormed($0) }) else { throw invalidUTF8(at: start) }
-        return decoded
+        try readStringUTF8 { utf8, _ in Array(utf8) }
     }
 
     /// Reads an array, calling `body` once per element; `body` must read (or skip) exactly
@@ -486,12 +479,6 @@ public struct JSONReader {
             memcmp(bytes.baseAddress! + index, literal.utf8Start, count) == 0
         else { throw error("unexpected \(describeByte(at: index))") }
         index += count
-    }
-
-    /// Whether one of the eight bytes of `word` is `"`, `\\` or below 0x20.
-    @inline(__always)
-    static func hasSpecialByte(_ word: UInt64) -> Bool {
-        specialBytes(word) != 0
     }
 
     /// The high bit of each of the eight bytes of `word` that is `"`, `\\` or below 0x20 (SWAR:

@@ -69,9 +69,6 @@ struct StatisticsTable: Sendable, Equatable {
                 sourceEn: sourceEn, years: years, regions: regions, sectors: sectors, rows: rows))
     }
 
-    /// The members, read in place.
-    var members: Members { storage.members }
-
     /// Changes members (a test's): the change goes to a storage of this copy's own.
     mutating func modify(_ change: (inout Members) -> Void) {
         var members = storage.members
