@@ -57,4 +57,36 @@ struct WorkerRegistryTests {
         #expect(registry.expired(now: start + .seconds(4), expiry: .seconds(3)).isEmpty)
         #expect(registry.expired(now: start + .seconds(6), expiry: .seconds(3)) == [b])
     }
+
+    @Test("a hedge goes to another worker with room, never to the one holding the request")
+    func hedging() {
+        var registry = WorkerRegistry()
+        let now = ContinuousClock.now
+        registry.register(a, service: "s", capacity: 2, now: now)
+        registry.enqueue(1, service: "s")
+        #expect(registry.assignments(for: "s").map(\.worker) == [a])
+        let slot = registry.slot("s")
+        // a has room for one more but holds the request: no hedge until another worker comes.
+        let none = registry.hedge(1, slot: slot)
+        #expect(none == nil)
+        registry.register(b, service: "s", now: now)
+        let hedge = registry.hedge(1, slot: slot)
+        #expect(hedge?.id == b)
+        #expect(Set(registry.holders(of: 1).map(\.id)) == [a, b])
+    }
+
+    @Test("a worker released after it was removed does not take requests again")
+    func releaseAfterRemoval() {
+        var registry = WorkerRegistry()
+        let now = ContinuousClock.now
+        registry.register(a, service: "s", now: now)
+        registry.enqueue(1, service: "s")
+        let worker = registry.nextAssignment(slot: registry.slot("s"))!.worker
+        #expect(registry.remove(a, now: now) == [1])
+        let released = registry.release(worker, request: 1)
+        #expect(released)
+        registry.enqueue(2, service: "s")
+        #expect(registry.assignments(for: "s").isEmpty)
+        #expect(registry.workerCount("s") == 0 && registry.queued("s") == 1)
+    }
 }

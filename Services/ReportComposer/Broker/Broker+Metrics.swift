@@ -33,7 +33,7 @@ extension Broker {
 
     /// Each service with workers or waiting requests, its replicas oldest first.
     func report() -> [ServiceReport] {
-        let services = Set(registry.workers.values.map(\.service)).union(registry.waiting.keys)
+        let services = Set(registry.services)
         return services.sorted().map { service in
             let replicas = registry.workers.values.filter { $0.service == service }
                 .sorted { $0.connectedSince < $1.connectedSince }

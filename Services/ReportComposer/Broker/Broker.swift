@@ -38,6 +38,8 @@ actor Broker {
     /// A request in hand: a reference, looked up (not copied) at each step of its way.
     private final class Pending {
         let service: String
+        /// The service's queue in the registry.
+        let slot: Int
         let requestId: String?
         let body: Data
         let deadline: ContinuousClock.Instant
@@ -48,10 +50,11 @@ actor Broker {
         var completion: Completion?
 
         init(
-            service: String, requestId: String?, body: Data, deadline: ContinuousClock.Instant,
+            service: String, slot: Int, requestId: String?, body: Data, deadline: ContinuousClock.Instant,
             hedgeAt: ContinuousClock.Instant?, completion: Completion?
         ) {
             self.service = service
+            self.slot = slot
             self.requestId = requestId
             self.body = body
             self.deadline = deadline
@@ -161,7 +164,9 @@ actor Broker {
         completion: Completion?
     ) -> Submission {
         guard mayHaveWorkers(service) else { return .done(.unavailable) }
-        let queued = registry.queued(service)
+        // A queue only for a service that may have workers: names from clients make none.
+        let slot = registry.slot(service)
+        let queued = registry.queued(slot: slot)
         guard queued < settings.maxQueue else {
             logger.warning(
                 "queue full; request refused",
@@ -175,10 +180,10 @@ actor Broker {
         if pending.isEmpty && unreachableWorkers.isEmpty { sweepAlarm.set(at: .now + Self.sweepInterval) }
         let hedgeAt = ContinuousClock.now + settings.retryAfter
         pending[id] = Pending(
-            service: service, requestId: requestId, body: body, deadline: deadline,
+            service: service, slot: slot, requestId: requestId, body: body, deadline: deadline,
             hedgeAt: hedgeAt < deadline ? hedgeAt : nil, completion: completion)
-        registry.enqueue(id, service: service)
-        dispatch(service)
+        registry.enqueue(id, slot: slot)
+        dispatch(slot)
         inFlightGauge.record(pending.count)
         return .inHand(id)
     }
@@ -240,14 +245,14 @@ actor Broker {
     private func mayHaveWorkers(_ service: String) -> Bool {
         if registry.workerCount(service) > 0 { return true }
         let now = ContinuousClock.now
-        let last = max(registry.lastAlive[service] ?? startedAt, startedAt)
+        let last = max(registry.lastAlive(service) ?? startedAt, startedAt)
         return now - last < settings.heartbeat.expiry
     }
 
     private func expire(_ id: UInt64) {
         guard let request = pending[id] else { return }
-        _ = registry.dequeue(id, service: request.service)
-        let outcome: BackendOutcome = registry.workerCount(request.service) == 0 ? .unavailable : .deadlineExceeded
+        _ = registry.dequeue(id, slot: request.slot)
+        let outcome: BackendOutcome = registry.workerCount(slot: request.slot) == 0 ? .unavailable : .deadlineExceeded
         logger.warning(
             "request expired",
             metadata: [
@@ -259,24 +264,28 @@ actor Broker {
     /// Gives a request that is taking long to a second idle worker.
     private func hedge(_ id: UInt64) {
         guard let entry = pending[id], !registry.holders(of: id).isEmpty,
-            let worker = registry.hedge(id, service: entry.service)
+            let worker = registry.hedge(id, slot: entry.slot)
         else { return }
         logger.notice(
             "request slow; also sent to another worker",
             metadata: [
-                "service": "\(entry.service)", "worker": "\(worker.hex)", "requestId": "\(entry.requestId ?? "-")",
+                "service": "\(entry.service)", "worker": "\(worker.id.hex)", "requestId": "\(entry.requestId ?? "-")",
             ])
-        transport.send(Majordomo.frames(to: worker, .request(client: Self.encode(id), body: entry.body)))
+        transport.send(Majordomo.frames(to: worker.id, .request(client: Self.encode(id), body: entry.body)))
     }
 
     private func dispatch(_ service: String) {
-        for (request, worker) in registry.assignments(for: service) {
+        dispatch(registry.slot(service))
+    }
+
+    private func dispatch(_ slot: Int) {
+        while let (request, worker) = registry.nextAssignment(slot: slot) {
             guard let entry = pending[request] else {
                 // Expired while queued: the worker has room again.
                 registry.release(worker, request: request)
                 continue
             }
-            transport.send(Majordomo.frames(to: worker, .request(client: Self.encode(request), body: entry.body)))
+            transport.send(Majordomo.frames(to: worker.id, .request(client: Self.encode(request), body: entry.body)))
         }
     }
 
@@ -318,17 +327,19 @@ actor Broker {
                 ])
             dispatch(service)
         case .reply(let client, let body):
-            guard registry.isKnown(worker) else {
+            // One lookup of the routing id; the worker's reference does the rest.
+            guard let entry = registry.worker(worker) else {
                 transport.send(Majordomo.frames(to: worker, .disconnect))
                 return
             }
-            registry.touch(worker, now: now)
+            entry.lastSeen = now
             let request = Self.decode(client)
-            if !registry.release(worker, request: request) {
+            if !registry.release(entry, request: request) {
                 logger.warning("reply for a request this worker did not hold", metadata: ["worker": "\(worker.hex)"])
             }
             if let request { resolve(request, .reply(body)) }
-            if let service = registry.workers[worker]?.service { dispatch(service) }
+            // Still registered: the completion may have removed it.
+            if entry.isRegistered { dispatch(entry.slot) }
         case .heartbeat:
             if registry.isKnown(worker) {
                 registry.touch(worker, now: now)
