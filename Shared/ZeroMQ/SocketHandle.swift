@@ -8,24 +8,60 @@ import Foundation
 /// the socket's number: sending posts the frames to the thread, and received messages arrive on
 /// ``messages``.
 public struct SocketHandle: Sendable {
+    /// The members, held once: a handle is copied for every message its reader is given, and a
+    /// copy of six references cost six reference counts.
+    private final class Members: Sendable {
+        let id: Int
+        let boundEndpoints: [String]
+        let messages: SocketMessages
+        let sendFailures: AsyncStream<SendFailure>
+        let peerDisconnects: AsyncStream<Void>
+        let mailbox: SocketThreadMailbox
+        let executor: SocketThreadExecutor
+
+        init(
+            id: Int, boundEndpoints: [String], messages: SocketMessages, sendFailures: AsyncStream<SendFailure>,
+            peerDisconnects: AsyncStream<Void>, mailbox: SocketThreadMailbox, executor: SocketThreadExecutor
+        ) {
+            self.id = id
+            self.boundEndpoints = boundEndpoints
+            self.messages = messages
+            self.sendFailures = sendFailures
+            self.peerDisconnects = peerDisconnects
+            self.mailbox = mailbox
+            self.executor = executor
+        }
+    }
+
+    private let members: Members
+
+    init(
+        id: Int, boundEndpoints: [String], messages: SocketMessages, sendFailures: AsyncStream<SendFailure>,
+        peerDisconnects: AsyncStream<Void>, mailbox: SocketThreadMailbox, executor: SocketThreadExecutor
+    ) {
+        members = Members(
+            id: id, boundEndpoints: boundEndpoints, messages: messages, sendFailures: sendFailures,
+            peerDisconnects: peerDisconnects, mailbox: mailbox, executor: executor)
+    }
+
     /// The socket's number on its thread.
-    public let id: Int
+    public var id: Int { members.id }
     /// The endpoints the socket bound to, with real ports for `tcp://…:*` binds.
-    public let boundEndpoints: [String]
+    public var boundEndpoints: [String] { members.boundEndpoints }
     /// Every message the socket receives, in order, as whole multipart messages. Ends when the
     /// socket is closed or the thread stops.
-    public let messages: SocketMessages
+    public var messages: SocketMessages { members.messages }
     /// Every message the socket could not send, with the reason. A ROUTER's unroutable
     /// message (its peer is gone) shows up here, so the owner can react, e.g. drop the peer.
     /// Keeps the newest 1,024 if nobody reads them.
-    public let sendFailures: AsyncStream<SendFailure>
+    public var sendFailures: AsyncStream<SendFailure> { members.sendFailures }
     /// One element each time a peer connection closes, if the socket was opened with
     /// ``SocketSpec/monitorDisconnects`` (libzmq does not say which routing id it had).
-    public let peerDisconnects: AsyncStream<Void>
-    let mailbox: SocketThreadMailbox
+    public var peerDisconnects: AsyncStream<Void> { members.peerDisconnects }
+    var mailbox: SocketThreadMailbox { members.mailbox }
     /// The executor of the thread that owns the socket. Tasks that handle this socket's
     /// messages run there without thread hops: `withTaskExecutorPreference(handle.executor)`.
-    public let executor: SocketThreadExecutor
+    public var executor: SocketThreadExecutor { members.executor }
 
     /// Sends `frames` as one message: from the socket's thread (a ``SocketReader``, a job of
     /// ``executor``) at the thread's next flush, before it polls again, with no command queued;

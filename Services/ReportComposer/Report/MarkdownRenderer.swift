@@ -27,8 +27,8 @@ struct MarkdownRenderer: Sendable {
             escape(line, into: &out)
             out += "\n\n"
         }
-        // Through buffer pointers, so that no section or block is copied (a copy retains each of
-        // its texts): the renderer borrows each where it is.
+        // Through buffer pointers, so that no section is copied (a copy retains each of its
+        // texts). Each block is copied once to be rendered.
         report.sections.withUnsafeBufferPointer { sections in
             for section in sections {
                 out += "## "
@@ -51,24 +51,25 @@ struct MarkdownRenderer: Sendable {
     private func render(_ block: Report.Block, report: Report, into out: inout MarkdownBuffer) -> Bool {
         let lang = report.lang
         switch block.kind {
+        // The block's texts are passed where they are (`if let` would copy each: a retain).
         case .paragraph:
             out += Marks.paragraph(lang)
-            if let text = block.text { escape(text, into: &out) }
+            escape(block.text, into: &out)
         case .initiative:
             out += Marks.paragraph(lang)
-            if let organisation = block.organisation {
-                escape(organisation, into: &out)
+            if block.organisation != nil {
+                escape(block.organisation, into: &out)
                 out += Marks.lead(lang)
             }
-            if let text = block.text { escape(text, into: &out) }
-            if let outlook = block.outlook {
+            escape(block.text, into: &out)
+            if block.outlook != nil {
                 out += "\n\n"
                 out += Marks.outlook(lang)
-                escape(outlook, into: &out)
+                escape(block.outlook, into: &out)
             }
         case .note:
             out += Marks.noteOpening(lang)
-            if let text = block.text { escape(text, into: &out) }
+            escape(block.text, into: &out)
             out += Marks.noteClosing(lang)
         case .unavailable:
             out += "> "
@@ -118,6 +119,14 @@ struct MarkdownRenderer: Sendable {
         var out = MarkdownBuffer(capacity: text.utf8.count + 8)
         escape(text, into: &out)
         return String(decoding: out.bytes, as: UTF8.self)
+    }
+
+    /// Appends `text`, if there is one, escaped.
+    private func escape(_ text: ReportText?, into out: inout MarkdownBuffer) {
+        switch text {
+        case .some(let text): escape(text, into: &out)
+        case .none: break
+        }
     }
 
     /// Appends `text` with a backslash before each character Markdown would read as markup.

@@ -50,11 +50,17 @@ struct Report: Codable, Sendable, Equatable {
 
         static func paragraph(_ text: ReportText) -> Block { Block(kind: .paragraph, text: text) }
         static func note(_ text: ReportText) -> Block { Block(kind: .note, text: text) }
-        static func initiative(_ initiative: CatalogueText.Initiative, lang: ReportLanguage) -> Block {
+        /// The initiative at `index` of `initiatives`, read where it is (passing the initiative
+        /// itself would copy it: a retain of each of its texts).
+        static func initiative(
+            at index: Int, of initiatives: [CatalogueText.Initiative], lang: ReportLanguage
+        ) -> Block {
             Block(
-                kind: .initiative, text: initiative.summary.text(lang),
-                organisation: initiative.leadsWithOrganisation ? initiative.organisation.text(lang) : nil,
-                outlook: lang == .en ? initiative.outlookEn ?? initiative.outlook : initiative.outlook)
+                kind: .initiative, text: initiatives[index].summary.text(lang),
+                organisation: initiatives[index].leadsWithOrganisation
+                    ? initiatives[index].organisation.text(lang) : nil,
+                outlook: lang == .en
+                    ? initiatives[index].outlookEn ?? initiatives[index].outlook : initiatives[index].outlook)
         }
         static func table(_ table: StatisticsTable) -> Block { Block(kind: .table, table: table) }
         static func chart(_ table: StatisticsTable) -> Block { Block(kind: .chart, table: table) }

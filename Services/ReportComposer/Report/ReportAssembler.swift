@@ -68,7 +68,7 @@ struct ReportAssembler: Sendable {
             // of each of its texts) to compare its section.
             let initiatives = catalogue.initiatives
             let inSection = initiatives.indices.filter { initiatives[$0].section == section }
-            for index in inSection { blocks.append(.initiative(initiatives[index], lang: lang)) }
+            for index in inSection { blocks.append(.initiative(at: index, of: initiatives, lang: lang)) }
             for index in inSection {
                 let credits =
                     english ? initiatives[index].creditsEn ?? initiatives[index].credits : initiatives[index].credits

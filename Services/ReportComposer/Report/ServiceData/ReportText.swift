@@ -4,11 +4,15 @@
 /// the renderers copy the bytes as they are. A text of at most 15 bytes (a code, a short name,
 /// a year) is held inline instead, as a small `String` is: copying it costs no retain.
 struct ReportText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
-    private enum Bytes: Sendable {
+    /// Sendable as its storage is: a slice's pointer is into an owner that is read-only once
+    /// shared.
+    private enum Bytes: @unchecked Sendable {
         /// Up to 15 bytes, inline; `count` says how many.
         case inline((UInt64, UInt64), count: UInt8)
-        /// A range of a storage's bytes.
-        case slice(TextStorage, start: Int32, count: Int32)
+        /// A range of a storage's bytes: where they start, and the storage that keeps them. The
+        /// pointer is read without the storage (kept alive by the text holding it), so reading a
+        /// text costs no reference count.
+        case slice(UnsafePointer<UInt8>, count: Int32, owner: TextStorage)
     }
 
     private let bytes: Bytes
@@ -17,11 +21,12 @@ struct ReportText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Cust
     private static let inlineCapacity = 15
 
     /// A range of `storage`'s bytes, which must be well-formed UTF-8; held inline when short.
-    init(storage: TextStorage, start: Int, count: Int) {
+    /// Borrowed: a short text, held inline, costs no reference count at all.
+    init(storage: borrowing TextStorage, start: Int, count: Int) {
         if count <= Self.inlineCapacity {
             self.init(inline: UnsafeBufferPointer(start: storage.base + start, count: count))
         } else {
-            self.init(bytes: .slice(storage, start: Int32(start), count: Int32(count)))
+            self.init(bytes: .slice(storage.base + start, count: Int32(count), owner: copy storage))
         }
     }
 
@@ -51,7 +56,7 @@ struct ReportText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Cust
             return
         }
         let storage = TextStorage(capacity: utf8.count)
-        self.init(bytes: .slice(storage, start: Int32(storage.append(utf8)), count: Int32(utf8.count)))
+        self.init(bytes: .slice(storage.base + storage.append(utf8), count: Int32(utf8.count), owner: storage))
     }
 
     init(stringLiteral value: String) {
@@ -62,7 +67,7 @@ struct ReportText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Cust
     var count: Int {
         switch bytes {
         case .inline(_, let count): Int(count)
-        case .slice(_, _, let count): Int(count)
+        case .slice(_, let count, _): Int(count)
         }
     }
 
@@ -76,10 +81,9 @@ struct ReportText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Cust
                 try body(
                     UnsafeBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: UInt8.self), count: Int(count)))
             }
-        case .slice(let storage, let start, let count):
-            return try withExtendedLifetime(storage) {
-                try body(UnsafeBufferPointer(start: storage.base + Int(start), count: Int(count)))
-            }
+        case .slice(let start, let count, _):
+            // `self` holds the owner for the whole call.
+            return try body(UnsafeBufferPointer(start: start, count: Int(count)))
         }
     }
 
