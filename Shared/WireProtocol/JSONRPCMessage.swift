@@ -31,6 +31,8 @@ public enum JSONRPCMessage: Sendable {
             return .unusable(
                 JSONRPCResponse(id: .null, error: .parseError("the frame is empty; expected one JSON-RPC request")))
         }
+        // The usual frame, one valid request, is read straight into it.
+        if let request = JSONRPCRequest.readPlain(frame, limits: limits) { return .single(.request(request)) }
         if let violation = limits.violation(in: frame) {
             return .unusable(
                 JSONRPCResponse(id: .null, error: .invalidRequest("the request is too large: \(violation)")))
