@@ -13,7 +13,7 @@ struct RendererTests {
     func markdown() throws {
         let markdown = MarkdownRenderer().render(fixture.report())
         let headings = markdown.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { String($0.dropFirst(3)) }
-        #expect(headings == fixture.report().headings)
+        #expect(headings == fixture.report().headings.map(\.string))
         let tableLines = markdown.split(separator: "\n").filter { $0.hasPrefix("|") }
         #expect(tableLines.count == 6)
         #expect(tableLines[1].hasPrefix("|:---|---:|"))

@@ -35,12 +35,25 @@ extension ComposeResult {
         return writer.data
     }
 
-    private func strings(_ items: [String], into writer: inout JSONWriter) {
+    private func strings(_ items: [some JSONWritableText], into writer: inout JSONWriter) {
         writer.raw("[")
         for (index, item) in items.enumerated() {
             if index > 0 { writer.raw(",") }
-            writer.string(item)
+            item.write(to: &writer)
         }
         writer.raw("]")
     }
+}
+
+/// A text the result writes as a JSON string.
+protocol JSONWritableText {
+    func write(to writer: inout JSONWriter)
+}
+
+extension String: JSONWritableText {
+    func write(to writer: inout JSONWriter) { writer.string(self) }
+}
+
+extension ReportText: JSONWritableText {
+    func write(to writer: inout JSONWriter) { writer.string(self) }
 }

@@ -52,7 +52,7 @@ struct ComposeResult: Codable, Sendable {
     var format: ReportFormat
     var lang: ReportLanguage
     var content: Content
-    var sections: [String]
+    var sections: [ReportText]
     var degraded: Bool
     var missing: [String]
     var generatedAt: String

@@ -68,5 +68,5 @@ struct Report: Codable, Sendable, Equatable {
     }
 
     /// The numbered section headings, in order.
-    var headings: [String] { sections.map(\.heading.string) }
+    var headings: [ReportText] { sections.map(\.heading) }
 }
