@@ -196,6 +196,23 @@ struct JSONReaderTests {
         #expect(!cut.withUnsafeBufferPointer(UTF8Validation.isWellFormed))
     }
 
+    @Test("the UTF-8 check agrees with the standard library on 20,000 runs of three-byte characters, one byte changed")
+    func utf8ThreeByteRuns() {
+        var rng = SplitMix(state: 11)
+        let characters = Array("川崎市横浜産業構造「」（）ｱ\u{E000}\u{FFFD}\u{0800}\u{D7FF}".unicodeScalars).map {
+            Array(String($0).utf8)
+        }
+        let replacements: [UInt8] = [0xE0, 0xED, 0xEF, 0xF0, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0x41, 0xFF]
+        for _ in 0..<20_000 {
+            var bytes = (0..<Int.random(in: 1..<9, using: &rng)).flatMap { _ in characters.randomElement(using: &rng)! }
+            if Int.random(in: 0..<4, using: &rng) > 0 {
+                bytes[Int.random(in: 0..<bytes.count, using: &rng)] = replacements.randomElement(using: &rng)!
+            }
+            let expected = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(UTF8Validation.isWellFormed) == expected, "\(bytes)")
+        }
+    }
+
     @Test("a string's UTF-8 is handed over in place when it has no escapes, decoded when it has")
     func stringUTF8() throws {
         let json = Data(#"["川崎市", "a\"b\u00e9\n", "\ud83d\ude00", ""]"#.utf8)

@@ -43,7 +43,21 @@ extension UTF8Validation {
                 index += 1
                 continue
             }
-            // Most Japanese text: three-byte sequences E1–EC or EE–EF, no further limits.
+            // Most Japanese text: three-byte sequences E1–EC or EE–EF, no further limits; two of
+            // them at a time while eight bytes are left (E0 and ED, whose second byte has
+            // narrower limits, go one at a time below).
+            if lead & 0xF0 == 0xE0 {
+                let start = index
+                while index + 8 <= count {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                    guard word & 0x0000_C0C0_F0C0_C0F0 == 0x0000_8080_E080_80E0 else { break }
+                    let first = word & 0x0F
+                    let second = (word >> 24) & 0x0F
+                    guard first != 0, first != 0x0D, second != 0, second != 0x0D else { break }
+                    index += 6
+                }
+                if index != start { continue }
+            }
             if lead >= 0xE1, lead != 0xED, index + 3 <= count {
                 let second = base[index + 1]
                 let third = base[index + 2]
