@@ -271,6 +271,32 @@ struct JSONReaderTests {
         #expect(String(decoding: wide.bytes, as: UTF8.self) == "18446744073709551615")
     }
 
+    @Test("a member name of any length reads whole, with an escape, a non-ASCII or a control byte at any place")
+    func keyAtEveryPlace() throws {
+        for length in 0..<20 {
+            for place in 0...length {
+                for (written, decoded) in [(#"\n"#, "\n"), (#"\u00e9"#, "é"), ("川", "川"), (#"\""#, "\"")] {
+                    let name =
+                        String(repeating: "k", count: place) + decoded + String(repeating: "v", count: length - place)
+                    let text =
+                        "{\"" + String(repeating: "k", count: place) + written
+                        + String(repeating: "v", count: length - place) + "\":1,\"after\":2}"
+                    let keys = try JSONReader.read(Data(text.utf8)) { reader in
+                        var keys: [String] = []
+                        try reader.readObject { key, reader in
+                            keys.append(key.string)
+                            _ = try reader.readInt()
+                        }
+                        return keys
+                    }
+                    #expect(keys == [name, "after"], "\(text)")
+                }
+                let control = "{\"" + String(repeating: "k", count: place) + "\u{1}" + "\":1}"
+                #expect(throws: JSONReadError.self) { try JSONReader.read(Data(control.utf8)) { try $0.skipValue() } }
+            }
+        }
+    }
+
     @Test("member names match by bytes, and by their decoded text when escaped")
     func keys() throws {
         let text = #"{"na\u006de":1,"plain":2,"川崎":3,"":4}"#

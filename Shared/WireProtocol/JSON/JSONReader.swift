@@ -336,6 +336,18 @@ public struct JSONReader {
     private mutating func readPlainKey() -> UnsafeRawBufferPointer? {
         let start = index + 1
         var end = start
+        // Eight bytes at a time while none is a quote, a backslash, a control character or
+        // not ASCII; then straight to the first that is.
+        let base = bytes.baseAddress!
+        while end + 8 <= bytes.count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self))
+            let stop = Self.specialBytes(word) | word & 0x8080_8080_8080_8080
+            if stop != 0 {
+                end += stop.trailingZeroBitCount / 8
+                break
+            }
+            end += 8
+        }
         while end < bytes.count {
             let byte = bytes[end]
             if byte == UInt8(ascii: "\"") {
