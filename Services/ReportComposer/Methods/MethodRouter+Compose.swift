@@ -7,30 +7,29 @@ import Foundation
 #endif
 
 extension MethodRouter {
-    /// Asks both services at once and, when the second outcome is in, assembles the report,
-    /// renders it and calls `done` with it. The two requests are two entries of the broker's
-    /// table; what waits for them is one ``ServicePairExchange``.
+    /// Asks both services at once, reads each reply as it comes and, when the second is in,
+    /// assembles the report, renders it and calls `done` with it. The two requests are two
+    /// entries of the broker's table; what waits for them is one ``ServicePairExchange``.
     func compose(
         _ params: ComposeParams, requestId: String?, log: RequestLog, broker: isolated Broker,
         done: @escaping (ComposeResult) -> Void
     ) {
         let limit = params.timeoutMs.map { min(timeout, .milliseconds($0)) } ?? timeout
         let deadline = ContinuousClock.now + limit
-        let exchange = ServicePairExchange { statistics, catalogue in
-            let stats = self.result(of: statistics, from: .statistics, log: log, StatisticsTable.readResult)
-            let zone = self.result(of: catalogue, from: .initiatives, log: log, CatalogueText.readResult)
-            done(self.render(params, statistics: stats, catalogue: zone))
+        let exchange = ServicePairExchange<StatisticsTable?, CatalogueText?> { statistics, catalogue in
+            done(self.render(params, statistics: statistics, catalogue: catalogue))
         }
-        // Both requests go out before either is answered, so the services work in parallel.
+        // Both requests go out before either is answered, so the services work in parallel. Each
+        // reply is read as it comes, while its bytes are fresh in the cache, not when both are in.
         let catalogue = params.lang == .ja ? Self.japaneseCatalogueRequest : Self.catalogueRequest
         broker.submit(
             service: ServiceName.statistics.rawValue, body: Self.tableRequest.encoded(requestId: requestId),
             deadline: deadline, requestId: requestId
-        ) { exchange.statistics = $0 }
+        ) { exchange.statistics = self.result(of: $0, from: .statistics, log: log, StatisticsTable.readResult) }
         broker.submit(
             service: ServiceName.initiatives.rawValue, body: catalogue.encoded(requestId: requestId),
             deadline: deadline, requestId: requestId
-        ) { exchange.initiatives = $0 }
+        ) { exchange.initiatives = self.result(of: $0, from: .initiatives, log: log, CatalogueText.readResult) }
     }
 
     /// The decoded result of a service's reply, or `nil` if the service did not answer or

@@ -15,7 +15,7 @@ extension MethodRouter {
     func discover(
         requestId: String?, log: RequestLog, broker: isolated Broker, done: @escaping (JSONRPCResponse.Outcome) -> Void
     ) {
-        let exchange = ServicePairExchange { statistics, initiatives in
+        let exchange = ServicePairExchange<BackendOutcome, BackendOutcome> { statistics, initiatives in
             // The same two answers as last time make the same document: it is not made again.
             let key = [statistics, initiatives].map { outcome -> Data? in
                 if case .reply(let reply) = outcome { return reply }
