@@ -164,7 +164,7 @@ actor Broker {
         completion: Completion?
     ) -> Submission {
         guard mayHaveWorkers(service) else { return .done(.unavailable) }
-        // A queue only for a service that may have workers: names from clients make none.
+        // Only the data services' names (`ServiceName`) come here: their queues are all there is.
         let slot = registry.slot(service)
         let queued = registry.queued(slot: slot)
         guard queued < settings.maxQueue else {
