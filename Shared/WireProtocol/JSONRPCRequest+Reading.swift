@@ -26,7 +26,8 @@ extension JSONRPCRequest {
                 switch key {
                 case "jsonrpc":
                     try seen.insert(.jsonrpc, reader)
-                    version = try reader.peekKind() == .string && reader.readString() == "2.0"
+                    guard try reader.peekKind() == .string else { throw reader.unexpected("jsonrpc") }
+                    version = try reader.readString() == "2.0"
                 case "method":
                     try seen.insert(.method, reader)
                     guard try reader.peekKind() == .string else { throw reader.unexpected("method") }

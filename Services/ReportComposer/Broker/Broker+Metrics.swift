@@ -33,8 +33,7 @@ extension Broker {
 
     /// Each service with workers or waiting requests, its replicas oldest first.
     func report() -> [ServiceReport] {
-        let services = Set(registry.services)
-        return services.sorted().map { service in
+        registry.services.sorted().map { service in
             let replicas = registry.workers.values.filter { $0.service == service }
                 .sorted { $0.connectedSince < $1.connectedSince }
                 .map {

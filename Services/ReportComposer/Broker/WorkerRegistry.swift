@@ -80,7 +80,7 @@ struct WorkerRegistry {
     func queued(_ service: String) -> Int { slots[service].map { queues[$0].waiting.count } ?? 0 }
     func queued(slot: Int) -> Int { queues[slot].waiting.count }
     func lastAlive(_ service: String) -> ContinuousClock.Instant? { slots[service].flatMap { queues[$0].lastAlive } }
-    /// Services that have had a worker or a request.
+    /// Services that have had a worker or a request, each once.
     var services: [String] { queues.map(\.name) }
 
     mutating func register(_ id: Data, service: String, capacity: Int = 1, now: ContinuousClock.Instant) {
@@ -148,8 +148,7 @@ struct WorkerRegistry {
     /// Gives a request that a worker already holds to one more worker of its service with room
     /// (a hedge against a worker that hangs); returns that worker, or `nil` if none has room.
     mutating func hedge(_ request: UInt64, slot: Int) -> Worker? {
-        let holders = queues[slot].available.isEmpty ? [] : holders(of: request)
-        guard let worker = leastLoaded(slot, excluding: holders) else { return nil }
+        guard let worker = leastLoaded(slot, excluding: holders(of: request)) else { return nil }
         give(request, to: worker)
         return worker
     }

@@ -35,25 +35,12 @@ extension ComposeResult {
         return writer.data
     }
 
-    private func strings(_ items: [some JSONWritableText], into writer: inout JSONWriter) {
+    private func strings(_ items: [some UTF8Text], into writer: inout JSONWriter) {
         writer.raw("[")
         for (index, item) in items.enumerated() {
             if index > 0 { writer.raw(",") }
-            item.write(to: &writer)
+            item.withUTF8Bytes { writer.string(utf8: $0) }
         }
         writer.raw("]")
     }
-}
-
-/// A text the result writes as a JSON string.
-protocol JSONWritableText {
-    func write(to writer: inout JSONWriter)
-}
-
-extension String: JSONWritableText {
-    func write(to writer: inout JSONWriter) { writer.string(self) }
-}
-
-extension ReportText: JSONWritableText {
-    func write(to writer: inout JSONWriter) { writer.string(self) }
 }
