@@ -104,12 +104,7 @@ public final class Socket {
             var flags: Int32 = blocking ? 0 : ZMQ_DONTWAIT
             if index < frames.count - 1 { flags |= ZMQ_SNDMORE }
             var message = zmq_msg_t()
-            guard zmq_msg_init_size(&message, frame.count) == 0 else { throw ZMQError.last("zmq_msg_init_size") }
-            if !frame.isEmpty {
-                frame.withUnsafeBytes { source in
-                    zmq_msg_data(&message).copyMemory(from: source.baseAddress!, byteCount: source.count)
-                }
-            }
+            try Self.initialize(&message, with: frame)
             while zmq_msg_send(&message, socket, flags) == -1 {
                 let error = ZMQError.last("zmq_msg_send")
                 if error.isInterrupted { continue }
@@ -134,6 +129,7 @@ public final class Socket {
         var message = zmq_msg_t()
         zmq_msg_init(&message)
         defer { zmq_msg_close(&message) }
+        var more = false
         repeat {
             let flags: Int32 = (blocking || !frames.isEmpty) ? 0 : ZMQ_DONTWAIT
             while zmq_msg_recv(&message, socket, flags) == -1 {
@@ -142,9 +138,10 @@ public final class Socket {
                 if error.isWouldBlock && frames.isEmpty { return nil }
                 throw error
             }
-            let size = zmq_msg_size(&message)
-            frames.append(size == 0 ? Data() : Data(bytes: zmq_msg_data(&message), count: size))
-        } while zmq_msg_more(&message) != 0
+            // Asked first: a large frame takes the message over, leaving it empty.
+            more = zmq_msg_more(&message) != 0
+            frames.append(Self.frame(taking: &message))
+        } while more
         return frames
     }
 }
