@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WireProtocol
+import ZeroMQ
 
 @testable import ReportComposer
 
@@ -64,6 +65,31 @@ struct CatalogueTextTests {
         let texts = try CatalogueText.readResult(from: Self.reply(Data(escaped.utf8))).get()
         #expect(texts.zone.definition.ja.string == "\"quoted\"\n川😀 \(first)")
         #expect(texts.zone.designation.ja.string.isEmpty == false)
+    }
+
+    @Test("texts read in place from a received frame outlive the frame, its socket and its context")
+    func textsOutliveTheFrame() throws {
+        let json = try Data(contentsOf: Self.file)
+        let expected = try JSONCoding.decoder.decode(ZoneCatalogue.self, from: json)
+        var texts: CatalogueText?
+        do {
+            // Received over a real socket, as the composer receives it: a frame this long is
+            // libzmq's own bytes, which the texts point into.
+            let context = try ZMQContext()
+            let a = try Socket(context: context, type: .pair)
+            let b = try Socket(context: context, type: .pair)
+            try a.bind("inproc://catalogue-\(UUID())")
+            try b.connect(try a.lastEndpoint())
+            try a.send([Self.reply(json)])
+            let frame = try #require(try b.receive()).first!
+            texts = try CatalogueText.readResult(from: frame).get()
+            a.close()
+            b.close()
+        }
+        let catalogue = try #require(texts)
+        #expect(catalogue.zone.definition.ja.string == expected.zone.definition)
+        #expect(catalogue.initiatives.map(\.summary.ja.string) == expected.initiatives.map(\.summary))
+        #expect(catalogue.initiatives.map { $0.outlook?.string } == expected.initiatives.map(\.outlook))
     }
 
     @Test(

@@ -12,13 +12,13 @@ extension CatalogueText {
     /// The catalogue in the result of an `initiatives.catalogue` reply, or the error the service
     /// answered with.
     static func readResult(from reply: Data) throws -> Result<CatalogueText, JSONRPCError> {
-        let texts = ReplyTextReader(copying: reply)
+        let texts = ReplyTextReader(reading: reply)
         return try JSONRPCResponse.readResult(from: reply) { try CatalogueText(reading: &$0, texts: texts) }
     }
 
     /// A catalogue written as JSON on its own (the initiatives service's data file).
     init(json: Data) throws {
-        let texts = ReplyTextReader(copying: json)
+        let texts = ReplyTextReader(reading: json)
         self = try JSONReader.read(json) { try CatalogueText(reading: &$0, texts: texts) }
     }
 

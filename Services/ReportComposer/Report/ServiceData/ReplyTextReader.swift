@@ -6,23 +6,27 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Reads the texts of one service reply as ranges of a copy of it (``TextStorage``): a text
-/// without escapes is where it is in the reply; one with escapes is decoded into the storage
-/// after the copy. Decoding never lengthens a text, so twice the reply's size always suffices.
+/// Reads the texts of one service reply as ranges of it (``TextStorage``), in place: a text
+/// without escapes is where it is in the reply (the usual case); one with escapes is decoded
+/// into a storage of its own.
 struct ReplyTextReader {
     let storage: TextStorage
 
     /// A reader of texts of `reply`, which must be the bytes the ``JSONReader`` reads.
-    init(copying reply: Data) {
-        let storage = TextStorage(capacity: reply.count * 2)
-        reply.withUnsafeBytes { _ = storage.append($0.assumingMemoryBound(to: UInt8.self)) }
-        self.storage = storage
+    init(reading reply: Data) {
+        if reply.count > TextStorage.inlineDataBytes {
+            storage = TextStorage(referencing: reply)
+        } else {
+            // Too short to be read in place (and to hold a text worth the trouble): copied.
+            storage = TextStorage(capacity: reply.count)
+            reply.withUnsafeBytes { _ = storage.append($0.assumingMemoryBound(to: UInt8.self)) }
+        }
     }
 
     /// Reads the next value, a string, as a text.
     func text(_ reader: inout JSONReader) throws -> ReportText {
         try reader.readStringUTF8 { utf8, offset in
-            guard let offset else { return storage.text(appending: utf8) }
+            guard let offset else { return ReportText(copying: utf8) }
             return ReportText(storage: storage, start: offset, count: utf8.count)
         }
     }

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// A text of the report as UTF-8 bytes: a service's text is a range of the reply it came in
 /// (its bytes between the quotes, when it has no escapes) kept in a ``TextStorage``, so reading
 /// a reply makes no `String` — no allocation, no copy and no second UTF-8 check per text — and
@@ -123,20 +129,39 @@ struct ReportText: Sendable, Hashable, Codable, ExpressibleByStringLiteral, Cust
     }
 }
 
-/// Bytes allocated once at a fixed capacity and filled from the front: the texts of one reply
-/// (a copy of the reply, then the decoded texts that had escapes). Filled only while the reply
-/// is read, on one thread, before any ``ReportText`` of it is shared; read-only after.
+/// Bytes allocated once at a fixed capacity and filled from the front, or the bytes of a
+/// received reply read in place: the texts of one reply. Filled only while the reply is read,
+/// on one thread, before any ``ReportText`` of it is shared; read-only after.
 final class TextStorage: @unchecked Sendable {
     let base: UnsafeMutablePointer<UInt8>
     let capacity: Int
     private(set) var count = 0
+    /// The reply whose bytes `base` points at, kept unchanged for as long as this storage is;
+    /// `nil` when the bytes are this storage's own.
+    private let reply: Data?
 
     init(capacity: Int) {
         self.capacity = capacity
         base = .allocate(capacity: max(capacity, 1))
+        reply = nil
     }
 
-    deinit { base.deallocate() }
+    /// The bytes of `reply`, in place: nothing can be appended. A `Data` this long keeps its
+    /// bytes in a heap storage of its own (a received frame: libzmq's message), which does not
+    /// move while the `Data` is alive and not mutated — and this one is held, never mutated.
+    init(referencing reply: Data) {
+        precondition(reply.count > Self.inlineDataBytes, "a Data this short keeps its bytes inline")
+        self.reply = reply
+        base = UnsafeMutablePointer(
+            mutating: reply.withUnsafeBytes { $0.baseAddress!.assumingMemoryBound(to: UInt8.self) })
+        capacity = reply.count
+        count = reply.count
+    }
+
+    /// A `Data` of at most this many bytes may keep them inline, where they move with it.
+    static let inlineDataBytes = 15
+
+    deinit { if reply == nil { base.deallocate() } }
 
     /// Appends `bytes`, which must fit, and returns where they start.
     @discardableResult

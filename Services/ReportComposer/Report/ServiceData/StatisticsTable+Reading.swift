@@ -11,7 +11,7 @@ extension StatisticsTable {
     /// The table in the result of a `statistics.industryStructure` reply, or the error the
     /// service answered with.
     static func readResult(from reply: Data) throws -> Result<StatisticsTable, JSONRPCError> {
-        let texts = ReplyTextReader(copying: reply)
+        let texts = ReplyTextReader(reading: reply)
         return try JSONRPCResponse.readResult(from: reply) { try StatisticsTable(reading: &$0, texts: texts) }
     }
 
