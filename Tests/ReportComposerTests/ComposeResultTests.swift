@@ -19,6 +19,19 @@ struct ComposeResultTests {
         let expected = try JSONCoding.encoder.encode(result)
         #expect(String(decoding: try result.encoded(), as: UTF8.self) == String(decoding: expected, as: UTF8.self))
     }
+
+    @Test(
+        "the response written at once is byte for byte the result spliced into its envelope",
+        arguments: [JSONValue.integer(7), .string("a\"b/☆"), .null, .integer(-9_007_199_254_740_991)])
+    func sameResponse(id: JSONValue) throws {
+        let result = ComposeResult(
+            format: .markdown, lang: .en, content: .document(RenderedText("# Heading\n\n\"text\"\n")),
+            sections: ["1. Intro"], degraded: false, missing: [], generatedAt: "2026-12-02T08:00:00Z")
+        let spliced = JSONRPCResponse(id: id, outcome: .result(try result.encoded())).encoded()
+        let whole = result.encodedResponse(id: id)
+        #expect(String(decoding: whole, as: UTF8.self) == String(decoding: spliced, as: UTF8.self))
+        #expect(!JSONRPCResponse.encodedIsError(whole))
+    }
 }
 
 @Suite("structured report encoding")

@@ -11,14 +11,41 @@ extension ComposeResult {
     /// structured report is written by ``Report/write(to:)``): the same bytes `JSONEncoder`
     /// gives for the same value — members in sorted order, `/` not escaped — with no `Codable`.
     func encoded() throws -> Data {
-        var writer: JSONWriter
+        var writer = writer(headroom: 0)
+        write(into: &writer)
+        return writer.data
+    }
+
+    /// The whole JSON-RPC response to the request `id` with this result, written once: the
+    /// bytes ``JSONRPCResponse/encoded()`` gives for it, without writing the result first and
+    /// copying it into the envelope.
+    func encodedResponse(id: JSONValue) -> Data {
+        let encodedID = id.encoded()
+        var writer = writer(headroom: encodedID.count + 40)
+        writer.raw("{\"jsonrpc\":\"2.0\",\"id\":")
+        writer.raw(encodedID)
+        writer.raw(",\"result\":")
+        write(into: &writer)
+        writer.raw("}")
+        return writer.data
+    }
+
+    /// A writer with room for the result and `headroom` bytes more.
+    private func writer(headroom: Int) -> JSONWriter {
         switch content {
         case .document(let document):
-            writer = JSONWriter(capacity: document.utf8.count + document.utf8.count / 8 + 512)
+            JSONWriter(capacity: document.utf8.count + document.utf8.count / 8 + 512 + headroom)
+        case .report:
+            JSONWriter(capacity: (16 << 10) + headroom)
+        }
+    }
+
+    private func write(into writer: inout JSONWriter) {
+        switch content {
+        case .document(let document):
             writer.raw("{\"content\":")
             document.utf8.withUnsafeBufferPointer { writer.string(utf8: $0) }
         case .report(let report):
-            writer = JSONWriter(capacity: 16 << 10)
             writer.raw("{\"content\":")
             report.write(to: &writer)
         }
@@ -32,7 +59,6 @@ extension ComposeResult {
         writer.raw(",\"sections\":")
         strings(sections, into: &writer)
         writer.raw("}")
-        return writer.data
     }
 
     private func strings(_ items: [some UTF8Text], into writer: inout JSONWriter) {

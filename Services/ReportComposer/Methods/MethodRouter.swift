@@ -62,11 +62,9 @@ final class MethodRouter: Sendable {
             } else if request.method == MethodName.Report.compose {
                 let params = try request.decodeParams(ComposeParams.self)
                 compose(params, requestId: request.requestId, log: log, broker: broker) { result in
-                    do {
-                        finish(.result(try result.encoded()))
-                    } catch {
-                        finish(self.failure(error, log: log))
-                    }
+                    // The whole response at once: the report is written into the message it goes
+                    // out in, not into a result then copied into an envelope.
+                    finish(.response(result.encodedResponse(id: request.id ?? .null)))
                 }
             } else if request.method == MethodName.RPC.discover {
                 _ = try request.decodeParams(NoParams.self)
