@@ -6,28 +6,22 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Frames between `Data` and `zmq_msg_t` without copying the large ones: a received frame of
-/// at least ``zeroCopyBytes`` is a `Data` over the message's own bytes, which it keeps (the
-/// message is closed when the last copy of the `Data` goes); a frame sent is handed to libzmq
-/// as it is, kept alive until libzmq has written it out (`zmq_msg_init_data`). Small frames
-/// are copied: for them one copy costs less than the two allocations keeping a buffer alive.
+/// Frames between `Data` and `zmq_msg_t`. A frame sent of at least ``zeroCopyBytes`` is handed
+/// to libzmq as it is, kept alive until libzmq has written it out (`zmq_msg_init_data`); a
+/// smaller one is copied, as one copy costs less than the allocations keeping a buffer alive.
+/// A received frame is copied out of its message, which is closed at once. Holding libzmq's
+/// bytes instead was tried (a `Data` over the message): at 32 in flight the build without it
+/// was ahead in 6 of 6 interleaved rounds (`report_ab.py`, 2026-12-02), most likely because a
+/// held message keeps libzmq's receive buffer from being reused, so that libzmq allocates
+/// another for each read and the old one is freed on another thread.
 extension Socket {
-    /// Frames this long or longer are neither copied in nor copied out.
+    /// Frames this long or longer are not copied when sent.
     static let zeroCopyBytes = 1024
 
-    /// The frame `message` holds. A large one takes the message over (it is left empty);
-    /// a small one is copied out of it.
-    static func frame(taking message: inout zmq_msg_t) -> Data {
+    /// The frame `message` holds, copied out of it.
+    static func frame(of message: inout zmq_msg_t) -> Data {
         let size = zmq_msg_size(&message)
-        guard size >= zeroCopyBytes else {
-            return size == 0 ? Data() : Data(bytes: zmq_msg_data(&message), count: size)
-        }
-        let received = ReceivedMessage()
-        // Moved, not copied: the bytes stay where libzmq put them, now owned by `received`.
-        zmq_msg_move(&received.message, &message)
-        return Data(
-            bytesNoCopy: zmq_msg_data(&received.message), count: size,
-            deallocator: .custom { _, _ in withExtendedLifetime(received) {} })
+        return size == 0 ? Data() : Data(bytes: zmq_msg_data(&message), count: size)
     }
 
     /// Initialises `message` with `frame`'s bytes: a large frame's own bytes, kept alive until
@@ -56,15 +50,6 @@ extension Socket {
             throw ZMQError.last("zmq_msg_init_data")
         }
     }
-}
-
-/// A received message whose bytes a `Data` reads in place; closed when that `Data` goes.
-private final class ReceivedMessage: @unchecked Sendable {
-    var message = zmq_msg_t()
-
-    init() { zmq_msg_init(&message) }
-
-    deinit { zmq_msg_close(&message) }
 }
 
 /// A frame libzmq sends from its own bytes: the `Data` held, unchanged, until libzmq frees the

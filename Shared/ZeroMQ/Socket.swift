@@ -129,7 +129,6 @@ public final class Socket {
         var message = zmq_msg_t()
         zmq_msg_init(&message)
         defer { zmq_msg_close(&message) }
-        var more = false
         repeat {
             let flags: Int32 = (blocking || !frames.isEmpty) ? 0 : ZMQ_DONTWAIT
             while zmq_msg_recv(&message, socket, flags) == -1 {
@@ -138,10 +137,8 @@ public final class Socket {
                 if error.isWouldBlock && frames.isEmpty { return nil }
                 throw error
             }
-            // Asked first: a large frame takes the message over, leaving it empty.
-            more = zmq_msg_more(&message) != 0
-            frames.append(Self.frame(taking: &message))
-        } while more
+            frames.append(Self.frame(of: &message))
+        } while zmq_msg_more(&message) != 0
         return frames
     }
 }

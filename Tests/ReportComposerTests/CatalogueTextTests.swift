@@ -73,8 +73,8 @@ struct CatalogueTextTests {
         let expected = try JSONCoding.decoder.decode(ZoneCatalogue.self, from: json)
         var texts: CatalogueText?
         do {
-            // Received over a real socket, as the composer receives it: a frame this long is
-            // libzmq's own bytes, which the texts point into.
+            // Received over a real socket, as the composer receives it; the texts point into the
+            // frame.
             let context = try ZMQContext()
             let a = try Socket(context: context, type: .pair)
             let b = try Socket(context: context, type: .pair)

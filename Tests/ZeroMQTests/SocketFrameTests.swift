@@ -3,7 +3,7 @@ import Testing
 
 @testable import ZeroMQ
 
-/// Frames at and around the size from which they are neither copied in nor out
+/// Frames at and around the size from which they are sent without a copy
 /// (``Socket/zeroCopyBytes``): the bytes are the same either way, however long the frame is
 /// kept and however it goes on.
 @Suite("frames without copies")
@@ -63,8 +63,8 @@ struct SocketFrameTests {
         let original = frame(20_000, seed: 9)
         try a.send([original])
         let received = try #require(try b.receive())
-        // The same bytes (libzmq's own, held by the received frame) go out twice; the copy kept
-        // here must not change when libzmq frees the messages it sent.
+        // The same bytes go out twice, handed to libzmq as they are; the frame kept here must
+        // not change when libzmq frees the messages it sent.
         try c.send(received)
         try c.send(received)
         #expect(try d.receive() == [original])

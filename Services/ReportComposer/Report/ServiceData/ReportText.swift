@@ -147,7 +147,7 @@ final class TextStorage: @unchecked Sendable {
     }
 
     /// The bytes of `reply`, in place: nothing can be appended. A `Data` this long keeps its
-    /// bytes in a heap storage of its own (a received frame: libzmq's message), which does not
+    /// bytes in a heap storage of its own (a received frame's: its copy out of libzmq), which does not
     /// move while the `Data` is alive and not mutated — and this one is held, never mutated.
     init(referencing reply: Data) {
         precondition(reply.count > Self.inlineDataBytes, "a Data this short keeps its bytes inline")
