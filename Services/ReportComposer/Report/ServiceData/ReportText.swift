@@ -146,9 +146,9 @@ final class TextStorage: @unchecked Sendable {
         reply = nil
     }
 
-    /// The bytes of `reply`, in place: nothing can be appended. A `Data` this long keeps its
-    /// bytes in a heap storage of its own (a received frame's: its copy out of libzmq), which does not
-    /// move while the `Data` is alive and not mutated — and this one is held, never mutated.
+    /// The bytes of `reply`, in place: nothing can be appended. A `Data` this long (a received
+    /// frame, copied out of libzmq) keeps its bytes in a heap storage of its own, which does
+    /// not move while the `Data` is alive and not mutated — and this one is held, never mutated.
     init(referencing reply: Data) {
         precondition(reply.count > Self.inlineDataBytes, "a Data this short keeps its bytes inline")
         self.reply = reply
@@ -171,10 +171,5 @@ final class TextStorage: @unchecked Sendable {
         if let source = bytes.baseAddress { (base + start).initialize(from: source, count: bytes.count) }
         count += bytes.count
         return start
-    }
-
-    /// Appends `bytes` and returns them as a text.
-    func text(appending bytes: UnsafeBufferPointer<UInt8>) -> ReportText {
-        ReportText(storage: self, start: append(bytes), count: bytes.count)
     }
 }
