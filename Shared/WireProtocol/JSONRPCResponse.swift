@@ -57,12 +57,28 @@ public struct JSONRPCResponse: Sendable, Equatable {
         // copy the report again. Literals go in as bytes (a `String`'s UTF-8 view would take
         // Data's generic, dynamically cast path).
         var out = Data(capacity: value.count + id.count + 40)
-        Self.append("{\"jsonrpc\":\"2.0\",\"id\":", to: &out)
+        Self.append(head, to: &out)
         out.append(id)
         Self.append(member, to: &out)
         out.append(value)
         out.append(UInt8(ascii: "}"))
         return out
+    }
+
+    /// What every response begins with, up to its id.
+    static let head: StaticString = "{\"jsonrpc\":\"2.0\",\"id\":"
+
+    /// Writes the success response to `id` into `writer`, its result written by `result` in
+    /// place: the same bytes ``encoded()`` gives for `.result` of what `result` writes, with no
+    /// result written first and then copied into the envelope.
+    public static func writeResult(
+        id: JSONValue, into writer: inout JSONWriter, _ result: (inout JSONWriter) -> Void
+    ) {
+        writer.raw(head)
+        writer.value(id)
+        writer.raw(",\"result\":")
+        result(&writer)
+        writer.raw("}")
     }
 
     private static func append(_ literal: StaticString, to data: inout Data) {

@@ -20,13 +20,8 @@ extension ComposeResult {
     /// bytes ``JSONRPCResponse/encoded()`` gives for it, without writing the result first and
     /// copying it into the envelope.
     func encodedResponse(id: JSONValue) -> Data {
-        let encodedID = id.encoded()
-        var writer = writer(headroom: encodedID.count + 40)
-        writer.raw("{\"jsonrpc\":\"2.0\",\"id\":")
-        writer.raw(encodedID)
-        writer.raw(",\"result\":")
-        write(into: &writer)
-        writer.raw("}")
+        var writer = writer(headroom: 64)
+        JSONRPCResponse.writeResult(id: id, into: &writer) { write(into: &$0) }
         return writer.data
     }
 

@@ -14,13 +14,7 @@ struct ReplyTextReader {
 
     /// A reader of texts of `reply`, which must be the bytes the ``JSONReader`` reads.
     init(reading reply: Data) {
-        if reply.count > TextStorage.inlineDataBytes {
-            storage = TextStorage(referencing: reply)
-        } else {
-            // Too short to be read in place (and to hold a text worth the trouble): copied.
-            storage = TextStorage(capacity: reply.count)
-            reply.withUnsafeBytes { _ = storage.append($0.assumingMemoryBound(to: UInt8.self)) }
-        }
+        storage = TextStorage(bytesOf: reply)
     }
 
     /// Reads the next value, a string, as a text.

@@ -146,20 +146,27 @@ final class TextStorage: @unchecked Sendable {
         reply = nil
     }
 
-    /// The bytes of `reply`, in place: nothing can be appended. A `Data` this long (a received
-    /// frame, copied out of libzmq) keeps its bytes in a heap storage of its own, which does
-    /// not move while the `Data` is alive and not mutated — and this one is held, never mutated.
-    init(referencing reply: Data) {
-        precondition(reply.count > Self.inlineDataBytes, "a Data this short keeps its bytes inline")
-        self.reply = reply
-        base = UnsafeMutablePointer(
-            mutating: reply.withUnsafeBytes { $0.baseAddress!.assumingMemoryBound(to: UInt8.self) })
+    /// The bytes of `reply`, in place: nothing can be appended. A `Data` of more than
+    /// ``inlineDataBytes`` (a received frame, copied out of libzmq) keeps its bytes in a heap
+    /// storage of its own, which does not move while the `Data` is alive and not mutated — and
+    /// this one is held, never mutated. A shorter one, whose bytes may move with it, is copied.
+    init(bytesOf reply: Data) {
         capacity = reply.count
         count = reply.count
+        if reply.count > Self.inlineDataBytes {
+            self.reply = reply
+            base = UnsafeMutablePointer(
+                mutating: reply.withUnsafeBytes { $0.baseAddress!.assumingMemoryBound(to: UInt8.self) })
+        } else {
+            self.reply = nil
+            let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(reply.count, 1))
+            reply.copyBytes(to: bytes, count: reply.count)
+            base = bytes
+        }
     }
 
     /// A `Data` of at most this many bytes may keep them inline, where they move with it.
-    static let inlineDataBytes = 15
+    private static let inlineDataBytes = 15
 
     deinit { if reply == nil { base.deallocate() } }
 
