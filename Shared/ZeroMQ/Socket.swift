@@ -123,9 +123,6 @@ public final class Socket {
     public func receive(blocking: Bool = true) throws -> [Data]? {
         let socket = try live("zmq_msg_recv")
         var frames: [Data] = []
-        // Room for a Majordomo message (seven frames) at once: growing one frame at a time cost
-        // four allocations per message.
-        frames.reserveCapacity(8)
         var message = zmq_msg_t()
         zmq_msg_init(&message)
         defer { zmq_msg_close(&message) }
@@ -137,6 +134,10 @@ public final class Socket {
                 if error.isWouldBlock && frames.isEmpty { return nil }
                 throw error
             }
+            // Room for a Majordomo message (seven frames) once there is one: growing one frame
+            // at a time cost four allocations per message, and reserving before the first
+            // frame cost one for every read that found nothing.
+            if frames.isEmpty { frames.reserveCapacity(8) }
             frames.append(Self.frame(of: &message))
         } while zmq_msg_more(&message) != 0
         return frames

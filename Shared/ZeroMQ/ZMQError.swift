@@ -6,13 +6,13 @@ public struct ZMQError: Error, CustomStringConvertible, Sendable, Equatable {
     public let operation: String
     /// The value of `zmq_errno()` right after the failure.
     public let code: Int32
-    /// `zmq_strerror(code)`.
-    public let message: String
+    /// `zmq_strerror(code)`: made when asked for, so that an error that is only tested (the
+    /// `EAGAIN` ending every non-blocking read) allocates nothing.
+    public var message: String { String(cString: zmq_strerror(code)) }
 
     public init(operation: String, code: Int32) {
         self.operation = operation
         self.code = code
-        self.message = String(cString: zmq_strerror(code))
     }
 
     /// The error libzmq reports for the call that just failed on this thread.

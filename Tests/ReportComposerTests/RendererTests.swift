@@ -190,7 +190,7 @@ struct RendererTests {
         let first = try #require(data.rows.first)
         // A later row for the same region and sector is not shown; the removed one leaves blanks.
         var duplicate = first
-        duplicate.values = duplicate.values.map { _ in 99 }
+        duplicate.values = StatisticsTable.RowValues(duplicate.values.map { _ in 99 })
         var removedRow: StatisticsTable.Row?
         data.modify { members in
             members.rows.append(duplicate)

@@ -47,4 +47,19 @@ struct StatisticsTableTests {
         let error = try #require(throws: JSONReadError.self) { try StatisticsTable.readResult(from: reply) }
         #expect(error.message == message)
     }
+
+    @Test("a row's values are read in order, however many years there are", arguments: [0, 1, 2, 3, 5])
+    func rowValues(count: Int) throws {
+        var structure = fixture.structure
+        let values = (0..<count).map { ExactDecimal(significand: Int64($0 * 111 + 7), exponent: -2) }
+        structure.rows[0].values = values
+        let table = try StatisticsTable.readResult(from: Fixture.reply(structure)).get()
+        #expect(table.rows[0].values.count == count)
+        #expect(Array(table.rows[0].values) == values)
+        #expect(table.rows[0].values == StatisticsTable.RowValues(values))
+        #expect(table.structure.rows[0].values == values)
+        if count > 0 {
+            #expect(table.rows[0].values != StatisticsTable.RowValues(values.dropLast()))
+        }
+    }
 }

@@ -59,18 +59,30 @@ public struct JSONReader {
     // MARK: peeking
 
     /// The kind of the next value (whitespace before it is skipped).
+    ///
+    /// Asked before every value, so it is small enough to be inlined into the readers: the error
+    /// is made out of line.
+    @inline(__always)
     public mutating func peekKind() throws -> Kind {
         skipWhitespace()
-        guard index < bytes.count else { throw error("unexpected end of the JSON text") }
-        switch bytes[index] {
-        case UInt8(ascii: "{"): return .object
-        case UInt8(ascii: "["): return .array
-        case UInt8(ascii: "\""): return .string
-        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
-        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
-        case UInt8(ascii: "n"): return .null
-        default: throw error("unexpected \(describeByte(at: index))")
+        if index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "\""): return .string
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+            case UInt8(ascii: "{"): return .object
+            case UInt8(ascii: "["): return .array
+            case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+            case UInt8(ascii: "n"): return .null
+            default: break
+            }
         }
+        throw noValue()
+    }
+
+    /// Why no value starts at the current position.
+    @inline(never)
+    private func noValue() -> JSONReadError {
+        index < bytes.count ? error("unexpected \(describeByte(at: index))") : error("unexpected end of the JSON text")
     }
 
     /// Reads `null` if it comes next and returns `true`; otherwise reads nothing.
@@ -140,8 +152,8 @@ public struct JSONReader {
         index += 1
         let start = index
         var sawNonASCII = false
-        // Eight bytes at a time while none is a quote, a backslash or a control character.
         let base = bytes.baseAddress!
+        // Eight bytes at a time while none is a quote, a backslash or a control character.
         while index + 8 <= bytes.count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             let special = Self.specialBytes(word)
@@ -443,6 +455,7 @@ public struct JSONReader {
     }
 
     /// "expected a string, got a number".
+    @inline(never)
     private mutating func mismatch(_ expected: String, found: String? = nil) -> JSONReadError {
         let got: String
         if let found {
@@ -474,7 +487,10 @@ public struct JSONReader {
         if depth > maxDepth { throw error("nested deeper than \(maxDepth) levels", at: index, kind: .tooDeep) }
     }
 
+    @inline(__always)
     private mutating func skipWhitespace() {
+        // Every whitespace byte is at most 0x20: one comparison for the usual compact text.
+        guard index < bytes.count, bytes[index] <= 0x20 else { return }
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0a, 0x0d, 0x09: index += 1

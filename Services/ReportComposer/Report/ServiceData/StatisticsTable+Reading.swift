@@ -124,13 +124,16 @@ extension StatisticsTable.Row {
     init(reading reader: inout JSONReader, texts: ReplyTextReader) throws {
         var region: ReportText?
         var sector: ReportText?
-        var values: [ExactDecimal]?
+        var values: StatisticsTable.RowValues?
         var change: IndustryStructure.Change?
         try reader.readObject { key, reader in
             switch key {
             case "region": region = try texts.text(&reader)
             case "sector": sector = try texts.text(&reader)
-            case "values": values = try reader.readArray { try $0.readExactDecimal() }
+            case "values":
+                var read = StatisticsTable.RowValues()
+                try reader.readElements { read.append(try $0.readExactDecimal()) }
+                values = read
             case "change": change = try reader.readOptional { try IndustryStructure.Change(reading: &$0) }
             default: try reader.skipValue()
             }

@@ -27,7 +27,7 @@ struct StatisticsTable: Sendable, Equatable {
     struct Row: Sendable, Equatable {
         var region: ReportText
         var sector: ReportText
-        var values: [ExactDecimal]
+        var values: RowValues
         var change: IndustryStructure.Change?
     }
 
@@ -121,7 +121,9 @@ extension StatisticsTable: Codable {
                     parent: text($0.parent))
             },
             rows: structure.rows.map {
-                Row(region: ReportText($0.region), sector: ReportText($0.sector), values: $0.values, change: $0.change)
+                Row(
+                    region: ReportText($0.region), sector: ReportText($0.sector), values: RowValues($0.values),
+                    change: $0.change)
             })
     }
 
@@ -138,7 +140,7 @@ extension StatisticsTable: Codable {
                 .init(code: $0.code.string, name: $0.name.string, nameEn: $0.nameEn?.string, parent: $0.parent?.string)
             },
             rows: rows.map {
-                .init(region: $0.region.string, sector: $0.sector.string, values: $0.values, change: $0.change)
+                .init(region: $0.region.string, sector: $0.sector.string, values: $0.values.array, change: $0.change)
             })
     }
 
