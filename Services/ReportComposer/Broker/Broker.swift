@@ -163,9 +163,11 @@ actor Broker {
         service: String, body: Data, deadline: ContinuousClock.Instant, requestId: String?,
         completion: Completion?
     ) -> Submission {
-        guard mayHaveWorkers(service) else { return .done(.unavailable) }
+        // One lookup of the name: the queue's slot says the rest.
+        let known = registry.existingSlot(service)
+        guard mayHaveWorkers(slot: known) else { return .done(.unavailable) }
         // Only the data services' names (`ServiceName`) come here: their queues are all there is.
-        let slot = registry.slot(service)
+        let slot = known ?? registry.slot(service)
         let queued = registry.queued(slot: slot)
         guard queued < settings.maxQueue else {
             logger.warning(
@@ -242,10 +244,10 @@ actor Broker {
 
     /// Whether a request for `service` is worth queueing: a worker is registered, or one was
     /// within the liveness window (it may be restarting), or the composer itself just started.
-    private func mayHaveWorkers(_ service: String) -> Bool {
-        if registry.workerCount(service) > 0 { return true }
+    private func mayHaveWorkers(slot: Int?) -> Bool {
+        if let slot, registry.workerCount(slot: slot) > 0 { return true }
         let now = ContinuousClock.now
-        let last = max(registry.lastAlive(service) ?? startedAt, startedAt)
+        let last = max(slot.flatMap { registry.lastAlive(slot: $0) } ?? startedAt, startedAt)
         return now - last < settings.heartbeat.expiry
     }
 

@@ -73,13 +73,16 @@ struct WorkerRegistry {
         return queues.count - 1
     }
 
+    /// The slot of a service's queue, if it has one (it has had a worker or a request).
+    func existingSlot(_ service: String) -> Int? { slots[service] }
+
     func worker(_ id: Data) -> Worker? { workers[id] }
     func isKnown(_ worker: Data) -> Bool { workers[worker] != nil }
     func workerCount(_ service: String) -> Int { slots[service].map { queues[$0].workerCount } ?? 0 }
     func workerCount(slot: Int) -> Int { queues[slot].workerCount }
     func queued(_ service: String) -> Int { slots[service].map { queues[$0].waiting.count } ?? 0 }
     func queued(slot: Int) -> Int { queues[slot].waiting.count }
-    func lastAlive(_ service: String) -> ContinuousClock.Instant? { slots[service].flatMap { queues[$0].lastAlive } }
+    func lastAlive(slot: Int) -> ContinuousClock.Instant? { queues[slot].lastAlive }
     /// Services that have had a worker or a request, each once.
     var services: [String] { queues.map(\.name) }
 

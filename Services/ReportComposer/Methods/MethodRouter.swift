@@ -57,15 +57,17 @@ final class MethodRouter: Sendable {
             done(outcome)
         }
         do {
-            if let service = ServiceName(answering: request.method) {
-                try forward(request, to: service, broker: broker) { finish($0) }
-            } else if request.method == MethodName.Report.compose {
+            // The report first: most requests are for it, and comparing a name costs less than
+            // finding its namespace.
+            if request.method == MethodName.Report.compose {
                 let params = try request.decodeParams(ComposeParams.self)
                 compose(params, requestId: request.requestId, log: log, broker: broker) { result in
                     // The whole response at once: the report is written into the message it goes
                     // out in, not into a result then copied into an envelope.
                     finish(.response(result.encodedResponse(id: request.id ?? .null)))
                 }
+            } else if let service = ServiceName(answering: request.method) {
+                try forward(request, to: service, broker: broker) { finish($0) }
             } else if request.method == MethodName.RPC.discover {
                 _ = try request.decodeParams(NoParams.self)
                 discover(requestId: request.requestId, log: log, broker: broker) { finish($0) }
