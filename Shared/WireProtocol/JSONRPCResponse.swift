@@ -129,7 +129,9 @@ public struct JSONRPCResponse: Sendable, Equatable {
         try readResult(from: data) { try T(reading: &$0) }
     }
 
-    /// Reads a response's result with `readValue`, or its error.
+    /// Reads a response's result with `readValue`, or its error. Inlinable, so that it is made
+    /// for each caller's `T`.
+    @inlinable
     public static func readResult<T>(
         from data: Data, _ readValue: (inout JSONReader) throws -> T
     ) throws -> Result<T, JSONRPCError> {

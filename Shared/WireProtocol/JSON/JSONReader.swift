@@ -30,20 +30,23 @@ public struct JSONReader {
         case object, array, string, number, bool, null
     }
 
-    private let bytes: UnsafeRawBufferPointer
-    private var index: Int
+    @usableFromInline let bytes: UnsafeRawBufferPointer
+    @usableFromInline var index: Int
     private var depth = 0
     /// Deepest nesting of arrays and objects accepted.
     public let maxDepth: Int
 
-    private init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
+    @usableFromInline
+    init(bytes: UnsafeRawBufferPointer, maxDepth: Int) {
         self.bytes = bytes
         self.index = 0
         self.maxDepth = maxDepth
     }
 
     /// Reads one whole JSON text from `data` with `body`, then checks that nothing but
-    /// whitespace follows it.
+    /// whitespace follows it. Inlinable, so that it is made for each reader's own `T` (a
+    /// generic call found `T`'s metadata at run time for every reply).
+    @inlinable
     public static func read<T>(
         _ data: Data, maxDepth: Int = 64, _ body: (inout JSONReader) throws -> T
     ) throws -> T {
@@ -487,8 +490,8 @@ public struct JSONReader {
         if depth > maxDepth { throw error("nested deeper than \(maxDepth) levels", at: index, kind: .tooDeep) }
     }
 
-    @inline(__always)
-    private mutating func skipWhitespace() {
+    @inline(__always) @usableFromInline
+    mutating func skipWhitespace() {
         // Every whitespace byte is at most 0x20: one comparison for the usual compact text.
         guard index < bytes.count, bytes[index] <= 0x20 else { return }
         while index < bytes.count {
