@@ -155,8 +155,8 @@ public struct JSONReader {
         index += 1
         let start = index
         var sawNonASCII = false
-        let base = bytes.baseAddress!
         // Eight bytes at a time while none is a quote, a backslash or a control character.
+        let base = bytes.baseAddress!
         while index + 8 <= bytes.count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
             let special = Self.specialBytes(word)

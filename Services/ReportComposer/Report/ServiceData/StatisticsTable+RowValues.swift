@@ -5,7 +5,7 @@ extension StatisticsTable {
     /// report asks for the first and the last year, so every row of every request has two — and
     /// any more in an array: reading a reply makes no array per row, and copying a row costs no
     /// reference count for its values.
-    struct RowValues: RandomAccessCollection, Sendable, Equatable, ExpressibleByArrayLiteral {
+    struct RowValues: RandomAccessCollection, Sendable, Equatable {
         private var first = ExactDecimal(significand: 0, exponent: 0)
         private var second = ExactDecimal(significand: 0, exponent: 0)
         private var rest: [ExactDecimal] = []
@@ -15,10 +15,6 @@ extension StatisticsTable {
 
         init(_ values: some Sequence<ExactDecimal>) {
             for value in values { append(value) }
-        }
-
-        init(arrayLiteral values: ExactDecimal...) {
-            self.init(values)
         }
 
         mutating func append(_ value: ExactDecimal) {
