@@ -78,9 +78,9 @@ struct WorkerRegistry {
 
     func worker(_ id: Data) -> Worker? { workers[id] }
     func isKnown(_ worker: Data) -> Bool { workers[worker] != nil }
-    func workerCount(_ service: String) -> Int { slots[service].map { queues[$0].workerCount } ?? 0 }
+    func workerCount(_ service: String) -> Int { existingSlot(service).map(workerCount(slot:)) ?? 0 }
     func workerCount(slot: Int) -> Int { queues[slot].workerCount }
-    func queued(_ service: String) -> Int { slots[service].map { queues[$0].waiting.count } ?? 0 }
+    func queued(_ service: String) -> Int { existingSlot(service).map(queued(slot:)) ?? 0 }
     func queued(slot: Int) -> Int { queues[slot].waiting.count }
     func lastAlive(slot: Int) -> ContinuousClock.Instant? { queues[slot].lastAlive }
     /// Services that have had a worker or a request, each once.

@@ -37,8 +37,5 @@ extension StatisticsTable {
             default: return rest[position - 2]
             }
         }
-
-        /// The values as an array, for the contract's type.
-        var array: [ExactDecimal] { Array(self) }
     }
 }

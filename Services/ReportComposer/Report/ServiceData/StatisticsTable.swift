@@ -140,7 +140,7 @@ extension StatisticsTable: Codable {
                 .init(code: $0.code.string, name: $0.name.string, nameEn: $0.nameEn?.string, parent: $0.parent?.string)
             },
             rows: rows.map {
-                .init(region: $0.region.string, sector: $0.sector.string, values: $0.values.array, change: $0.change)
+                .init(region: $0.region.string, sector: $0.sector.string, values: Array($0.values), change: $0.change)
             })
     }
 
