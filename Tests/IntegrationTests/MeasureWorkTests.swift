@@ -26,7 +26,7 @@ struct MeasureWorkTests {
         #expect(measured.status == 0, "\(measured.stderr)")
         let lines = measured.stdout.split(separator: "\n").map(String.init)
         for step in [
-            "read statistics reply", "read catalogue reply", "assemble", "render markdown", "encode result", "total",
+            "read statistics reply", "read catalogue reply", "assemble and write markdown", "encode result", "total",
         ] {
             let line = try #require(
                 lines.first { $0.hasPrefix(step + ": p50 ") }, "\(step) missing in \(measured.stdout)")

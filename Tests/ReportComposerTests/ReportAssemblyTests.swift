@@ -145,4 +145,22 @@ struct ReportAssemblyTests {
         #expect(noInitiatives.sections[2].blocks == [.unavailable("initiatives")])
         #expect(noInitiatives.sections[1].blocks.contains { $0.kind == .table })
     }
+
+    @Test(
+        "Markdown written as the frame is filled is the Markdown of the assembled report, whichever service answered",
+        arguments: [ReportLanguage.ja, .en], [(true, true), (false, true), (true, false), (false, false)])
+    func markdownAsAssembled(lang: ReportLanguage, answered: (statistics: Bool, catalogue: Bool)) throws {
+        let statistics = answered.statistics ? fixture.statistics : nil
+        let catalogue = answered.catalogue ? fixture.catalogue : nil
+        let assembler = ReportAssembler(frame: fixture.frame, lang: lang)
+        var writer = MarkdownWriter()
+        assembler.assemble(statistics: statistics, catalogue: catalogue, into: &writer)
+        let written = writer.finish().text
+        let report = assembler.assemble(statistics: statistics, catalogue: catalogue)
+        #expect(written == MarkdownRenderer().render(report))
+        #expect(fixture.frame.headings(lang) == report.headings)
+        // Each service that did not answer is said once in each section it has a slot in.
+        let notices = written.split(separator: "\n").filter { $0.hasPrefix("> ") }
+        #expect(notices.count == (answered.statistics ? 0 : 1) + (answered.catalogue ? 0 : 3))
+    }
 }

@@ -12,13 +12,13 @@ import Glibc
 
 /// `report-composer --measure-work STATISTICS,CATALOGUE`: what one report costs the composer
 /// without any messaging — reading the two service replies (saved JSON-RPC responses), putting
-/// the report together, rendering Markdown and writing the result — timed inside the process.
+/// the report together as Markdown and writing the result — timed inside the process.
 /// `make bench` saves the replies from the running services and reports these figures beside
 /// the throughput, as the work a composer of this design cannot avoid.
 enum ComposeWorkMeasurement {
     /// The steps timed, in the order a request takes them.
     static let steps = [
-        "read statistics reply", "read catalogue reply", "assemble", "render markdown", "encode result",
+        "read statistics reply", "read catalogue reply", "assemble and write markdown", "encode result",
     ]
 
     /// Times `reports` reports after `warmUp` untimed ones and returns the lines to print.
@@ -35,12 +35,14 @@ enum ComposeWorkMeasurement {
             marks.append(.now)
             let catalogue = try CatalogueText.readResult(from: catalogueReply).get()
             marks.append(.now)
-            let report = ReportAssembler(frame: frame, lang: .ja).assemble(statistics: statistics, catalogue: catalogue)
-            marks.append(.now)
-            let markdown = MarkdownRenderer().renderUTF8(report)
+            // As a request for Markdown does: written as the frame is filled, with no report model.
+            var writer = MarkdownWriter()
+            ReportAssembler(frame: frame, lang: .ja).assemble(
+                statistics: statistics, catalogue: catalogue, into: &writer)
+            let markdown = writer.finish()
             marks.append(.now)
             let result = ComposeResult(
-                format: .markdown, lang: .ja, content: .document(markdown), sections: report.headings,
+                format: .markdown, lang: .ja, content: .document(markdown), sections: frame.headings(.ja),
                 degraded: false, missing: [], generatedAt: "2026-11-29T00:00:00Z")
             let encoded = try result.encoded()
             marks.append(.now)

@@ -55,14 +55,25 @@ extension MethodRouter {
     private func render(_ params: ComposeParams, statistics: StatisticsTable?, catalogue: CatalogueText?)
         -> ComposeResult
     {
-        let report = ReportAssembler(frame: frame, lang: params.lang).assemble(
-            statistics: statistics, catalogue: catalogue)
+        let assembler = ReportAssembler(frame: frame, lang: params.lang)
+        let content: ComposeResult.Content
+        let headings: [ReportText]
+        if params.format == .markdown {
+            // Written as the frame is filled: no report model is made for it.
+            var writer = MarkdownWriter()
+            assembler.assemble(statistics: statistics, catalogue: catalogue, into: &writer)
+            content = .document(writer.finish())
+            headings = frame.headings(params.lang)
+        } else {
+            let report = assembler.assemble(statistics: statistics, catalogue: catalogue)
+            content = .rendering(report, as: params.format, width: params.width)
+            headings = report.headings
+        }
         var missing: [ServiceName] = []
         if statistics == nil { missing.append(.statistics) }
         if catalogue == nil { missing.append(.initiatives) }
         return ComposeResult(
-            format: params.format, lang: params.lang,
-            content: .rendering(report, as: params.format, width: params.width), sections: report.headings,
+            format: params.format, lang: params.lang, content: content, sections: headings,
             degraded: !missing.isEmpty, missing: missing.map(\.rawValue),
             generatedAt: clock.iso8601)
     }

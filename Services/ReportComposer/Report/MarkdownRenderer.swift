@@ -10,83 +10,15 @@ struct MarkdownRenderer: Sendable {
     }
 
     func renderUTF8(_ report: Report) -> RenderedText {
-        let lang = report.lang
-        var out = MarkdownBuffer(capacity: 8192)
-        out += "**"
-        escape(report.series, into: &out)
-        out += "**\n\n# "
-        escape(report.title, into: &out)
-        out += "\n\n"
-        for (index, author) in report.authors.enumerated() {
-            if index > 0 { out += "<br>\n" }
-            escape(author, into: &out)
-        }
-        out += "\n\n"
-        for line in report.abstract {
-            out += lang == .ja ? "☆" : "☆ "
-            escape(line, into: &out)
-            out += "\n\n"
-        }
-        // Through buffer pointers, so that no section is copied (a copy retains each of its
-        // texts). Each block is copied once to be rendered.
-        report.sections.withUnsafeBufferPointer { sections in
-            for section in sections {
-                out += "## "
-                escape(section.heading, into: &out)
-                out += "\n\n"
-                section.blocks.withUnsafeBufferPointer { blocks in
-                    for index in blocks.indices where blocks[index].kind != .chart {
-                        if render(blocks[index], report: report, into: &out) { out += "\n\n" }
-                    }
-                }
-            }
-        }
-        // One newline at the end, however the last block ended.
-        while out.bytes.last == UInt8(ascii: "\n") { out.bytes.removeLast() }
-        out += "\n"
-        return RenderedText(writtenUTF8: out.bytes)
-    }
-
-    /// Appends one block, without its trailing blank line; `false` if it printed nothing.
-    private func render(_ block: Report.Block, report: Report, into out: inout MarkdownBuffer) -> Bool {
-        let lang = report.lang
-        switch block.kind {
-        // The block's texts are passed where they are (`if let` would copy each: a retain).
-        case .paragraph:
-            out += Marks.paragraph(lang)
-            escape(block.text, into: &out)
-        case .initiative:
-            out += Marks.paragraph(lang)
-            if block.organisation != nil {
-                escape(block.organisation, into: &out)
-                out += Marks.lead(lang)
-            }
-            escape(block.text, into: &out)
-            if block.outlook != nil {
-                out += "\n\n"
-                out += Marks.outlook(lang)
-                escape(block.outlook, into: &out)
-            }
-        case .note:
-            out += Marks.noteOpening(lang)
-            escape(block.text, into: &out)
-            out += Marks.noteClosing(lang)
-        case .unavailable:
-            out += "> "
-            out.append(raw: SystemNotice.unavailable(block.service ?? "?", lang: lang))
-        case .table:
-            guard let table = block.table else { return false }
-            self.table(TableText(table, lang: lang, changeLabel: report.labels.changeRate), into: &out)
-        case .chart:
-            return false
-        }
-        return true
+        var writer = MarkdownWriter()
+        report.replay(into: &writer)
+        return writer.finish()
     }
 
     /// The table's caption (measure and unit) in bold, then the table: a header row of
     /// "region title" per column, the alignment row, and a row per sector. Written cell by cell
     /// into the buffer, with no array or string per row.
-    private func table(_ table: TableText, into out: inout MarkdownBuffer) {
+    func table(_ table: TableText, into out: inout MarkdownBuffer) {
         out += "**"
         escape(table.measure, into: &out)
         out += " ("
@@ -122,7 +54,7 @@ struct MarkdownRenderer: Sendable {
     }
 
     /// Appends `text`, if there is one, escaped.
-    private func escape(_ text: ReportText?, into out: inout MarkdownBuffer) {
+    func escape(_ text: ReportText?, into out: inout MarkdownBuffer) {
         switch text {
         case .some(let text): escape(text, into: &out)
         case .none: break

@@ -50,18 +50,6 @@ struct Report: Codable, Sendable, Equatable {
 
         static func paragraph(_ text: ReportText) -> Block { Block(kind: .paragraph, text: text) }
         static func note(_ text: ReportText) -> Block { Block(kind: .note, text: text) }
-        /// The initiative at `index` of `initiatives`, read where it is (passing the initiative
-        /// itself would copy it: a retain of each of its texts).
-        static func initiative(
-            at index: Int, of initiatives: [CatalogueText.Initiative], lang: ReportLanguage
-        ) -> Block {
-            Block(
-                kind: .initiative, text: initiatives[index].summary.text(lang),
-                organisation: initiatives[index].leadsWithOrganisation
-                    ? initiatives[index].organisation.text(lang) : nil,
-                outlook: lang == .en
-                    ? initiatives[index].outlookEn ?? initiatives[index].outlook : initiatives[index].outlook)
-        }
         static func table(_ table: StatisticsTable) -> Block { Block(kind: .table, table: table) }
         static func chart(_ table: StatisticsTable) -> Block { Block(kind: .chart, table: table) }
         static func unavailable(_ service: String) -> Block { Block(kind: .unavailable, service: service) }

@@ -92,6 +92,12 @@ struct ReportFrame: Decodable, Sendable {
     var labels: Labels
     var sections: [Section]
 
+    /// The numbered section headings in `lang`, in order: what ``Report/headings`` is for a
+    /// report assembled from this frame.
+    func headings(_ lang: ReportLanguage) -> [ReportText] {
+        sections.map { $0.heading.text(lang) }
+    }
+
     static func load(from url: URL) throws -> ReportFrame {
         try JSONDecoder().decode(ReportFrame.self, from: Data(contentsOf: url))
     }
