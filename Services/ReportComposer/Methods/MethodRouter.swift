@@ -60,7 +60,7 @@ final class MethodRouter: Sendable {
             // The report first: most requests are for it, and comparing a name costs less than
             // finding its namespace.
             if request.method == MethodName.Report.compose {
-                let params = try request.decodeParams(ComposeParams.self)
+                let params = try ComposeParams.read(from: request)
                 compose(params, requestId: request.requestId, log: log, broker: broker) { result in
                     // The whole response at once: the report is written into the message it goes
                     // out in, not into a result then copied into an envelope.
