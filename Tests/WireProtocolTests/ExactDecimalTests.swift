@@ -40,6 +40,23 @@ struct ExactDecimalTests {
         #expect(!(huge < huge))
     }
 
+    @Test("the JSON writer writes each value as its description, on 3,000 values and the edges")
+    func written() {
+        let edges: [ExactDecimal] = [
+            0, -5, 100, ExactDecimal(significand: 0, exponent: -3), ExactDecimal(significand: 6, exponent: -2),
+            ExactDecimal(significand: -354, exponent: -1), ExactDecimal(significand: 3540, exponent: -2),
+            ExactDecimal(significand: 7, exponent: 5), ExactDecimal(significand: Int64.min, exponent: -25),
+            ExactDecimal(significand: Int64.max, exponent: 3), ExactDecimal(significand: 12345, exponent: -5),
+        ]
+        for value in edges + Self.randomValues(count: 3_000, seed: 5) {
+            var writer = JSONWriter()
+            writer.number(value)
+            #expect(
+                String(decoding: writer.bytes, as: UTF8.self) == value.description,
+                "\(value.significand)e\(value.exponent)")
+        }
+    }
+
     @Test("plain digits in and out")
     func description() {
         #expect(ExactDecimal(significand: -354, exponent: -1).description == "-35.4")

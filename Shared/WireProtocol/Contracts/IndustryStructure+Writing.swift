@@ -87,8 +87,32 @@ extension JSONWriter {
 
     /// Appends an exact decimal as its plain digits (`-1.21`, `100`), as `JSONEncoder` writes
     /// the `Decimal` it encodes as.
+    /// Appends `value` in plain digits, as its `description` writes it (`-35.4`, `0.06`, `100`),
+    /// with no `String` made: a table writes one for every figure.
     public mutating func number(_ value: ExactDecimal) {
-        var text = value.description
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        let value = value.normalized
+        if value.significand < 0 { bytes.append(UInt8(ascii: "-")) }
+        // The significand's digits, least significant first (an Int64 has at most 19).
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.significand.magnitude
+            var count = 0
+            repeat {
+                digits[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            let places = value.exponent < 0 ? -value.exponent : 0
+            if count <= places {
+                // Below one: `0.`, then the zeros before the first digit.
+                bytes.append(UInt8(ascii: "0"))
+                bytes.append(UInt8(ascii: "."))
+                for _ in 0..<(places - count) { bytes.append(UInt8(ascii: "0")) }
+            }
+            for index in stride(from: count - 1, through: 0, by: -1) {
+                if index == places - 1, count > places { bytes.append(UInt8(ascii: ".")) }
+                bytes.append(digits[index])
+            }
+            if value.exponent > 0 { for _ in 0..<value.exponent { bytes.append(UInt8(ascii: "0")) } }
+        }
     }
 }

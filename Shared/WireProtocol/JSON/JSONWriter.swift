@@ -28,6 +28,15 @@ public struct JSONWriter {
         bytes.append(contentsOf: json)
     }
 
+    /// Appends once more what this writer wrote at `range` (offsets into ``bytes``): a value
+    /// that appears twice is written once.
+    public mutating func repeatWritten(_ range: Range<Int>) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { copy in
+            _ = copy.initialize(from: bytes[range])
+            bytes.append(contentsOf: copy)
+        }
+    }
+
     /// Appends `text` as a JSON string, quoted and escaped.
     public mutating func string(_ text: String) {
         var text = text
