@@ -94,7 +94,22 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// The nearest `Double`, for drawing.
-    public var doubleValue: Double { Double("\(significand)e\(exponent)") ?? .nan }
+    public var doubleValue: Double {
+        // The usual case in one correctly rounded operation on two exact doubles (the
+        // significand below 2⁵³, the power of ten at most 10²²): the value parsing the digits
+        // gives, without writing and parsing them.
+        if significand.magnitude < 1 << 53, (-22...22).contains(exponent) {
+            let scale = Self.exactPowersOfTen[Int(exponent.magnitude)]
+            return exponent < 0 ? Double(significand) / scale : Double(significand) * scale
+        }
+        return Double("\(significand)e\(exponent)") ?? .nan
+    }
+
+    /// 10⁰ through 10²²: every power of ten a `Double` holds exactly.
+    private static let exactPowersOfTen: [Double] = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22,
+    ]
 
     /// `decimal` exactly, if its digits fit a significand below 10¹⁸; `nil` otherwise.
     public init?(exactly decimal: Decimal) {

@@ -57,6 +57,19 @@ struct ExactDecimalTests {
         }
     }
 
+    @Test("as a Double: the value its digits parse to, on 3,000 values and the edges")
+    func double() {
+        let edges: [ExactDecimal] = [
+            0, -5, ExactDecimal(significand: 1 << 53 - 1, exponent: -22),
+            ExactDecimal(significand: 1 << 53, exponent: 3),
+            ExactDecimal(significand: 7, exponent: 22), ExactDecimal(significand: 7, exponent: -23),
+            ExactDecimal(significand: -354, exponent: -1), ExactDecimal(significand: Int64.max, exponent: -30),
+        ]
+        for value in edges + Self.randomValues(count: 3_000, seed: 9) {
+            #expect(value.doubleValue == Double("\(value.significand)e\(value.exponent)"), "\(value.description)")
+        }
+    }
+
     @Test("plain digits in and out")
     func description() {
         #expect(ExactDecimal(significand: -354, exponent: -1).description == "-35.4")
