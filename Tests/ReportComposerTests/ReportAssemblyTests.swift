@@ -153,9 +153,7 @@ struct ReportAssemblyTests {
         let statistics = answered.statistics ? fixture.statistics : nil
         let catalogue = answered.catalogue ? fixture.catalogue : nil
         let assembler = ReportAssembler(frame: fixture.frame, lang: lang)
-        var writer = MarkdownWriter()
-        assembler.assemble(statistics: statistics, catalogue: catalogue, into: &writer)
-        let written = writer.finish().text
+        let written = assembler.markdown(statistics: statistics, catalogue: catalogue).text
         let report = assembler.assemble(statistics: statistics, catalogue: catalogue)
         #expect(written == MarkdownRenderer().render(report))
         #expect(fixture.frame.headings(lang) == report.headings)

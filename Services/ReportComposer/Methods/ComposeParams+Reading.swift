@@ -30,7 +30,9 @@ extension ComposeParams {
                 guard let columns = Int(exactly: columns), Self.widths.contains(columns) else { return nil }
                 width = columns
             case ("timeoutMs", .integer(let milliseconds)):
-                guard let milliseconds = Int(exactly: milliseconds), milliseconds >= 1 else { return nil }
+                guard let milliseconds = Int(exactly: milliseconds), Self.timeouts.contains(milliseconds) else {
+                    return nil
+                }
                 timeoutMs = milliseconds
             default:
                 return nil

@@ -14,6 +14,8 @@ enum ReportLanguage: String, ParameterChoice {
 struct ComposeParams: MethodParams {
     /// The `text` format's line widths.
     static let widths = 20...1000
+    /// The waits `timeoutMs` may ask for, in milliseconds.
+    static let timeouts = 1...Int.max
 
     var format: ReportFormat = .markdown
     var lang: ReportLanguage = .ja
@@ -36,7 +38,7 @@ struct ComposeParams: MethodParams {
         if let lang = try container.decodeIfPresent(ReportLanguage.self, forKey: .lang) { self.lang = lang }
         timeoutMs = try container.decodeIfPresent(Int.self, forKey: .timeoutMs)
         if let width = try container.decodeIfPresent(Int.self, forKey: .width) { self.width = width }
-        if let timeoutMs, timeoutMs < 1 {
+        if let timeoutMs, !Self.timeouts.contains(timeoutMs) {
             throw JSONRPCError.invalidParams(field: "timeoutMs", "must be a positive number of milliseconds")
         }
         guard Self.widths.contains(width) else {

@@ -36,10 +36,8 @@ enum ComposeWorkMeasurement {
             let catalogue = try CatalogueText.readResult(from: catalogueReply).get()
             marks.append(.now)
             // As a request for Markdown does: written as the frame is filled, with no report model.
-            var writer = MarkdownWriter()
-            ReportAssembler(frame: frame, lang: .ja).assemble(
-                statistics: statistics, catalogue: catalogue, into: &writer)
-            let markdown = writer.finish()
+            let markdown = ReportAssembler(frame: frame, lang: .ja).markdown(
+                statistics: statistics, catalogue: catalogue)
             marks.append(.now)
             let result = ComposeResult(
                 format: .markdown, lang: .ja, content: .document(markdown), sections: frame.headings(.ja),

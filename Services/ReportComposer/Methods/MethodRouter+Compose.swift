@@ -59,10 +59,7 @@ extension MethodRouter {
         let content: ComposeResult.Content
         let headings: [ReportText]
         if params.format == .markdown {
-            // Written as the frame is filled: no report model is made for it.
-            var writer = MarkdownWriter()
-            assembler.assemble(statistics: statistics, catalogue: catalogue, into: &writer)
-            content = .document(writer.finish())
+            content = .document(assembler.markdown(statistics: statistics, catalogue: catalogue))
             headings = frame.headings(params.lang)
         } else {
             let report = assembler.assemble(statistics: statistics, catalogue: catalogue)

@@ -14,6 +14,13 @@ struct ReportAssembler: Sendable {
         return builder.report
     }
 
+    /// The report as Markdown, written as the frame is filled: no report model is made for it.
+    func markdown(statistics: StatisticsTable?, catalogue: CatalogueText?) -> RenderedText {
+        var writer = MarkdownWriter()
+        assemble(statistics: statistics, catalogue: catalogue, into: &writer)
+        return writer.finish()
+    }
+
     /// Gives the report to `sink`, part by part, in order.
     func assemble<Sink: ReportSink>(statistics: StatisticsTable?, catalogue: CatalogueText?, into sink: inout Sink) {
         sink.front(

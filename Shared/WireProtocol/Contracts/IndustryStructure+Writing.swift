@@ -85,10 +85,9 @@ extension JSONWriter {
         if let value { member(key, value) }
     }
 
-    /// Appends an exact decimal as its plain digits (`-1.21`, `100`), as `JSONEncoder` writes
-    /// the `Decimal` it encodes as.
-    /// Appends `value` in plain digits, as its `description` writes it (`-35.4`, `0.06`, `100`),
-    /// with no `String` made: a table writes one for every figure.
+    /// Appends an exact decimal as its plain digits (`-1.21`, `0.06`, `100`), as its
+    /// `description` and `JSONEncoder` (for the `Decimal` it encodes as) write it, with no
+    /// `String` made: a table writes one for every figure.
     public mutating func number(_ value: ExactDecimal) {
         let value = value.normalized
         if value.significand < 0 { bytes.append(UInt8(ascii: "-")) }
