@@ -18,6 +18,14 @@ struct SocketThreadLoop {
     /// for the whole batch (256 messages of 2 ms held a worker's reply for half a second).
     static let receiveBatchDuration: Duration = .milliseconds(1)
 
+    /// What the messages read from a socket caused is sent after every this many of them, and
+    /// after the socket's turn, not only at the end of the pass. Holding a whole pass's sends
+    /// moved the requests as a convoy: at 32 in flight the composer read and rendered a burst
+    /// while its services (and its client) waited for what it had not sent yet, and the two
+    /// cores were 30 % idle. Sending after each message woke libzmq's I/O thread for each;
+    /// every 4 served the most (interleaved rounds, C load generator, see BENCHMARKS.md).
+    static let sendInterval = 4
+
     /// At most this many rounds of queued commands and jobs run between two polls.
     static let commandRounds = 64
 
@@ -74,6 +82,7 @@ struct SocketThreadLoop {
             for (index, id) in polled.enumerated() where unread[index] {
                 // Read until EAGAIN: from then on its ZMQ_FD signals the next message.
                 unread[index] = !receiveAvailable(from: id)
+                table.flush()
                 turnEnded = turnEnded || unread[index]
                 idle = false
             }
@@ -156,7 +165,12 @@ struct SocketThreadLoop {
         // when the socket can take more).
         guard entry.unsent.isEmpty || table.sendUnsent(id) else { return true }
         let deadline = ContinuousClock.now + Self.receiveBatchDuration
-        for _ in 0..<Self.receiveBatch {
+        for number in 0..<Self.receiveBatch {
+            if number > 0, number.isMultiple(of: Self.sendInterval) {
+                table.flush()
+                // It could not take all of its replies: it is not read until it has.
+                guard entry.unsent.isEmpty else { return true }
+            }
             // Its turn is over: the loop reads the other sockets, then this one again.
             guard ContinuousClock.now < deadline else { return false }
             do {
