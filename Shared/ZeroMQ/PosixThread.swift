@@ -36,4 +36,12 @@ package enum PosixThread {
         }
         pthread_detach(thread)
     }
+
+    /// Schedules the calling thread as `SCHED_BATCH` (Linux): when another thread wakes it, it
+    /// does not preempt whatever runs on its core but runs once that blocks. Throws the errno
+    /// where the system refuses or has no such policy.
+    package static func scheduleAsBatch() throws {
+        let code = czmq_schedule_as_batch()
+        guard code == 0 else { throw ZMQError(operation: "sched_setscheduler(SCHED_BATCH)", code: code) }
+    }
 }
