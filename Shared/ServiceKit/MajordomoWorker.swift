@@ -179,7 +179,8 @@ public struct MajordomoWorker: Service {
             return .openFailed
         }
         defer { socket.close() }
-        socket.send(Majordomo.frames(.ready(service: service, capacity: concurrency)))
+        // Packed requests: four frames fewer each way (see ``Majordomo/Framing``).
+        socket.send(Majordomo.frames(.ready(service: service, capacity: concurrency, framing: .packed)))
         logger.info("registering with composer", metadata: ["service": "\(service)"])
         let contact = PeerContact()
         defer { if contact.registered { registrations.ended() } }
@@ -222,10 +223,10 @@ public struct MajordomoWorker: Service {
                 switch event {
                 case .disconnected:
                     return .disconnectedByComposer(heardAnything: contact.heardAnything)
-                case .request(let client, let body):
+                case .request(let client, let body, let framing):
                     requests.addTask {
                         let reply = await self.methods.respond(to: body, logger: logger) ?? Data()
-                        socket.send(Majordomo.frames(.reply(client: client, body: reply)))
+                        socket.send(Majordomo.frames(.reply(client: client, body: reply), framing: framing))
                         waiting.finished(on: socket)
                     }
                 }

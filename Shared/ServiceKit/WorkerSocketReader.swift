@@ -21,7 +21,7 @@ final class WorkerSocketReader: SocketReader {
     /// What the session's task does for the reader.
     enum Event: Sendable {
         /// A request whose method waits: answered by a task, then ``WaitingRequests/finished(on:)``.
-        case request(client: Data, body: Data)
+        case request(client: Data, body: Data, framing: Majordomo.Framing)
         /// The composer asked this worker to go (MDP DISCONNECT).
         case disconnected
     }
@@ -61,11 +61,12 @@ final class WorkerSocketReader: SocketReader {
         case .request(let client, let body):
             if contact.heard() { registrations.began() }
             if let reply = methods.respondImmediately(to: body, logger: logger) {
-                socket.send(Majordomo.frames(.reply(client: client, body: reply)))
+                socket.send(
+                    Majordomo.frames(.reply(client: client, body: reply), framing: Majordomo.framing(of: frames)))
                 return
             }
             if waiting.began() { socket.setPaused(true) }
-            events.yield(.request(client: client, body: body))
+            events.yield(.request(client: client, body: body, framing: Majordomo.framing(of: frames)))
         }
     }
 }

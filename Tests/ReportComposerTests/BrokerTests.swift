@@ -13,6 +13,9 @@ final class RecordingTransport: WorkerTransport {
 
     func send(_ frames: [Data]) { sent.withLock { $0.append(frames) } }
 
+    /// Every message sent so far, as frames.
+    var messages: [[Data]] { sent.withLock { $0 } }
+
     /// The REQUESTs sent so far: to whom, and the request's client frame (its number).
     var requests: [(worker: Data, client: Data)] {
         sent.withLock { messages in
@@ -93,6 +96,28 @@ struct BrokerTests {
                 #expect(await broker.outcome(of: submission) == .reply(Data("ok".utf8)))
             }
             #expect(await broker.pendingCount == 0)
+        }
+    }
+
+    @Test(
+        "a worker that asked for packed requests gets them, and its packed replies answer; RFC 7 workers get six frames"
+    )
+    func packedFraming() async throws {
+        try await withBroker { broker, sent in
+            await broker.from("P", .ready(service: statistics, capacity: 1, framing: .packed))
+            await broker.from("S", .ready(service: statistics, capacity: 1))
+            let first = await broker.submit("one")
+            let second = await broker.submit("two")
+            let messages = sent.messages
+            #expect(messages.map(\.count) == [3, 7])
+            #expect(messages.map(\.first) == [Data("P".utf8), Data("S".utf8)])
+            #expect(sent.requests.map(\.worker) == [Data("P".utf8), Data("S".utf8)])
+            let packedReply = Majordomo.frames(
+                .reply(client: sent.requests[0].client, body: Data("packed".utf8)), framing: .packed)
+            await broker.receive([Data("P".utf8)] + packedReply)
+            #expect(await broker.outcome(of: first) == .reply(Data("packed".utf8)))
+            await broker.from("S", .reply(client: sent.requests[1].client, body: Data("standard".utf8)))
+            #expect(await broker.outcome(of: second) == .reply(Data("standard".utf8)))
         }
     }
 

@@ -273,7 +273,9 @@ actor Broker {
             metadata: [
                 "service": "\(entry.service)", "worker": "\(worker.id.hex)", "requestId": "\(entry.requestId ?? "-")",
             ])
-        transport.send(Majordomo.frames(to: worker.id, .request(client: Self.encode(id), body: entry.body)))
+        transport.send(
+            Majordomo.frames(
+                to: worker.id, .request(client: Self.encode(id), body: entry.body), framing: worker.framing))
     }
 
     private func dispatch(_ service: String) {
@@ -287,7 +289,9 @@ actor Broker {
                 registry.release(worker, request: request)
                 continue
             }
-            transport.send(Majordomo.frames(to: worker.id, .request(client: Self.encode(request), body: entry.body)))
+            transport.send(
+                Majordomo.frames(
+                    to: worker.id, .request(client: Self.encode(request), body: entry.body), framing: worker.framing))
         }
     }
 
@@ -306,7 +310,7 @@ actor Broker {
             return
         }
         switch message {
-        case .ready(let service, let capacity):
+        case .ready(let service, let capacity, let framing):
             if registry.isKnown(worker) {
                 disconnect(worker, now: now, reason: "READY from a registered worker")
                 return
@@ -319,13 +323,13 @@ actor Broker {
                 return
             }
             let granted = min(capacity, settings.maxWorkerCapacity)
-            registry.register(worker, service: service, capacity: granted, now: now)
+            registry.register(worker, service: service, capacity: granted, framing: framing, now: now)
             publishGauges()
             logger.info(
                 "worker registered",
                 metadata: [
                     "service": "\(service)", "worker": "\(worker.hex)", "workers": "\(registry.workerCount(service))",
-                    "capacity": "\(granted)",
+                    "capacity": "\(granted)", "framing": "\(framing)",
                 ])
             dispatch(service)
         case .reply(let client, let body):

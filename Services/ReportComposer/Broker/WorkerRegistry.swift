@@ -1,4 +1,5 @@
 import DequeModule
+import WireProtocol
 
 #if canImport(FoundationEssentials)
 import FoundationEssentials
@@ -24,6 +25,8 @@ struct WorkerRegistry {
         let connectedSince: Date
         /// Requests it takes at once: 1 under RFC 7; more if its READY said so.
         let capacity: Int
+        /// How its requests are framed: packed if its READY asked for it.
+        let framing: Majordomo.Framing
         var lastSeen: ContinuousClock.Instant
         /// The requests this worker is working on.
         var inHand: [UInt64] = []
@@ -38,13 +41,14 @@ struct WorkerRegistry {
 
         init(
             id: Data, service: String, slot: Int, connectedSince: Date, capacity: Int,
-            lastSeen: ContinuousClock.Instant
+            framing: Majordomo.Framing = .standard, lastSeen: ContinuousClock.Instant
         ) {
             self.id = id
             self.service = service
             self.slot = slot
             self.connectedSince = connectedSince
             self.capacity = capacity
+            self.framing = framing
             self.lastSeen = lastSeen
         }
     }
@@ -86,10 +90,14 @@ struct WorkerRegistry {
     /// Services that have had a worker or a request, each once.
     var services: [String] { queues.map(\.name) }
 
-    mutating func register(_ id: Data, service: String, capacity: Int = 1, now: ContinuousClock.Instant) {
+    mutating func register(
+        _ id: Data, service: String, capacity: Int = 1, framing: Majordomo.Framing = .standard,
+        now: ContinuousClock.Instant
+    ) {
         let slot = slot(service)
         let worker = Worker(
-            id: id, service: service, slot: slot, connectedSince: Date(), capacity: max(1, capacity), lastSeen: now)
+            id: id, service: service, slot: slot, connectedSince: Date(), capacity: max(1, capacity),
+            framing: framing, lastSeen: now)
         workers[id] = worker
         queues[slot].workerCount += 1
         queues[slot].lastAlive = now
