@@ -271,6 +271,30 @@ struct JSONReaderTests {
         #expect(String(decoding: wide.bytes, as: UTF8.self) == "18446744073709551615")
     }
 
+    @Test("JSONWriter escapes a long text as JSONEncoder does, whatever falls on the edge of a run it escapes at once")
+    func writerLongText() throws {
+        let run = JSONWriter.escapeRun
+        for length in [0, 1, run - 1, run, run + 1, 2 * run, 2 * run + 1, 6_000] {
+            for (place, special) in [(run - 1, "\n"), (run, "\""), (run - 1, "川"), (run - 2, "\u{1}"), (2 * run, "\\")]
+            {
+                var text = String(repeating: "a", count: length)
+                if place <= length {
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: place))
+                }
+                var writer = JSONWriter()
+                writer.string(text)
+                let expected = try JSONCoding.encoder.encode(text)
+                #expect(writer.bytes == Array(expected), "length \(length), \(special.debugDescription) at \(place)")
+            }
+        }
+        // Nothing but escapes: six bytes for each byte of the text.
+        let controls = String(repeating: "\u{1f}", count: 3 * run + 5)
+        var writer = JSONWriter()
+        writer.string(controls)
+        #expect(writer.bytes.count == controls.utf8.count * 6 + 2)
+        #expect(try JSONDecoder().decode(String.self, from: Data(writer.bytes)) == controls)
+    }
+
     @Test("a member name of any length reads whole, with an escape, a non-ASCII or a control byte at any place")
     func keyAtEveryPlace() throws {
         for length in 0..<20 {

@@ -46,35 +46,58 @@ public struct JSONWriter {
     /// Appends well-formed UTF-8 text as a JSON string, quoted and escaped: for text kept as the
     /// bytes it was written in, which need not become a `String` first.
     public mutating func string(utf8: UnsafeBufferPointer<UInt8>) {
-        // Escaped into a buffer of the worst case's size (every byte as `\u00XX`), on the stack
-        // when it fits, then appended at once: appending each unescaped run and each escape to
-        // the array cost a call, a uniqueness and a capacity check per newline of a document.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: utf8.count * 6 + 2) { out in
-            let written = Self.escape(utf8, into: out.baseAddress!)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: out[..<written]))
+        // Escaped run by run into a buffer on the stack with room for the worst case (every
+        // byte as `\u00XX`), each run appended at once: appending each unescaped stretch and
+        // each escape to the array cost a call, a uniqueness and a capacity check per newline
+        // of a document, and a buffer for the whole text (a report is 6 KiB, so 36 KiB) came
+        // from the heap, the largest allocation of a request.
+        guard let source = utf8.baseAddress else {
+            raw("\"\"")
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.escapeRun * 6 + 2) { buffer in
+            let out = buffer.baseAddress!
+            var start = 0
+            repeat {
+                let count = min(Self.escapeRun, utf8.count - start)
+                var written = 0
+                if start == 0 {
+                    out[0] = UInt8(ascii: "\"")
+                    written = 1
+                }
+                written += Self.escape(source + start, count: count, into: out + written)
+                start += count
+                if start == utf8.count {
+                    out[written] = UInt8(ascii: "\"")
+                    written += 1
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: out, count: written))
+            } while start < utf8.count
         }
     }
 
-    /// Writes `utf8` quoted and escaped at `out`, which has room for six bytes per byte and two
-    /// quotes; returns how many bytes it wrote.
-    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+    /// Bytes escaped at a time: six bytes each at worst and the quotes, 1,022 bytes, which Swift
+    /// keeps on the stack (a temporary allocation of more than 1 KiB may come from the heap).
+    static let escapeRun = 170
+
+    /// Writes `count` bytes at `source` escaped (not quoted) at `out`, which has room for six
+    /// bytes per byte; returns how many bytes it wrote. A run may end inside a character: no
+    /// byte of a multi-byte UTF-8 sequence is ever escaped.
+    private static func escape(
+        _ source: UnsafePointer<UInt8>, count: Int, into out: UnsafeMutablePointer<UInt8>
+    ) -> Int {
         let hex: StaticString = "0123456789abcdef"
         var written = 0
         func put(_ byte: UInt8) {
             out[written] = byte
             written += 1
         }
-        put(UInt8(ascii: "\""))
-        guard let source = utf8.baseAddress else {
-            put(UInt8(ascii: "\""))
-            return written
-        }
         var index = 0
-        while index < utf8.count {
+        while index < count {
             // Eight bytes at a time while none needs escaping; in a word with one, the bytes
             // before it go at once (an HTML page has a quote every few bytes: handling each byte
             // of such a word alone cost more than the whole escape of a Markdown report).
-            if index + 8 <= utf8.count {
+            if index + 8 <= count {
                 let word = UnsafeRawPointer(source + index).loadUnaligned(as: UInt64.self)
                 let special = JSONReader.specialBytes(UInt64(littleEndian: word))
                 // Eight bytes are stored either way: there is room for six per byte left.
@@ -111,7 +134,6 @@ public struct JSONWriter {
                 put(hex.utf8Start[Int(byte & 0xf)])
             }
         }
-        put(UInt8(ascii: "\""))
         return written
     }
 
