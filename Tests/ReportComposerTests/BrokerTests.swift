@@ -111,6 +111,8 @@ struct BrokerTests {
             let messages = sent.messages
             #expect(messages.map(\.count) == [3, 7])
             #expect(messages.map(\.first) == [Data("P".utf8), Data("S".utf8)])
+            // The head fits a Data inline: "MDPW01", the command and a 7-byte request number.
+            #expect(messages[0][1].count == 14 && sent.requests.allSatisfy { $0.client.count == 7 })
             #expect(sent.requests.map(\.worker) == [Data("P".utf8), Data("S".utf8)])
             let packedReply = Majordomo.frames(
                 .reply(client: sent.requests[0].client, body: Data("packed".utf8)), framing: .packed)

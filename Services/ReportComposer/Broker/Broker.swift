@@ -402,12 +402,18 @@ actor Broker {
         sweepAlarm.set(at: .now)
     }
 
-    private static func encode(_ request: UInt64) -> Data {
-        withUnsafeBytes(of: request.bigEndian) { Data($0) }
+    /// Bytes of a request number as a worker is given it (the MDP client address): seven, so
+    /// that a packed head — `"MDPW01"`, the command and these — is 14 bytes, which a `Data`
+    /// holds inline (a 15-byte one cost two allocations on each side of each message). Numbers
+    /// count from 1; seven bytes last 2,000 years at a million requests a second.
+    static let clientBytes = 7
+
+    static func encode(_ request: UInt64) -> Data {
+        withUnsafeBytes(of: request.bigEndian) { Data($0.dropFirst(8 - clientBytes)) }
     }
 
-    private static func decode(_ client: Data) -> UInt64? {
-        guard client.count == 8 else { return nil }
+    static func decode(_ client: Data) -> UInt64? {
+        guard client.count == clientBytes else { return nil }
         return client.reduce(0) { $0 << 8 | UInt64($1) }
     }
 }
