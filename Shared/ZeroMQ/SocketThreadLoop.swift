@@ -18,13 +18,16 @@ struct SocketThreadLoop {
     /// for the whole batch (256 messages of 2 ms held a worker's reply for half a second).
     static let receiveBatchDuration: Duration = .milliseconds(1)
 
-    /// What the messages read from a socket caused is sent after every this many of them, and
-    /// after the socket's turn, not only at the end of the pass. Holding a whole pass's sends
-    /// moved the requests as a convoy: at 32 in flight the composer read and rendered a burst
-    /// while its services (and its client) waited for what it had not sent yet, and the two
-    /// cores were 30 % idle. Sending after each message woke libzmq's I/O thread for each;
-    /// every 4 served the most (interleaved rounds, C load generator, see BENCHMARKS.md).
-    static let sendInterval = 4
+    /// What the messages read from a socket caused is sent once they have taken this long to
+    /// handle, and after the socket's turn, not only at the end of the pass. Holding a whole
+    /// pass's sends moved the requests as a convoy: at 32 in flight the composer read and
+    /// rendered a burst while its services (and its client) waited for what it had not sent
+    /// yet, and the two cores were 30 % idle. Sending after each message woke libzmq's I/O
+    /// thread for each. A count of messages (every 4 served best) held the quick ones (a
+    /// request passed on to a service) as long as the slow ones (a report rendered); a time
+    /// batches the quick ones and still sends each report soon (interleaved rounds, C load
+    /// generator, see BENCHMARKS.md).
+    static let sendAfter: Duration = .microseconds(80)
 
     /// At most this many rounds of queued commands and jobs run between two polls.
     static let commandRounds = 64
@@ -164,15 +167,19 @@ struct SocketThreadLoop {
         // What it could not send goes first; until it has, its peer waits (its ZMQ_FD fires
         // when the socket can take more).
         guard entry.unsent.isEmpty || table.sendUnsent(id) else { return true }
-        let deadline = ContinuousClock.now + Self.receiveBatchDuration
+        let start = ContinuousClock.now
+        let deadline = start + Self.receiveBatchDuration
+        var lastSent = start
         for number in 0..<Self.receiveBatch {
-            if number > 0, number.isMultiple(of: Self.sendInterval) {
+            let now = number == 0 ? start : ContinuousClock.now
+            if number > 0, now - lastSent >= Self.sendAfter {
                 table.flush()
+                lastSent = now
                 // It could not take all of its replies: it is not read until it has.
                 guard entry.unsent.isEmpty else { return true }
             }
             // Its turn is over: the loop reads the other sockets, then this one again.
-            guard ContinuousClock.now < deadline else { return false }
+            guard now < deadline else { return false }
             do {
                 guard let frames = try entry.socket.receive(blocking: false) else { return true }
                 if let reader = entry.reader, let handle = entry.handle {
