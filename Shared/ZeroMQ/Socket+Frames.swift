@@ -25,9 +25,10 @@ extension Socket {
     }
 
     /// Initialises `message` with `frame`'s bytes: a large frame's own bytes, kept alive until
-    /// libzmq frees the message (on its I/O thread, once sent, or when the message is closed);
-    /// a small frame's bytes copied.
-    static func initialize(_ message: inout zmq_msg_t, with frame: Data) throws {
+    /// libzmq frees the message (on its I/O thread, once sent, or when the message is closed),
+    /// then handed back to `returns` to be released by its owner, if there is one; a small
+    /// frame's bytes copied.
+    static func initialize(_ message: inout zmq_msg_t, with frame: Data, returns: SentFrameReturn?) throws {
         guard frame.count >= zeroCopyBytes else {
             guard zmq_msg_init_size(&message, frame.count) == 0 else { throw ZMQError.last("zmq_msg_init_size") }
             if !frame.isEmpty {
@@ -37,13 +38,18 @@ extension Socket {
             }
             return
         }
-        let kept = SentFrame(frame)
+        let kept = SentFrame(frame, returns: returns)
         let hint = Unmanaged.passRetained(kept).toOpaque()
         guard
             zmq_msg_init_data(
                 &message, kept.bytes, frame.count,
                 { _, hint in
-                    Unmanaged<SentFrame>.fromOpaque(hint!).release()
+                    let frame = Unmanaged<SentFrame>.fromOpaque(hint!)
+                    if let returns = frame.takeUnretainedValue().returns {
+                        returns.handBack(frame)
+                    } else {
+                        frame.release()
+                    }
                 }, hint) == 0
         else {
             Unmanaged<SentFrame>.fromOpaque(hint).release()
@@ -56,12 +62,17 @@ extension Socket {
 /// message, and where its bytes are. A `Data` this long keeps its bytes in a heap storage of
 /// its own, which does not move while the `Data` is alive and not mutated (this one is
 /// neither mutated nor shared out).
-private final class SentFrame: @unchecked Sendable {
+final class SentFrame: @unchecked Sendable {
     let frame: Data
     let bytes: UnsafeMutableRawPointer
+    /// Where libzmq hands it back when done; `nil`: released on libzmq's thread.
+    let returns: SentFrameReturn?
+    /// The next frame in ``SentFrameReturn``'s stack, written before the frame is pushed.
+    var next = 0
 
-    init(_ frame: Data) {
+    init(_ frame: Data, returns: SentFrameReturn?) {
         self.frame = frame
+        self.returns = returns
         bytes = UnsafeMutableRawPointer(mutating: frame.withUnsafeBytes { $0.baseAddress! })
     }
 }

@@ -13,6 +13,9 @@ public final class Socket {
     /// The raw `void *` for `zmq_poll`.
     private(set) var handle: UnsafeMutableRawPointer?
     public let type: SocketType
+    /// Where libzmq hands back the large frames this socket sent, to be released on the thread
+    /// that owns it (see ``SentFrameReturn``); `nil`: released on libzmq's I/O thread.
+    public var sentFrameReturn: SentFrameReturn?
 
     /// Creates a socket of `type` in `context`. A socket always has a linger period
     /// (default 0 ms) so that closing it never hangs the process.
@@ -104,7 +107,7 @@ public final class Socket {
             var flags: Int32 = blocking ? 0 : ZMQ_DONTWAIT
             if index < frames.count - 1 { flags |= ZMQ_SNDMORE }
             var message = zmq_msg_t()
-            try Self.initialize(&message, with: frame)
+            try Self.initialize(&message, with: frame, returns: sentFrameReturn)
             while zmq_msg_send(&message, socket, flags) == -1 {
                 let error = ZMQError.last("zmq_msg_send")
                 if error.isInterrupted { continue }

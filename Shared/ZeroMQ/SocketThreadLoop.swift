@@ -46,6 +46,8 @@ struct SocketThreadLoop {
     private var unread: [Bool] = []
     private var polled: [Int] = []
     private var monitored: [Int] = []
+    /// The large frames this thread's sockets sent, handed back by libzmq to be released here.
+    private let sentFrames = SentFrameReturn()
 
     init(context: ZMQContext, mailbox: SocketThreadMailbox, executor: SocketThreadExecutor, logger: Logger) {
         self.context = context
@@ -63,6 +65,7 @@ struct SocketThreadLoop {
         var commands: [SocketCommand] = []
         var idle = false
         while true {
+            sentFrames.releaseReturned()
             if table.itemsAreStale { rebuildItems() }
             let alarms = mailbox.alarms
             if idle, mailbox.prepareToSleep() {
@@ -226,6 +229,7 @@ struct SocketThreadLoop {
         case .open(let id, let spec, let streams, let reply):
             do {
                 let socket = try Socket(context: context, type: spec.type)
+                socket.sentFrameReturn = sentFrames
                 do {
                     for option in spec.options { try socket.set(option) }
                     var bound: [String] = []
@@ -296,6 +300,9 @@ struct SocketThreadLoop {
             }
         }
         for entry in table.removeAll() { close(entry) }
+        // What libzmq frees from now on (lingering messages, at the context's end) is released
+        // where it is freed.
+        sentFrames.close()
         for done in waiting { done.resume() }
     }
 }
