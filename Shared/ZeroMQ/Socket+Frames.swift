@@ -7,16 +7,21 @@ import Foundation
 #endif
 
 /// Frames between `Data` and `zmq_msg_t`. A frame sent of at least ``zeroCopyBytes`` is handed
-/// to libzmq as it is, kept alive until libzmq has written it out (`zmq_msg_init_data`); a
-/// smaller one is copied, as one copy costs less than the allocations keeping a buffer alive.
+/// to libzmq as it is, kept alive until libzmq has written it out (`zmq_msg_init_data`), then
+/// handed back to its socket's ``SentFrameReturn``; a shorter one is copied into the message,
+/// which holds up to 33 bytes itself. A longer copy would be a block libzmq allocates on this
+/// thread and frees on its I/O thread, into this thread's heap arena under its lock (which
+/// this thread was taking to allocate the next one): at 8 in flight copying the services'
+/// requests (about 100 bytes) served 3.7 % less than handing them over (BENCHMARKS.md).
 /// A received frame is copied out of its message, which is closed at once. Holding libzmq's
 /// bytes instead was tried (a `Data` over the message): at 32 in flight the build without it
 /// was ahead in 6 of 6 interleaved rounds (`report_ab.py`, 2026-12-02), most likely because a
 /// held message keeps libzmq's receive buffer from being reused, so that libzmq allocates
 /// another for each read and the old one is freed on another thread.
 extension Socket {
-    /// Frames this long or longer are not copied when sent.
-    static let zeroCopyBytes = 1024
+    /// Frames this long or longer are not copied when sent: longer than libzmq keeps inside a
+    /// message (`ZMQ_MAX_VSM_SIZE`, 33 bytes).
+    static let zeroCopyBytes = 34
 
     /// The frame `message` holds, copied out of it.
     static func frame(of message: inout zmq_msg_t) -> Data {
