@@ -27,9 +27,9 @@ public enum Majordomo {
         /// This system's extension, which a worker asks for in READY: the header, the command
         /// and the client in one frame, no empty frames — `["MDPW01" command client, body]`, two
         /// frames. Each frame costs a receive and a send on both sides and a header in libzmq's
-        /// I/O threads: at 32 reports in flight the four frames fewer per message are a tenth of
-        /// the system's CPU per report (see Tests/bench/BENCHMARKS.md). A packed message is told
-        /// from a standard one by its first frame, which is not empty.
+        /// I/O threads: at 32 reports in flight the four frames fewer per message cut the whole
+        /// system's CPU per report by 6 % (see Tests/bench/BENCHMARKS.md). A packed message is
+        /// told from a standard one by its first frame, which is not empty.
         case packed
     }
 
