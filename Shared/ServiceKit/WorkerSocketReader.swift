@@ -60,13 +60,14 @@ final class WorkerSocketReader: SocketReader {
             events.yield(.disconnected)
         case .request(let client, let body):
             if contact.heard() { registrations.began() }
+            // The reply goes back the way the request came.
+            let framing = Majordomo.framing(of: frames)
             if let reply = methods.respondImmediately(to: body, logger: logger) {
-                socket.send(
-                    Majordomo.frames(.reply(client: client, body: reply), framing: Majordomo.framing(of: frames)))
+                socket.send(Majordomo.frames(.reply(client: client, body: reply), framing: framing))
                 return
             }
             if waiting.began() { socket.setPaused(true) }
-            events.yield(.request(client: client, body: body, framing: Majordomo.framing(of: frames)))
+            events.yield(.request(client: client, body: body, framing: framing))
         }
     }
 }

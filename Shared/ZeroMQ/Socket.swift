@@ -13,8 +13,9 @@ public final class Socket {
     /// The raw `void *` for `zmq_poll`.
     private(set) var handle: UnsafeMutableRawPointer?
     public let type: SocketType
-    /// Where libzmq hands back the large frames this socket sent, to be released on the thread
-    /// that owns it (see ``SentFrameReturn``); `nil`: released on libzmq's I/O thread.
+    /// Where libzmq hands back the frames this socket sent without copying them (see
+    /// ``zeroCopyBytes``), to be released on the thread that owns it (see ``SentFrameReturn``);
+    /// `nil`: released on libzmq's I/O thread.
     public var sentFrameReturn: SentFrameReturn?
 
     /// Creates a socket of `type` in `context`. A socket always has a linger period

@@ -46,7 +46,7 @@ struct SocketThreadLoop {
     private var unread: [Bool] = []
     private var polled: [Int] = []
     private var monitored: [Int] = []
-    /// The large frames this thread's sockets sent, handed back by libzmq to be released here.
+    /// The frames this thread's sockets sent uncopied, handed back by libzmq to be released here.
     private let sentFrames = SentFrameReturn()
 
     init(context: ZMQContext, mailbox: SocketThreadMailbox, executor: SocketThreadExecutor, logger: Logger) {

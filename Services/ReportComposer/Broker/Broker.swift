@@ -273,9 +273,13 @@ actor Broker {
             metadata: [
                 "service": "\(entry.service)", "worker": "\(worker.id.hex)", "requestId": "\(entry.requestId ?? "-")",
             ])
+        send(id, body: entry.body, to: worker)
+    }
+
+    /// Gives request `id` to `worker`, in the framing the worker asked for.
+    private func send(_ id: UInt64, body: Data, to worker: WorkerRegistry.Worker) {
         transport.send(
-            Majordomo.frames(
-                to: worker.id, .request(client: Self.encode(id), body: entry.body), framing: worker.framing))
+            Majordomo.frames(to: worker.id, .request(client: Self.encode(id), body: body), framing: worker.framing))
     }
 
     private func dispatch(_ service: String) {
@@ -289,9 +293,7 @@ actor Broker {
                 registry.release(worker, request: request)
                 continue
             }
-            transport.send(
-                Majordomo.frames(
-                    to: worker.id, .request(client: Self.encode(request), body: entry.body), framing: worker.framing))
+            send(request, body: entry.body, to: worker)
         }
     }
 
@@ -406,13 +408,13 @@ actor Broker {
     /// that a packed head — `"MDPW01"`, the command and these — is 14 bytes, which a `Data`
     /// holds inline (a 15-byte one cost two allocations on each side of each message). Numbers
     /// count from 1; seven bytes last 2,000 years at a million requests a second.
-    static let clientBytes = 7
+    private static let clientBytes = 7
 
-    static func encode(_ request: UInt64) -> Data {
+    private static func encode(_ request: UInt64) -> Data {
         withUnsafeBytes(of: request.bigEndian) { Data($0.dropFirst(8 - clientBytes)) }
     }
 
-    static func decode(_ client: Data) -> UInt64? {
+    private static func decode(_ client: Data) -> UInt64? {
         guard client.count == clientBytes else { return nil }
         return client.reduce(0) { $0 << 8 | UInt64($1) }
     }
